@@ -1,0 +1,3 @@
+from scrapnote.cli import main
+
+main()
