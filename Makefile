@@ -1,0 +1,39 @@
+# Two commands: `make demo` and `make test`. Each creates .venv when missing and installs the project.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test install bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+# Turn seeds/ into notes in a throw-away collection, then look around it.
+demo: $(VENV)/.installed
+	@home=$$(mktemp -d) && export SCRAPNOTE_HOME="$$home" && \
+	echo "== scrapnote new --no-edit seeds/*.txt   (collection: $$home)" && \
+	$(BIN)/scrapnote new --no-edit seeds/*.txt && \
+	echo && echo "== scrapnote list" && $(BIN)/scrapnote list && \
+	echo && echo "== scrapnote show 3" && $(BIN)/scrapnote show 3 && \
+	echo && echo "== scrapnote search 구글" && $(BIN)/scrapnote search 구글
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/search.py
+	$(BIN)/python bench/new.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

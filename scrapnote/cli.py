@@ -1,0 +1,313 @@
+"""The command line. Each command parses its options, calls one core function and prints
+through render.py. This is the only place that turns a ScrapnoteError into an exit code.
+
+Start-up matters (``scrapnote --help`` is typed often): only typer is imported here at module
+level; every core module, Rich view and heavy library is imported inside the command using it.
+"""
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from scrapnote import __version__
+
+_state = {"debug": False}
+
+
+class _Group(TyperGroup):
+    """Turns every user-facing failure into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(1)
+        except Exception as e:  # noqa: BLE001 - the single exit point
+            if type(e).__module__.startswith(("typer", "click")):
+                raise  # usage errors and exits keep Typer's own handling (exit 2 for usage)
+            from scrapnote.errors import ScrapnoteError
+
+            if _state["debug"]:
+                import traceback
+
+                traceback.print_exc()
+            if isinstance(e, ScrapnoteError):
+                _fail(e.message, e.exit_code)
+            _fail(f"unexpected {type(e).__name__}: {e} (run with --debug for details)", 1)
+
+
+def _fail(message: str, code: int = 1):
+    from scrapnote import render
+
+    render.error_line(message)
+    raise typer.Exit(code)
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="scrapnote",
+    help="경제신문 스크랩 노트: turn Korean news articles into searchable scrap notes.\n\n"
+    "Examples:  scrapnote new article.txt  ·  scrapnote list  ·  scrapnote show 3  ·  scrapnote search 구글",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"scrapnote {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    home: Annotated[Optional[str], typer.Option("--home", help="Collection folder (default: $SCRAPNOTE_HOME, else the platform's user data folder).", metavar="DIR")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an error.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+):
+    from scrapnote import config
+
+    _state["debug"] = debug
+    config.set_home(home)
+
+
+def _warn_broken(err):
+    from scrapnote import render
+
+    render.warn(f"skipped {err.path}: {err.reason}")
+
+
+def _progress_factory():
+    """A progress bar on stderr for long index builds (only on a terminal)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def start(total: int):
+        from rich.progress import Progress
+
+        from scrapnote import render
+
+        prog = Progress(console=render.err(), transient=True)
+        prog.start()
+        task = prog.add_task("indexing notes", total=total)
+        done = {"n": 0}
+
+        def tick():
+            done["n"] += 1
+            prog.advance(task)
+            if done["n"] >= total:
+                prog.stop()
+
+        return tick
+
+    return start
+
+
+TagOpt = Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Tag (repeatable).")]
+
+
+# -- new ----------------------------------------------------------------------------------------
+@app.command()
+def new(
+    articles: Annotated[list[str], typer.Argument(help="Article files, folders, globs, URLs, or - for stdin.", metavar="ARTICLE...")],
+    tag: TagOpt = None,
+    industry: Annotated[Optional[list[str]], typer.Option("--industry", help="Industry (repeatable), e.g. IT, 반도체.")] = None,
+    company: Annotated[Optional[list[str]], typer.Option("--company", help="Company (repeatable).")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="Input format: text, markdown, html, scrapform (default: detected).")] = None,
+    template: Annotated[Optional[str], typer.Option("--template", help="Form to use (default: economy; yours in <home>/templates/NAME.yaml).")] = None,
+    no_edit: Annotated[bool, typer.Option("--no-edit", help="Do not open $EDITOR on the new note.")] = False,
+    interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Ask for the reader's sections one by one instead of opening an editor.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the note that would be written; save nothing.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the note(s) as JSON.")] = False,
+    no_drafts: Annotated[bool, typer.Option("--no-drafts", help="Skip the drafted 수치화, keywords, 요약 and 연관기사.")] = False,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")] = 5 * 1024 * 1024,
+):
+    """Turn article(s) into scrap notes. Prints the new id(s).
+
+    Examples: scrapnote new article.txt · scrapnote new https://… · pbcopy | scrapnote new - · scrapnote new seeds/
+    """
+    from scrapnote import collection, render
+
+    result = collection.new_notes(
+        articles, tags=tag or [], industry=industry or [], companies=company or [], fmt=fmt,
+        template_name=template, dry_run=dry_run, drafts=not no_drafts, max_bytes=max_bytes,
+        on_error=lambda arg, e: render.error_line(f"{e}"),
+        progress=_batch_progress(len(articles)),
+    )
+    notes = result.notes
+    if as_json:
+        data = [collection.note_json(n) for n in notes]
+        render.print_json(data[0] if len(data) == 1 and not result.failed and len(articles) == 1 else data)
+    elif dry_run:
+        for n in notes:
+            sys.stdout.write(n.to_text())
+    else:
+        for n in notes:
+            typer.echo(n.id)
+            render.message(f"saved {n.id}: {collection.display_path(n.path)}")
+    if result.total > 1:
+        render.message(f"{len(notes)} of {result.total} articles {'read' if dry_run else 'saved'}"
+                       + (f", {len(result.failed)} failed" if result.failed else ""))
+    if result.failed:
+        raise typer.Exit(1)
+    if len(notes) == 1 and not dry_run and not as_json:
+        if interactive:
+            if not sys.stdin.isatty():
+                _fail("--interactive needs a terminal (stdin is not one)")
+            collection.interactive_fill(notes[0], ask=_ask)
+        elif not no_edit and sys.stdin.isatty() and sys.stdout.isatty():
+            collection.edit_note(notes[0].id)
+
+
+def _batch_progress(n_args: int):
+    if not sys.stderr.isatty():
+        return None
+
+    def start(total: int):
+        if total < 2:
+            return None
+        from rich.progress import Progress
+
+        from scrapnote import render
+
+        prog = Progress(console=render.err(), transient=True)
+        prog.start()
+        task = prog.add_task("scrapping", total=total)
+
+        def tick(done: bool = False):
+            if done:
+                prog.stop()
+            else:
+                prog.advance(task)
+
+        return tick
+
+    return start
+
+
+def _ask(label: str, hint: str, current: str) -> str:
+    from rich.prompt import Prompt
+
+    from scrapnote import render
+
+    render.message(f"\n## {label}", style="bold cyan")
+    if hint:
+        render.message(hint, style="dim")
+    if current:
+        render.message(current)
+    lines = []
+    render.message("(여러 줄 입력, 빈 줄로 끝; 그대로 두려면 바로 Enter)", style="dim")
+    while True:
+        line = Prompt.ask("", console=render.err(), default="", show_default=False)
+        if not line:
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# -- list / show --------------------------------------------------------------------------------
+@app.command("list")
+def list_(
+    tag: TagOpt = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="Only notes from this publisher.")] = None,
+    industry: Annotated[Optional[list[str]], typer.Option("--industry", help="Only notes of this industry (repeatable).")] = None,
+    company: Annotated[Optional[list[str]], typer.Option("--company", help="Only notes about this company (repeatable).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Up to this date.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", help="At most this many notes.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+):
+    """List notes, newest first: id, 날짜, 출처, 제목, tags. A ✎ marks a note whose own sections are unwritten."""
+    from scrapnote import collection, render
+
+    filters = collection.Filters.make(tag, source, industry, company, since, until)
+    rows = collection.list_rows(filters, limit, on_error=_warn_broken, progress=_progress_factory())
+    if as_json:
+        render.print_json([{k: r[k] for k in ("id", "date", "published", "source", "title", "tags", "industry",
+                                                "companies", "url", "incomplete")} for r in rows])
+        return
+    if not rows:
+        render.message("no notes" + (" match" if filters != collection.Filters() else " yet: scrapnote new ARTICLE"))
+        return
+    render.note_table(rows, marks={r["id"]: "✎" for r in rows if r.get("incomplete")})
+
+
+@app.command()
+def show(
+    note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the note as JSON.")] = False,
+    raw: Annotated[bool, typer.Option("--raw", help="Print the note file as it is.")] = False,
+):
+    """Show one note: its facts, then each section under its label (long notes go through a pager)."""
+    from scrapnote import collection, render
+
+    note = collection.load_note(note_id)
+    if raw:
+        sys.stdout.write(note.path.read_text(encoding="utf-8-sig"))
+    elif as_json:
+        render.print_json(collection.note_json(note))
+    else:
+        from scrapnote import template
+
+        render.note_view(note, collection.template_of(note))
+
+
+# -- edit / delete / restore ---------------------------------------------------------------------
+@app.command()
+def edit(note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID")]):
+    """Open a note in $VISUAL / $EDITOR (else nano, vi). A broken edit is kept, never lost."""
+    from scrapnote import collection, render
+
+    outcome = collection.edit_note(note_id)
+    render.message(outcome)
+
+
+@app.command()
+def delete(
+    note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
+):
+    """Move a note to the trash (<home>/.trash). `scrapnote restore ID` brings it back."""
+    from scrapnote import collection, render
+
+    note = collection.load_note(note_id)
+    if not yes and sys.stdin.isatty():
+        if not typer.confirm(f"delete {note_id}: {note.title}?", default=False, err=True):
+            render.message("kept")
+            raise typer.Exit(1)
+    where = collection.delete_note(note_id)
+    render.message(f"deleted {note_id} (moved to {where}; scrapnote restore {note_id} brings it back)")
+
+
+@app.command()
+def restore(note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID")]):
+    """Bring a deleted note back from the trash under the same id."""
+    from scrapnote import collection, render
+
+    where = collection.restore_note(note_id)
+    render.message(f"restored {note_id}: {where}")
+
+
+@app.command()
+def reindex():
+    """Rebuild the search index from the note files (never needed for correctness: it is a cache)."""
+    from scrapnote import index, render
+
+    n = index.rebuild(progress=_progress_factory())
+    render.message(f"indexed {n} notes")
+
+
+def main():
+    app(prog_name="scrapnote")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,294 @@
+"""The operations the commands call: one function per command, no printing, no typer."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from scrapnote import config, store
+from scrapnote.errors import BrokenNoteError, NotFoundError, ScrapnoteError
+from scrapnote.note import Note
+from scrapnote.template import Template
+
+_DATE_ARG_RE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+def parse_date_arg(value: str | None, *, end: bool = False) -> str | None:
+    """``2023``, ``2023-07`` or ``2023-07-13`` → a YYYY-MM-DD bound (the period's last day when ``end``)."""
+    if not value:
+        return None
+    import calendar
+
+    m = _DATE_ARG_RE.match(value.strip())
+    if not m:
+        raise ScrapnoteError(f"'{value}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    y = int(m.group(1))
+    mo = int(m.group(2)) if m.group(2) else (12 if end else 1)
+    if not 1 <= mo <= 12:
+        raise ScrapnoteError(f"'{value}' is not a date (month {mo})")
+    last = calendar.monthrange(y, mo)[1]
+    d = int(m.group(3)) if m.group(3) else (last if end else 1)
+    if not 1 <= d <= last:
+        raise ScrapnoteError(f"'{value}' is not a date (day {d})")
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+@dataclass(frozen=True)
+class Filters:
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+    industry: tuple[str, ...] = ()
+    company: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+
+    @classmethod
+    def make(cls, tags=(), source=None, industry=(), company=(), since=None, until=None) -> "Filters":
+        return cls(tuple(tags or ()), source, tuple(industry or ()), tuple(company or ()),
+                   parse_date_arg(since), parse_date_arg(until, end=True))
+
+    def matches(self, row: dict) -> bool:
+        def has_all(want, have):
+            have_l = {h.casefold() for h in have or []}
+            return all(w.casefold() in have_l for w in want)
+
+        if not has_all(self.tags, row.get("tags")):
+            return False
+        if not has_all(self.industry, row.get("industry")):
+            return False
+        if not has_all(self.company, row.get("companies")):
+            return False
+        if self.source and self.source.casefold() not in (row.get("source") or "").casefold():
+            return False
+        date = row.get("date") or ""
+        if self.since and (not date or date < self.since):
+            return False
+        if self.until and (not date or date > self.until):
+            return False
+        return True
+
+
+def row_of(note: Note) -> dict:
+    m = note.meta
+    return {"id": note.id, "date": note.date, "published": m.get("published"), "source": m.get("source"),
+            "title": note.title, "tags": list(m.get("tags") or []), "industry": list(m.get("industry") or []),
+            "companies": list(m.get("companies") or []), "url": m.get("url"),
+            "path": str(note.path) if note.path else None}
+
+
+def sort_newest_first(rows: list[dict]) -> list[dict]:
+    return sorted(rows, key=lambda r: (r.get("date") or "", r["id"]), reverse=True)
+
+
+def list_rows(filters: Filters, limit: int | None, on_error: Callable[[BrokenNoteError], None],
+              progress=None) -> list[dict]:
+    from scrapnote import index
+
+    if limit is not None and limit < 1:
+        raise ScrapnoteError("--limit must be at least 1")
+    rows = [r for r in index.all_rows(on_error=on_error, progress=progress) if filters.matches(r)]
+    rows = sort_newest_first(rows)
+    return rows[:limit] if limit else rows
+
+
+# -- one note ------------------------------------------------------------------------------------
+def template_of(note: Note) -> Template:
+    from scrapnote import template
+
+    try:
+        return template.load(note.meta.get("template"))
+    except ScrapnoteError:
+        return template.load()
+
+
+def _path_of(nid: int) -> Path:
+    path = store.find_path(nid)
+    if path is None:
+        if store.find_path(nid, config.trash_dir()):
+            raise NotFoundError(f"note {nid} is in the trash (scrapnote restore {nid} brings it back)")
+        raise NotFoundError(f"no note with id {nid}")
+    return path
+
+
+def load_note(nid: int) -> Note:
+    from scrapnote import template
+    from scrapnote.note import read_note
+
+    path = _path_of(nid)
+    note = read_note(path, template.load())
+    tmpl = template_of(note)
+    if tmpl.name != template.DEFAULT:
+        note = read_note(path, tmpl)
+    return note
+
+
+def note_json(note: Note) -> dict:
+    from scrapnote.note import to_json
+
+    return to_json(note, home=config.home())
+
+
+def display_path(path: Path | None) -> str:
+    if path is None:
+        return ""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def delete_note(nid: int) -> Path:
+    return store.delete(nid)
+
+
+def restore_note(nid: int) -> Path:
+    return store.restore(nid)
+
+
+# -- editing ---------------------------------------------------------------------------------------
+def editor_command() -> list[str]:
+    import os
+    import shlex
+    import shutil
+
+    for var in ("VISUAL", "EDITOR"):
+        value = os.environ.get(var, "").strip()
+        if value:
+            return shlex.split(value, posix=os.name != "nt")
+    for fallback in ("nano", "vi"):
+        if shutil.which(fallback):
+            return [fallback]
+    raise ScrapnoteError("no editor found: set $EDITOR (e.g. export EDITOR=nano)")
+
+
+def edit_note(nid: int) -> str:
+    """Open the note in the user's editor on a working copy; save it back only when it parses.
+
+    A broken edit is never thrown away: it stays in ``<home>/.scrapnote/edits/ID.md`` and the next
+    ``edit ID`` re-opens it."""
+    import shutil
+    import subprocess
+
+    from scrapnote import template
+    from scrapnote.note import parse_note
+
+    path = _path_of(nid)
+    work_dir = config.state_dir() / "edits"
+    work_dir.mkdir(parents=True, exist_ok=True)
+    work = work_dir / f"{nid}.md"
+    original = path.read_bytes()
+    resumed = work.exists()
+    if not resumed:
+        shutil.copyfile(path, work)
+    cmd = editor_command()
+    try:
+        rc = subprocess.call([*cmd, str(work)])
+    except OSError as e:
+        raise ScrapnoteError(f"cannot start editor '{cmd[0]}': {e.strerror or e}")
+    edited = work.read_bytes()
+    if rc != 0:
+        raise ScrapnoteError(f"editor exited with status {rc}; note {nid} unchanged, your text is kept in {work}")
+    if edited == original:
+        work.unlink()
+        return f"no changes to {nid}"
+    try:
+        text = edited.decode("utf-8-sig")
+        note = parse_note(text, template.load(), path)
+    except UnicodeDecodeError:
+        raise ScrapnoteError(f"{path.name}: the edit is not UTF-8 text; note {nid} unchanged, your text is kept "
+                             f"in {work} (scrapnote edit {nid} re-opens it)")
+    except BrokenNoteError as e:
+        raise ScrapnoteError(f"{path.name}: {e.reason}; note {nid} unchanged, your text is kept in {work} "
+                             f"(scrapnote edit {nid} re-opens it)")
+    if note.id != nid:
+        raise ScrapnoteError(f"{path.name}: the edit changed the id to {note.id}; ids cannot change. Note {nid} "
+                             f"unchanged, your text is kept in {work} (scrapnote edit {nid} re-opens it)")
+    store.atomic_write(path, edited)
+    work.unlink()
+    return f"saved {nid}"
+
+
+def interactive_fill(note: Note, ask: Callable[[str, str, str], str]) -> Note:
+    """Ask for each of the reader's sections with the form's hint; an empty answer keeps the draft."""
+    tmpl = template_of(note)
+    for spec in tmpl.body_sections:
+        if not spec.reader_writes:
+            continue
+        answer = ask(spec.label, spec.hint, note.section(spec.key))
+        if answer.strip():
+            note = note.with_section(spec.key, answer, tmpl)
+    return store.save(note)
+
+
+# -- new -------------------------------------------------------------------------------------------
+@dataclass
+class NewResult:
+    notes: list = field(default_factory=list)
+    failed: list = field(default_factory=list)  # (input, error)
+    total: int = 0
+
+
+def new_notes(args: list[str], *, tags=(), industry=(), companies=(), fmt: str | None = None,
+              template_name: str | None = None, dry_run: bool = False, drafts: bool = True,
+              max_bytes: int = config.MAX_BYTES_DEFAULT,
+              on_error: Callable[[str, Exception], None] | None = None, progress=None) -> NewResult:
+    """Read each article, draft the study aids, and save one note per article.
+
+    A failed input is reported through ``on_error`` while the others still land."""
+    from scrapnote import sources, template
+    from scrapnote.extract import FORMATS, load_article
+
+    if fmt and fmt not in FORMATS:
+        raise ScrapnoteError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    if max_bytes < 1:
+        raise ScrapnoteError("--max-bytes must be at least 1")
+    tmpl = template.load(template_name)
+    inputs: list[str] = []
+    result = NewResult()
+    for a in args:
+        try:
+            inputs.extend(sources.expand_inputs([a]))
+        except ScrapnoteError as e:
+            result.failed.append((a, e))
+            if on_error:
+                on_error(a, e)
+    result.total = len(inputs) + len(result.failed)
+    tick = progress(len(inputs)) if progress else None
+    drafter = None
+    for arg in inputs:
+        try:
+            article = load_article(arg, fmt=fmt, max_bytes=max_bytes)
+            if drafts and drafter is None:
+                from scrapnote.drafts import Drafter
+
+                drafter = Drafter()
+            aids = drafter.draft(article) if drafts else None
+            note = _make_note(article, tmpl, aids, tags, industry, companies, dry_run)
+            if drafter and not dry_run:
+                drafter.remember(note)
+            result.notes.append(note)
+        except ScrapnoteError as e:
+            result.failed.append((arg, e))
+            if on_error:
+                on_error(arg, e)
+        if tick:
+            tick()
+    if tick:
+        tick(done=True)
+    return result
+
+
+def _make_note(article, tmpl: Template, aids, tags, industry, companies, dry_run: bool) -> Note:
+    from scrapnote.note import build_note
+
+    def make(nid: int) -> Note:
+        return build_note(
+            article, tmpl, nid, tags=[*tags, *(aids.tags if aids else [])],
+            industry=[*industry, *(aids.industry if aids else [])],
+            companies=[*companies, *(aids.companies if aids else [])],
+            keywords=aids.keywords if aids else [], drafts=aids.sections if aids else None)
+
+    if dry_run:
+        return make(store.next_id())
+    return store.create(make)

@@ -1,0 +1,197 @@
+"""The collection on disk: ids, atomic writes, locking, trash. Files are the truth.
+
+Layout under the home folder::
+
+    notes/NNNN-<slug>.md     one note per file
+    .trash/NNNN-<slug>.md    deleted notes (``restore`` brings them back under the same id)
+    .scrapnote/              tool state: lock, last_id, the search index (a cache)
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+from scrapnote import config
+from scrapnote.errors import BrokenNoteError, NotFoundError, ScrapnoteError
+from scrapnote.note import Note, file_name, read_note
+from scrapnote.template import Template
+
+_ID_NAME_RE = re.compile(r"^(\d+)(?:-|\.md$)")
+
+
+def atomic_write(path: Path, data: bytes | str, *, overwrite: bool = True) -> None:
+    """Write to a temp file in the same folder, fsync, then rename over the target.
+
+    With ``overwrite=False`` an existing target is never replaced (the rename is a hard link,
+    which fails if the name exists)."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise ScrapnoteError(f"{path} already exists (use --force to overwrite)")
+            except OSError:  # file systems without hard links
+                if path.exists():
+                    raise ScrapnoteError(f"{path} already exists (use --force to overwrite)")
+                os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+@contextmanager
+def locked(timeout: float = 30.0):
+    """The collection's write lock, held across processes (filelock works on Windows too)."""
+    from filelock import FileLock, Timeout
+
+    state = config.state_dir()
+    state.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(state / "lock"), timeout=timeout)
+    try:
+        with lock:
+            yield
+    except Timeout:
+        raise ScrapnoteError(f"the collection at {config.home()} is locked by another scrapnote; try again")
+
+
+def id_of_name(name: str) -> int | None:
+    m = _ID_NAME_RE.match(name)
+    return int(m.group(1)) if m else None
+
+
+def note_paths(folder: Path | None = None) -> list[Path]:
+    """Every note file in a folder (hidden and temp files skipped), in name order."""
+    folder = folder or config.notes_dir()
+    try:
+        with os.scandir(folder) as it:
+            names = [e.name for e in it if e.name.endswith(".md") and not e.name.startswith(".") and e.is_file()]
+    except FileNotFoundError:
+        return []
+    return [folder / n for n in sorted(names)]
+
+
+def _max_id(folder: Path) -> int:
+    best = 0
+    for p in note_paths(folder):
+        i = id_of_name(p.name)
+        if i and i > best:
+            best = i
+    return best
+
+
+def _read_counter() -> int:
+    try:
+        return int((config.state_dir() / "last_id").read_text().strip() or 0)
+    except (FileNotFoundError, ValueError):
+        return 0
+
+
+def next_id() -> int:
+    """The id the next ``create`` would hand out (not reserved: for --dry-run)."""
+    return max(_read_counter(), _max_id(config.notes_dir()), _max_id(config.trash_dir())) + 1
+
+
+def create(make: Callable[[int], Note]) -> Note:
+    """Allocate the next id under the lock and write the note ``make(id)`` returns.
+
+    Ids are never reused: the next is one past the largest ever given (the counter), in notes/
+    or in the trash."""
+    with locked():
+        nid = next_id()
+        note = make(nid)
+        path = config.notes_dir() / file_name(nid, note.title)
+        atomic_write(path, note.to_text())
+        atomic_write(config.state_dir() / "last_id", f"{nid}\n")
+    return Note(meta=note.meta, sections=note.sections, preamble=note.preamble, path=path)
+
+
+def save(note: Note) -> Note:
+    """Write a changed note back over its file (atomically)."""
+    if note.path is None:
+        raise ScrapnoteError("note has no file to save to")
+    atomic_write(note.path, note.to_text())
+    return note
+
+
+def find_path(nid: int, folder: Path | None = None) -> Path | None:
+    folder = folder or config.notes_dir()
+    for p in note_paths(folder):
+        if id_of_name(p.name) == nid:
+            return p
+    # a file renamed by hand: ask its front matter
+    for p in note_paths(folder):
+        if id_of_name(p.name) is None and _front_matter_id(p) == nid:
+            return p
+    return None
+
+
+def _front_matter_id(path: Path) -> int | None:
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
+            head = f.read(2048)
+    except OSError:
+        return None
+    m = re.search(r"^id:\s*(\d+)\s*$", head, re.M)
+    return int(m.group(1)) if m else None
+
+
+def load(nid: int, template: Template) -> Note:
+    path = find_path(nid)
+    if path is None:
+        if find_path(nid, config.trash_dir()):
+            raise NotFoundError(f"note {nid} is in the trash (scrapnote restore {nid} brings it back)")
+        raise NotFoundError(f"no note with id {nid}")
+    return read_note(path, template)
+
+
+def iter_notes(template: Template, on_error: Callable[[BrokenNoteError], None]) -> Iterator[Note]:
+    """Every readable note; a broken file is reported to ``on_error`` and skipped."""
+    for p in note_paths():
+        try:
+            yield read_note(p, template)
+        except BrokenNoteError as e:
+            on_error(e)
+
+
+def delete(nid: int) -> Path:
+    with locked():
+        path = find_path(nid)
+        if path is None:
+            raise NotFoundError(f"no note with id {nid}")
+        trash = config.trash_dir()
+        trash.mkdir(parents=True, exist_ok=True)
+        target = trash / path.name
+        os.replace(path, target)
+        # remember the id so it is never handed out again, even if the trash is emptied
+        if _read_counter() < nid:
+            atomic_write(config.state_dir() / "last_id", f"{nid}\n")
+    return target
+
+
+def restore(nid: int) -> Path:
+    with locked():
+        src = find_path(nid, config.trash_dir())
+        if src is None:
+            if find_path(nid):
+                raise ScrapnoteError(f"note {nid} is not in the trash")
+            raise NotFoundError(f"no deleted note with id {nid}")
+        if find_path(nid):
+            raise ScrapnoteError(f"a note with id {nid} already exists")
+        target = config.notes_dir() / src.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(src, target)
+    return target

@@ -1,0 +1,158 @@
+"""The form: ordered sections with key, label, hint and who writes them.
+
+The default 경제신문 스크랩 양식 ships as ``scrapnote/templates/economy.yaml``; a user's own forms
+live in ``<home>/templates/NAME.yaml`` and are picked with ``new --template NAME``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from scrapnote import config
+from scrapnote.errors import NotFoundError, TemplateError
+
+BUILTIN_DIR = Path(__file__).parent / "templates"
+DEFAULT = "economy"
+
+_TOP_KEYS = {"name", "title", "sections"}
+_SECTION_KEYS = {"key", "label", "hint", "writer", "store", "aliases", "check"}
+_WRITERS = {"tool", "reader", "both"}
+_STORES = {"body", "meta"}
+_KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    label: str
+    hint: str = ""
+    writer: str = "tool"  # tool | reader | both
+    store: str = "body"  # body: a "## label" section; meta: a front-matter field
+    aliases: tuple[str, ...] = ()
+    check: bool = False  # `scrapnote check` flags this section while empty or still a draft
+
+    @property
+    def reader_writes(self) -> bool:
+        return self.writer in ("reader", "both")
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    title: str
+    sections: tuple[SectionSpec, ...]
+    path: Path | None = None
+
+    @property
+    def body_sections(self) -> tuple[SectionSpec, ...]:
+        return tuple(s for s in self.sections if s.store == "body")
+
+    def get(self, key: str) -> SectionSpec | None:
+        for s in self.sections:
+            if s.key == key:
+                return s
+        return None
+
+    def key_for_heading(self, heading: str) -> str | None:
+        """The section key a ``## heading`` stands for: the label, an alias, or the label's
+        head before its parenthesis (``헤드라인`` for ``헤드라인 (요약과 압축)``), ignoring spaces."""
+        want = _norm_label(heading)
+        table = _label_table(self)
+        return table.get(want)
+
+
+def _norm_label(s: str) -> str:
+    s = unicodedata.normalize("NFC", s)
+    return re.sub(r"[\s:：]+", "", s).lower()
+
+
+@lru_cache(maxsize=16)
+def _label_table(t: Template) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for s in t.sections:  # weaker forms first, so exact labels win
+        head = re.split(r"[(（]", s.label)[0]
+        for name in (head, *s.aliases, s.label):
+            table.setdefault(_norm_label(name), s.key)
+    for s in t.sections:
+        table[_norm_label(s.label)] = s.key
+    return table
+
+
+def available() -> dict[str, Path]:
+    """Every form by name: built-in ones, then the user's (which may shadow them)."""
+    found = {p.stem: p for p in sorted(BUILTIN_DIR.glob("*.yaml"))}
+    udir = config.user_templates_dir()
+    if udir.is_dir():
+        found.update({p.stem: p for p in sorted(udir.glob("*.yaml"))})
+    return found
+
+
+def load(name: str | None = None) -> Template:
+    name = name or DEFAULT
+    forms = available()
+    path = forms.get(name)
+    if path is None:
+        raise NotFoundError(f"no form named '{name}' (have: {', '.join(sorted(forms))})")
+    return _load_path(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _load_path(path: Path, _mtime: int) -> Template:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        raise TemplateError(f"{path}: not UTF-8 text")
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark else ""
+        raise TemplateError(f"{path}: not valid YAML{where}")
+    return parse_template(data, path)
+
+
+def parse_template(data, path: Path | None = None) -> Template:
+    where = str(path) if path else "form"
+    if not isinstance(data, dict):
+        raise TemplateError(f"{where}: a form is a mapping with 'name' and 'sections'")
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise TemplateError(f"{where}: unknown key '{sorted(unknown)[0]}' (allowed: {', '.join(sorted(_TOP_KEYS))})")
+    raw_sections = data.get("sections")
+    if not isinstance(raw_sections, list) or not raw_sections:
+        raise TemplateError(f"{where}: 'sections' must be a non-empty list")
+    sections = []
+    seen_keys, seen_labels = set(), set()
+    for i, s in enumerate(raw_sections, 1):
+        if not isinstance(s, dict):
+            raise TemplateError(f"{where}: section {i} must be a mapping")
+        bad = set(s) - _SECTION_KEYS
+        if bad:
+            raise TemplateError(f"{where}: section {i}: unknown key '{sorted(bad)[0]}'")
+        key, label = s.get("key"), s.get("label")
+        if not isinstance(key, str) or not _KEY_RE.match(key):
+            raise TemplateError(f"{where}: section {i}: missing or invalid 'key'")
+        if not isinstance(label, str) or not label.strip():
+            raise TemplateError(f"{where}: section '{key}': missing 'label'")
+        writer = s.get("writer", "tool")
+        store = s.get("store", "body")
+        if writer not in _WRITERS:
+            raise TemplateError(f"{where}: section '{key}': writer must be one of {', '.join(sorted(_WRITERS))}")
+        if store not in _STORES:
+            raise TemplateError(f"{where}: section '{key}': store must be one of {', '.join(sorted(_STORES))}")
+        if key in seen_keys or label in seen_labels:
+            raise TemplateError(f"{where}: section '{key}' appears twice")
+        seen_keys.add(key)
+        seen_labels.add(label)
+        aliases = s.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise TemplateError(f"{where}: section '{key}': aliases must be a list of strings")
+        sections.append(SectionSpec(
+            key=key, label=unicodedata.normalize("NFC", label.strip()), hint=str(s.get("hint") or ""),
+            writer=writer, store=store, aliases=tuple(aliases),
+            check=bool(s.get("check", writer in ("reader", "both") and store == "body"))))
+    name = data.get("name") or (path.stem if path else DEFAULT)
+    return Template(name=str(name), title=str(data.get("title") or name), sections=tuple(sections), path=path)
