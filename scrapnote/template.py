@@ -90,13 +90,23 @@ def available() -> dict[str, Path]:
     return found
 
 
+_loaded: dict[tuple[str, str], Template] = {}
+
+
 def load(name: str | None = None) -> Template:
+    """A form by name, cached per process and home (indexing calls this once per note)."""
     name = name or DEFAULT
+    cache_key = (str(config.home()), name)
+    hit = _loaded.get(cache_key)
+    if hit is not None:
+        return hit
     forms = available()
     path = forms.get(name)
     if path is None:
         raise NotFoundError(f"no form named '{name}' (have: {', '.join(sorted(forms))})")
-    return _load_path(path, path.stat().st_mtime_ns)
+    tmpl = _load_path(path, path.stat().st_mtime_ns)
+    _loaded[cache_key] = tmpl
+    return tmpl
 
 
 @lru_cache(maxsize=16)
