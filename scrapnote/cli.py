@@ -305,6 +305,64 @@ def reindex():
     render.message(f"indexed {n} notes")
 
 
+@app.command()
+def check(
+    ids: Annotated[Optional[list[int]], typer.Argument(help="Note ids (default: every note).", metavar="[ID]...")] = None,
+):
+    """List the reader's sections still empty or still the untouched draft; exit 1 when any."""
+    from scrapnote import collection, render
+
+    results = collection.check_notes(ids or [], on_error=_warn_broken)
+    unfinished = [(r, miss) for r, miss in results if miss]
+    for r, miss in unfinished:
+        typer.echo(f"{r['id']}\t{r['title']}\t" + ", ".join(miss))
+    if not results:
+        render.message("no notes yet")
+    elif unfinished:
+        render.message(f"{len(unfinished)} of {len(results)} notes have sections to write")
+        raise typer.Exit(1)
+    else:
+        render.message(f"all {len(results)} notes are complete")
+
+
+@app.command()
+def questions(
+    company: Annotated[Optional[list[str]], typer.Option("--company", help="Only questions about this company (repeatable).")] = None,
+    industry: Annotated[Optional[list[str]], typer.Option("--industry", help="Only notes of this industry (repeatable).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+):
+    """Gather every 현직자 question you wrote, grouped by company — for interview preparation."""
+    from scrapnote import collection, render
+
+    groups = collection.gather_questions(company or [], industry or [], on_error=_warn_broken)
+    if as_json:
+        render.print_json(groups)
+        return
+    if not groups:
+        render.message("no questions written yet (적용할점 (현직자에게 할 질문))")
+        return
+    render.questions_view(groups)
+
+
+@app.command()
+def related(
+    note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID")],
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many notes.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+):
+    """Notes related to one note: shared keywords and companies, rare ones weighing more."""
+    from scrapnote import collection, render
+
+    rows = collection.related_to(note_id, limit, on_error=_warn_broken)
+    if as_json:
+        render.print_json([{k: r.get(k) for k in ("id", "score", "date", "source", "title", "url")} for r in rows])
+        return
+    if not rows:
+        render.message(f"no related notes for {note_id} yet")
+        return
+    render.note_table(rows)
+
+
 def main():
     app(prog_name="scrapnote")
 

@@ -292,3 +292,93 @@ def _make_note(article, tmpl: Template, aids, tags, industry, companies, dry_run
     if dry_run:
         return make(store.next_id())
     return store.create(make)
+
+
+# -- study aids over the collection ----------------------------------------------------------------
+def check_notes(ids: list[int], on_error) -> list[tuple[dict, list[str]]]:
+    """(row, unfinished section labels) for each asked note (all notes when ``ids`` is empty)."""
+    from scrapnote import index
+
+    rows = index.all_rows(on_error=on_error)
+    if ids:
+        by_id = {r["id"]: r for r in rows}
+        missing = [i for i in ids if i not in by_id]
+        if missing:
+            _path_of(missing[0])  # raises the right one-line error (unknown, trashed or broken)
+        rows = [by_id[i] for i in ids]
+    else:
+        rows = sorted(rows, key=lambda r: r["id"])
+    return [(r, list(r.get("incomplete") or [])) for r in rows]
+
+
+def _question_items(text: str) -> list[str]:
+    from scrapnote.note import DRAFT_MARKER
+
+    items: list[str] = []
+    for line in text.splitlines():
+        s = line.strip()
+        if not s or s == DRAFT_MARKER:
+            continue
+        m = re.match(r"^(?:[-*+•·]|\d+[.)]|Q\d*[.:)]?)\s*(.*)$", s)
+        if m and m.group(1):
+            items.append(m.group(1).strip())
+        elif items and line.startswith((" ", "\t")):
+            items[-1] += " " + s  # a wrapped continuation line
+        else:
+            items.append(s)
+    return items
+
+
+def gather_questions(company: list[str], industry: list[str], on_error) -> dict[str, list[dict]]:
+    """Every 현직자 question the reader wrote, grouped by company (interview preparation)."""
+    from scrapnote import index
+    from scrapnote.note import read_note
+
+    filters = Filters.make(industry=industry, company=())
+    want = {c.casefold() for c in company}
+    groups: dict[str, list[dict]] = {}
+    rows = sort_newest_first([r for r in index.all_rows(on_error=on_error) if filters.matches(r)])
+    tmpl = None
+    for r in rows:
+        companies = list(r.get("companies") or [])
+        if want and not any(c.casefold() in want for c in companies):
+            continue
+        try:
+            if tmpl is None:
+                from scrapnote import template
+
+                tmpl = template.load()
+            note = read_note(Path(r["path"]), tmpl)
+        except BrokenNoteError as e:
+            on_error(e)
+            continue
+        items = _question_items(note.section("questions"))
+        if not items:
+            continue
+        keys = [c for c in companies if not want or c.casefold() in want] or ["(기업 미지정)"]
+        for k in keys:
+            groups.setdefault(k, []).extend({"id": r["id"], "title": r["title"], "date": r["date"],
+                                             "question": q} for q in items)
+    return dict(sorted(groups.items(), key=lambda kv: (kv[0] == "(기업 미지정)", -len(kv[1]), kv[0])))
+
+
+def related_to(nid: int, limit: int, on_error) -> list[dict]:
+    """Notes most related to note ``nid`` by shared keywords and companies, weighted by rarity."""
+    from scrapnote import index
+    from scrapnote.analyze.related import related_notes
+
+    _path_of(nid)
+    rows = index.all_rows(on_error=on_error)
+    by_id = {r["id"]: r for r in rows}
+    me = by_id.get(nid)
+    if me is None:
+        load_note(nid)  # raises the note's own error
+        raise NotFoundError(f"no note with id {nid}")
+    doc_freq: dict[str, int] = {}
+    for r in rows:
+        for t in {*(r.get("keywords") or []), *(r.get("companies") or [])}:
+            doc_freq[t] = doc_freq.get(t, 0) + 1
+    cands = [(r["id"], list(r.get("keywords") or []), list(r.get("companies") or [])) for r in rows]
+    top = related_notes(list(me.get("keywords") or []), list(me.get("companies") or []), cands, doc_freq,
+                        len(rows), k=limit, exclude_id=nid)
+    return [{**by_id[i], "score": round(s, 3)} for i, s in top]

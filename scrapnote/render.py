@@ -131,3 +131,13 @@ def note_view(note, template, out: Console | None = None) -> None:
             return
     for r in renderables:
         out.print(r)
+
+
+def questions_view(groups: dict[str, list[dict]], out: Console | None = None) -> None:
+    """``questions``: the reader's 현직자 questions under each company."""
+    out = out or console()
+    for company, items in groups.items():
+        out.print(Text(f"{company} ({len(items)})", style="bold cyan"))
+        for q in items:
+            out.print(Text("  - ") + Text(q["question"]) + Text(f"  (#{q['id']} {q['date']})", style="dim"))
+        out.print("")
