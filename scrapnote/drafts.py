@@ -1,0 +1,74 @@
+"""The study aids a new note starts with: 수치화, keywords, 요약 draft, 연관기사, companies, industry.
+
+One ``Drafter`` per ``new`` run: it loads the Korean model once and reads the collection's
+keyword statistics from the index once, then drafts every article of a batch.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scrapnote.models import Article
+from scrapnote.note import DRAFT_MARKER, Note, format_related
+
+
+@dataclass
+class Aids:
+    sections: dict[str, str] = field(default_factory=dict)
+    keywords: list[str] = field(default_factory=list)
+    companies: list[str] = field(default_factory=list)
+    industry: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+def _terms_of(row: dict) -> set[str]:
+    return {*(row.get("keywords") or []), *(row.get("companies") or [])}
+
+
+class Drafter:
+    def __init__(self):
+        from scrapnote import index
+
+        self.rows = index.all_rows()  # broken files are warned about by the commands that list them
+        self.doc_freq: dict[str, int] = {}
+        for r in self.rows:
+            for t in _terms_of(r):
+                self.doc_freq[t] = self.doc_freq.get(t, 0) + 1
+
+    def draft(self, article: Article) -> Aids:
+        from scrapnote.analyze.keywords import extract_terms, guess_companies, guess_industry, rank_keywords
+        from scrapnote.analyze.numbers import find_changes, find_quantities, format_insights
+        from scrapnote.analyze.related import related_notes
+        from scrapnote.analyze.summary import draft_summary
+
+        text = article.body
+        aids = Aids()
+        quantities = find_quantities(text)
+        if quantities:
+            aids.sections["insights"] = DRAFT_MARKER + "\n\n" + format_insights(quantities, find_changes(text))
+        terms = extract_terms(f"{article.title}\n{text}")
+        aids.keywords = rank_keywords(f"{article.title}\n{text}", self.doc_freq, len(self.rows) + 1)
+        aids.companies = guess_companies(terms)
+        aids.industry = guess_industry(terms)
+        sentences = draft_summary(text, n=3)
+        if sentences:
+            aids.sections["summary"] = DRAFT_MARKER + "\n\n" + "\n".join(f"- {s}" for s in sentences)
+        if aids.keywords:
+            prompts = [f"- {k}: " for k in aids.keywords[:3]]
+            aids.sections["research"] = DRAFT_MARKER + "\n\n" + "\n".join(prompts)
+        candidates = [(r["id"], list(r.get("keywords") or []), list(r.get("companies") or [])) for r in self.rows]
+        top = related_notes(aids.keywords, aids.companies, candidates, self.doc_freq, len(self.rows) + 1, k=3)
+        if top:
+            by_id = {r["id"]: r for r in self.rows}
+            aids.sections["related"] = format_related(
+                {"id": i, "headline": by_id[i].get("headline") or by_id[i].get("title"), "url": by_id[i].get("url")}
+                for i, _ in top)
+        return aids
+
+    def remember(self, note: Note) -> None:
+        """Count a note written in this batch, so later articles can relate to it."""
+        m = note.meta
+        row = {"id": note.id, "title": note.title, "headline": note.section("headline"), "url": m.get("url"),
+               "keywords": list(m.get("keywords") or []), "companies": list(m.get("companies") or [])}
+        self.rows.append(row)
+        for t in _terms_of(row):
+            self.doc_freq[t] = self.doc_freq.get(t, 0) + 1
