@@ -136,6 +136,8 @@ def new(
     """
     from scrapnote import collection, render
 
+    if interactive and not sys.stdin.isatty():
+        _fail("--interactive needs a terminal (stdin is not one); use --no-edit and `scrapnote edit ID` instead")
     result = collection.new_notes(
         articles, tags=tag or [], industry=industry or [], companies=company or [], fmt=fmt,
         template_name=template, dry_run=dry_run, drafts=not no_drafts, max_bytes=max_bytes,
@@ -160,8 +162,6 @@ def new(
         raise typer.Exit(1)
     if len(notes) == 1 and not dry_run and not as_json:
         if interactive:
-            if not sys.stdin.isatty():
-                _fail("--interactive needs a terminal (stdin is not one)")
             collection.interactive_fill(notes[0], ask=_ask)
         elif not no_edit and sys.stdin.isatty() and sys.stdout.isatty():
             collection.edit_note(notes[0].id)
@@ -194,22 +194,24 @@ def _batch_progress(n_args: int):
 
 
 def _ask(label: str, hint: str, current: str) -> str:
-    from rich.prompt import Prompt
-
+    """One section of --interactive: show the label, hint and draft; read lines until an empty one."""
     from scrapnote import render
 
     render.message(f"\n## {label}", style="bold cyan")
     if hint:
         render.message(hint, style="dim")
     if current:
-        render.message(current)
+        render.message(current, style="dim")
+    render.message("(여러 줄 입력, 빈 줄로 끝 · 그대로 두려면 바로 Enter)", style="dim")
     lines = []
-    render.message("(여러 줄 입력, 빈 줄로 끝; 그대로 두려면 바로 Enter)", style="dim")
     while True:
-        line = Prompt.ask("", console=render.err(), default="", show_default=False)
-        if not line:
+        try:
+            line = input("> " if not lines else "  ")
+        except EOFError:
             break
-        lines.append(line)
+        if not line.strip():
+            break
+        lines.append(line.rstrip())
     return "\n".join(lines)
 
 
