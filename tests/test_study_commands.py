@@ -1,0 +1,115 @@
+"""check, questions, related and the drafted note, through the CLI."""
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import subprocess
+import time
+
+from conftest import SEEDS, scrapnote_exe
+from scrapnote.note import DRAFT_MARKER
+
+
+def note_file(nid, title, *, companies=(), keywords=(), industry=(), summary="", questions="", insights="",
+              research="", published="2024-01-01"):
+    def flow(xs):
+        return "[" + ", ".join(xs) + "]"
+
+    return (f"---\nid: {nid}\ntitle: \"{title}\"\npublished: {published}\nindustry: {flow(industry)}\n"
+            f"companies: {flow(companies)}\nkeywords: {flow(keywords)}\n---\n\n"
+            f"## 헤드라인 (요약과 압축)\n\n{title}\n\n## 본문 (본문 내용 복사)\n\n본문\n\n"
+            f"## 기사 내용의 수치화, 인사이트\n\n{insights}\n\n## 추가조사할 내용 또는 결과\n\n{research}\n\n"
+            f"## 요약 및 의견\n\n{summary}\n\n## 적용할점 (현직자에게 할 질문)\n\n{questions}\n\n## 연관기사 링크\n\n")
+
+
+def test_check_lists_empty_and_draft_sections(cli, write_note):
+    write_note("0001-a.md", note_file(1, "완성", summary="내 요약", questions="- 질문", insights="- 수치", research="조사함"))
+    write_note("0002-b.md", note_file(2, "미완성", summary=f"{DRAFT_MARKER}\n\n초안 요약", insights="- 수치",
+                                      research="조사", questions=""))
+    r = cli("check")
+    assert r.exit_code == 1
+    assert r.stdout.splitlines() == ["2\t미완성\t요약 및 의견, 적용할점 (현직자에게 할 질문)"]
+    assert cli("check", "1").exit_code == 0
+    assert "complete" in cli("check", "1").stderr
+    r = cli("check", "7")
+    assert r.exit_code == 1 and "no note with id 7" in r.stderr
+    # list marks the incomplete one
+    lines = cli("list").stdout.splitlines()
+    assert any("✎" in ln and "미완성" in ln for ln in lines)
+    assert not any("✎" in ln and " 완성" in ln for ln in lines)
+
+
+def test_questions_grouped_by_company(cli, write_note):
+    write_note("0001-a.md", note_file(1, "구글 기사", companies=["구글"], industry=["IT"],
+                                      questions="- AI 인력은 어떻게 뽑나요?\n- 부트캠프 수료생 채용 비율은?"))
+    write_note("0002-b.md", note_file(2, "카카오 기사", companies=["카카오", "구글"], industry=["IT"],
+                                      questions="1. 제주 본사 근무 환경은?"))
+    write_note("0003-c.md", note_file(3, "은행 기사", industry=["금융"], questions="금리 전망은?"))
+    data = json.loads(cli("questions", "--json").stdout)
+    assert list(data) == ["구글", "카카오", "(기업 미지정)"]
+    assert [q["question"] for q in data["구글"]] == ["제주 본사 근무 환경은?", "AI 인력은 어떻게 뽑나요?", "부트캠프 수료생 채용 비율은?"] or \
+        sorted(q["question"] for q in data["구글"]) == sorted(["제주 본사 근무 환경은?", "AI 인력은 어떻게 뽑나요?", "부트캠프 수료생 채용 비율은?"])
+    data = json.loads(cli("questions", "--json", "--company", "카카오").stdout)
+    assert list(data) == ["카카오"] and data["카카오"][0]["id"] == 2
+    data = json.loads(cli("questions", "--json", "--industry", "금융").stdout)
+    assert list(data) == ["(기업 미지정)"] and data["(기업 미지정)"][0]["question"] == "금리 전망은?"
+    out = cli("questions").stdout
+    assert "구글 (3)" in out and "AI 인력은 어떻게 뽑나요?" in out
+
+
+def test_related_command_ranks_rare_shared_terms(cli, write_note):
+    write_note("0001-a.md", note_file(1, "HBM 공급", keywords=["HBM", "반도체", "엔비디아"], companies=["SK하이닉스"]))
+    write_note("0002-b.md", note_file(2, "HBM 경쟁", keywords=["HBM", "반도체"], companies=["삼성전자"]))
+    write_note("0003-c.md", note_file(3, "반도체 수출", keywords=["반도체", "수출"]))
+    write_note("0004-d.md", note_file(4, "금리 동결", keywords=["금리", "한국은행"]))
+    data = json.loads(cli("related", "1", "--json").stdout)
+    ids = [d["id"] for d in data]
+    assert ids[0] == 2 and 3 in ids and 4 not in ids and 1 not in ids
+    assert cli("related", "99").exit_code == 1
+
+
+def test_interactive_flow_on_a_terminal(home, tmp_path):
+    """--interactive asks section by section on a real (pseudo) terminal, with the form's hints."""
+    art = tmp_path / "a.txt"
+    art.write_text("구글, 한국 AI 인재 500명 키운다\n\n구글이 한국에서 AI 인재 500명을 키운다고 밝혔다.\n", "utf-8")
+    master, slave = pty.openpty()
+    env = {**os.environ, "SCRAPNOTE_HOME": str(home), "NO_COLOR": "1", "TERM": "dumb"}
+    p = subprocess.Popen([scrapnote_exe(), "new", "--interactive", "--no-drafts", str(art)],
+                         stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+    os.close(slave)
+    # headline: keep · insights · research · summary · questions · related: keep (an empty line ends each)
+    answers = ["", "내 인사이트", "", "조사할 것", "", "나의 요약", "둘째 줄", "", "현직자 질문?", "", ""]
+    os.write(master, ("\n".join(answers) + "\n").encode())
+    out = b""
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        r, _, _ = select.select([master], [], [], 0.5)
+        if r:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        elif p.poll() is not None:
+            break
+    p.wait(timeout=10)
+    os.close(master)
+    shown = out.decode(errors="replace")
+    assert p.returncode == 0, shown
+    text = next((home / "notes").iterdir()).read_text("utf-8")
+    assert "## 기사 내용의 수치화, 인사이트\n\n내 인사이트\n" in text
+    assert "## 요약 및 의견\n\n나의 요약\n둘째 줄\n" in text
+    assert "## 적용할점 (현직자에게 할 질문)\n\n현직자 질문?\n" in text
+    assert "## 헤드라인 (요약과 압축)\n\n구글, 한국 AI 인재 500명 키운다\n" in text  # kept
+    assert "추가조사할 내용" in shown and "현직자를 만나면" in shown  # labels and hints were shown
+
+
+def test_interactive_refuses_without_terminal(cli, tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("제목\n\n본문이다.\n", "utf-8")
+    r = cli("new", "--interactive", "--no-drafts", str(art))
+    assert r.exit_code == 1 and "terminal" in r.stderr
