@@ -33,11 +33,17 @@ class Quantity:
     unit: str
     sentence: str = ""
     approx: str | None = None  # 약, 여, 이상, … when the text says so
+    high: float | int | None = None  # upper end of a range (``4.5~4.75%`` → value 4.5, high 4.75)
+    per: str | None = None  # rate period written before the figure: 연, 월, 하루, … (``연 3.5%``)
 
     def as_dict(self) -> dict:
         d = {"text": self.text, "value": self.value, "unit": self.unit, "sentence": self.sentence}
         if self.approx:
             d["approx"] = self.approx
+        if self.high is not None:
+            d["high"] = self.high
+        if self.per:
+            d["per"] = self.per
         return d
 
 
