@@ -1,0 +1,168 @@
+"""Keywords with kiwipiepy: terms, compounds, ranking against a collection, companies and industries."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scrapnote.analyze import keywords as kw
+from scrapnote.analyze.keywords import (extract_terms, get_kiwi, guess_companies, guess_industry,
+                                        idf, rank_keywords)
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def kiwi():
+    """Load the model once: get_kiwi() caches it for the whole process."""
+    return get_kiwi()
+
+
+@pytest.fixture(scope="module")
+def seed_texts():
+    return {p.name[:3]: p.read_text("utf-8") for p in SEED_FILES}
+
+
+@pytest.fixture(scope="module")
+def collection(seed_texts):
+    """doc_freq over the five samples, as the index would keep it."""
+    df: dict[str, int] = {}
+    for text in seed_texts.values():
+        for t in set(extract_terms(text)):
+            df[t] = df.get(t, 0) + 1
+    return df, len(seed_texts)
+
+
+@pytest.mark.parametrize("seed,name", [("000", "카카오"), ("001", "카카오"), ("002", "구글"),
+                                        ("003", "네이버"), ("004", "KAIST"), ("004", "KT")])
+def test_keywords_on_samples_contain_the_obvious_names(seed_texts, collection, seed, name):
+    df, n = collection
+    ranked = rank_keywords(seed_texts[seed], df, n)
+    assert 5 <= len(ranked) <= 10
+    assert name in ranked
+    assert name in rank_keywords(seed_texts[seed], {}, 0)  # also before there is a collection
+
+
+def test_kiwi_is_built_once(kiwi):
+    assert get_kiwi() is kiwi
+
+
+def test_kiwi_constructor_arguments(monkeypatch):
+    calls = []
+
+    class FakeKiwi:
+        def __init__(self, **kwargs):
+            calls.append(kwargs)
+
+    monkeypatch.setitem(sys.modules, "kiwipiepy", types.SimpleNamespace(Kiwi=FakeKiwi))
+    monkeypatch.setattr(kw, "_KIWI", None)
+    first = kw.get_kiwi()
+    assert kw.get_kiwi() is first
+    assert calls == [{"num_workers": 0, "load_multi_dict": False}]
+
+
+def test_importing_analyze_does_not_import_kiwipiepy():
+    code = ("import sys, scrapnote.analyze.keywords, scrapnote.analyze.summary, "
+            "scrapnote.analyze.related, scrapnote.analyze.numbers; "
+            "assert 'kiwipiepy' not in sys.modules, 'kiwipiepy imported at module level'")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_compound_nouns_are_merged():
+    terms = extract_terms("삼성전자의 영업이익이 크게 늘었다. 인공지능 공동연구센터를 세운다.")
+    assert "영업이익" in terms and "영업" not in terms and "이익" not in terms
+    assert "인공지능" in terms and "공동연구센터" in terms
+
+
+def test_spaced_nouns_are_not_merged_unless_written_together_elsewhere():
+    assert "머신러닝" not in extract_terms("머신 러닝 캠프를 연다.")
+    assert extract_terms("머신러닝 캠프. 머신 러닝 전문가.").count("머신러닝") == 2
+
+
+def test_acronyms_kept_and_furniture_dropped():
+    terms = extract_terms(
+        "KAIST와 KT가 AI·SW R&D 반도체 연구를 한다. 장병탁 교수는 말했다. 관계자는 사진을 제공했다. "
+        "김유성 기자 kimss56@itdaily.kr http://www.itdaily.kr/news 것 수 등")
+    for t in ("KAIST", "KT", "AI", "SW", "R&D", "반도체"):
+        assert t in terms
+    for t in ("장병탁", "교수", "관계자", "사진", "제공", "기자", "김유성", "것", "수", "등"):
+        assert t not in terms
+    assert not any("itdaily" in t.lower() or "kimss" in t for t in terms)
+
+
+def test_person_before_organisation_and_title_is_dropped():
+    terms = extract_terms("김남주 카카오브레인 연구 총괄은 이렇게 말했다.")
+    assert "카카오브레인" in terms and "김남주" not in terms
+
+
+def test_a_word_in_every_note_ranks_low():
+    text = "반도체 경제 메모리 경제 반도체 경제 메모리 파운드리 경제"
+    base = rank_keywords(text, {}, 0)
+    assert base[0] == "경제"  # most frequent when there is no collection
+    ranked = rank_keywords(text, {"경제": 20, "반도체": 2, "메모리": 3, "파운드리": 1}, 20)
+    assert ranked[-1] == "경제"
+    assert ranked.index("반도체") < ranked.index("경제")
+
+
+def test_a_word_in_every_note_ranks_low_even_when_frequent():
+    text = "경제 " * 20 + "반도체 반도체"
+    assert rank_keywords(text, {"경제": 5, "반도체": 1}, 5) == ["반도체", "경제"]
+    assert rank_keywords(text, {"경제": 4, "반도체": 1}, 5) == ["경제", "반도체"]  # not in every note
+
+
+def test_rank_respects_k_and_is_deterministic(seed_texts, collection):
+    df, n = collection
+    a = rank_keywords(seed_texts["003"], df, n, k=5)
+    assert len(a) == 5
+    assert a == rank_keywords(seed_texts["003"], df, n, k=5)
+    assert rank_keywords(seed_texts["003"], df, n, k=10)[:5] == a
+
+
+def test_idf_orders_by_rarity():
+    assert idf(0, 10) > idf(1, 10) > idf(5, 10) > idf(10, 10) == 1.0
+    assert idf(0, 0) == 1.0
+
+
+def test_guess_companies():
+    terms = ["카카오", "카카오뱅크", "구글코리아", "국민은행", "중앙은행", "시중은행", "카카오톡",
+             "LG전자", "연구그룹", "카카오", "Google", "LG그룹", "인공지능"]
+    assert guess_companies(terms) == ["카카오", "카카오뱅크", "구글코리아", "국민은행", "LG전자",
+                                      "Google", "LG그룹"]
+
+
+@pytest.mark.parametrize("seed,companies", [
+    ("000", {"카카오", "구글"}), ("001", {"카카오", "구글"}), ("002", {"구글"}),
+    ("003", {"네이버", "LG", "하이퍼커넥트"}), ("004", {"KT"}),
+])
+def test_companies_on_samples(seed_texts, seed, companies):
+    found = set(guess_companies(extract_terms(seed_texts[seed])))
+    assert companies <= found
+    assert "KAIST" not in found  # a university, not a company
+
+
+def test_guess_industry():
+    assert guess_industry(["반도체", "메모리", "파운드리", "삼성전자", "HBM"])[0] == "반도체"
+    assert guess_industry(["금리", "대출", "은행", "금리"]) == ["금융"]
+    assert guess_industry(["사람", "행사"]) == []
+    assert guess_industry(["인공지능연구소", "클라우드", "카카오"]) == ["IT"]
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
+def test_samples_are_it(seed_texts, seed):
+    assert guess_industry(extract_terms(seed_texts[seed]))[:1] == ["IT"]
+
+
+def test_data_tables_are_consistent():
+    data = Path(kw.__file__).resolve().parent.parent / "data"
+    industries = yaml.safe_load((data / "industries.yaml").read_text("utf-8"))
+    companies = yaml.safe_load((data / "companies.yaml").read_text("utf-8"))
+    assert len(industries) >= 12 and all(isinstance(v, list) and v for v in industries.values())
+    assert all(isinstance(t, str) for v in industries.values() for t in v)
+    for name in ("카카오", "네이버", "구글", "KT", "LG", "삼성전자", "SK하이닉스"):
+        assert name in companies
+    assert {v for v in companies.values() if v is not None} <= set(industries)
