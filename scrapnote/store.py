@@ -195,3 +195,43 @@ def restore(nid: int) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(src, target)
     return target
+
+
+def create_many(wanted: list[int | None], make: Callable[[list[int]], list[Note]]) -> list[Note]:
+    """``scrapnote import``: allocate ids for a batch and write ``make(ids)`` notes, all under the lock.
+
+    ``wanted[i]`` is kept when no note and no trashed note has that id (and no earlier note of the
+    batch took it); every other note gets a new id past the largest ever given. The counter moves
+    past every id written, so none is handed out again."""
+    with locked():
+        used = _used_ids(config.notes_dir()) | _used_ids(config.trash_dir())
+        kept = []
+        for w in wanted:
+            ok = w is not None and w >= 1 and w not in used and w not in kept
+            kept.append(w if ok else None)
+        nxt = max([next_id() - 1, *[k for k in kept if k]]) + 1
+        ids = []
+        for k in kept:
+            if k is None:
+                k, nxt = nxt, nxt + 1
+            ids.append(k)
+        notes = make(ids)
+        written = []
+        for nid, note in zip(ids, notes):
+            path = config.notes_dir() / file_name(nid, note.title)
+            atomic_write(path, note.to_text(), overwrite=False)
+            written.append(Note(meta=note.meta, sections=note.sections, preamble=note.preamble, path=path))
+        if ids and max(ids) > _read_counter():
+            atomic_write(config.state_dir() / "last_id", f"{max(ids)}\n")
+    return written
+
+
+def _used_ids(folder: Path) -> set[int]:
+    out = set()
+    for p in note_paths(folder):
+        nid = id_of_name(p.name)
+        if nid is None:
+            nid = _front_matter_id(p)
+        if nid is not None:
+            out.add(nid)
+    return out
