@@ -1,0 +1,214 @@
+"""What every exporter shares: the Exporter base class, the view of a note the layouts see, and
+loading a Jinja2 layout (the package's own, or the user's ``--layout PATH``).
+
+Standard library only at import time; Jinja2 is imported when a layout is rendered.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scrapnote.errors import ScrapnoteError, TemplateError
+
+LAYOUT_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+DIGEST_TITLE = "경제신문 스크랩 모음"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One note as the exporters see it: the note, its form and its JSON form."""
+
+    note: object  # scrapnote.note.Note
+    form: object  # scrapnote.template.Template
+    data: dict  # the DESIGN.md JSON form (numbers included)
+
+    @property
+    def date(self) -> str:
+        return self.note.date
+
+
+@dataclass
+class Export:
+    """What to render: the notes in date order, and whether they make a digest."""
+
+    items: list[Item]
+    digest: bool
+    layout: Path | None = None  # a user's own layout (md, html, txt)
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        if self.digest:
+            return DIGEST_TITLE
+        return self.items[0].note.title or DIGEST_TITLE
+
+    @property
+    def period(self) -> str:
+        dates = [i.date for i in self.items if i.date]
+        if not dates:
+            return ""
+        lo, hi = min(dates), max(dates)
+        return lo if lo == hi else f"{lo} ~ {hi}"
+
+
+class Exporter:
+    """One output format. Subclasses set ``name`` (the ``--format`` value) and ``suffix`` and
+    implement ``render``; text formats return str, binary ones bytes."""
+
+    name = ""
+    suffix = ""
+    binary = False
+    layout_name: str | None = None  # a Jinja2 layout in scrapnote/templates/, if the format has one
+    help = ""
+
+    def render(self, export: Export) -> str | bytes:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+# -- the view of a note the layouts see ------------------------------------------------------------
+def short_label(label: str) -> str:
+    """``헤드라인 (요약과 압축)`` → ``헤드라인``."""
+    return re.split(r"\s*[(（]", label)[0].strip() or label
+
+
+def split_draft(text: str) -> tuple[str, bool]:
+    """The text without the draft marker line, and whether the marker was there."""
+    from scrapnote.note import DRAFT_MARKER as marker
+
+    lines = text.split("\n")
+    kept = [ln for ln in lines if ln.strip() != marker]
+    return "\n".join(kept).strip("\n"), len(kept) != len(lines)
+
+
+def note_view(item: Item) -> dict:
+    """A plain dict for the layouts: the JSON form plus the form's sections in order and the
+    metadata rows, all text (escaping is the layout's job; HTML autoescapes)."""
+    d = dict(item.data)
+    note, form = item.note, item.form
+    sections = []
+    for spec in form.sections:
+        if spec.store != "body":
+            continue
+        raw = note.section(spec.key)
+        text, draft = split_draft(raw)
+        sections.append({"key": spec.key, "label": spec.label, "short": short_label(spec.label),
+                         "raw": raw, "text": text, "draft": draft, "writer": spec.writer,
+                         "related": d["related"] if spec.key == "related" else None})
+    for s in note.sections:
+        if s.key is None:
+            text, draft = split_draft(s.text)
+            sections.append({"key": None, "label": s.heading, "short": short_label(s.heading), "raw": s.text,
+                             "text": text, "draft": draft, "writer": "reader", "related": None})
+    url_spec = form.get("url")
+    meta = [
+        ("출처", d.get("source")),
+        ("기자", d.get("reporter")),
+        ("날짜", d.get("published")),
+        (url_spec.label if url_spec else "기사링크", d.get("url")),
+        ("산업", ", ".join(d.get("industry") or [])),
+        ("기업", ", ".join(d.get("companies") or [])),
+        ("태그", ", ".join(d.get("tags") or [])),
+        ("스크랩", (d.get("scrapped") or "")[:10]),
+    ]
+    d.update({
+        "date": item.date,
+        "anchor": f"note-{d['id']}",
+        "sections": sections,
+        "section": {s["key"]: s for s in sections if s["key"]},
+        "meta_rows": [{"label": k, "value": v, "is_url": k == meta[3][0]} for k, v in meta if v],
+        "form_title": form.title,
+    })
+    return d
+
+
+def context(export: Export) -> dict:
+    return {"title": export.title, "digest": export.digest, "period": export.period,
+            "count": len(export.items), "notes": [note_view(i) for i in export.items], **export.extra}
+
+
+# -- text helpers the layouts use (registered as Jinja2 filters) ---------------------------------------
+_LINK_RE = re.compile(r"\[([^\]\n]+)\]\((\S+?)\)")
+
+
+def plain(text: str) -> str:
+    """Markdown → chat-friendly plain text: no #, no **, no > quotes, links as ``text url``."""
+    out = []
+    for line in (text or "").split("\n"):
+        s = line.rstrip()
+        s = re.sub(r"^#{1,6}\s+", "", s)
+        s = re.sub(r"^>\s?", "", s)
+        s = re.sub(r"^(\s*)[-*+]\s+", r"\1· ", s)
+        s = _LINK_RE.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} {m.group(2)}", s)
+        s = re.sub(r"(\*\*|__)(.+?)\1", r"\2", s)
+        s = re.sub(r"`([^`]+)`", r"\1", s)
+        out.append(s)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blank-line separated blocks (each may keep single line breaks)."""
+    return [p.strip("\n") for p in re.split(r"\n[ \t]*\n", text or "") if p.strip()]
+
+
+def safe_url(url) -> str | None:
+    """A link target only for http(s) and mailto: never ``javascript:`` or ``data:``."""
+    if not url or not isinstance(url, str):
+        return None
+    u = url.strip()
+    return u if re.match(r"^(https?://|mailto:)", u, re.I) else None
+
+
+def md_escape(text) -> str:
+    """A ``<`` that could open an HTML tag is backslash-escaped: Markdown viewers show it as typed
+    instead of rendering the article's markup."""
+    return re.sub(r"<(?=[A-Za-z/!?])", r"\\<", str(text or ""))
+
+
+def demote(text: str, levels: int = 1) -> str:
+    """Markdown headings inside section text go ``levels`` deeper (a digest nests notes one level)."""
+    return re.sub(r"^(#{1,5}) ", lambda m: "#" * min(6, len(m.group(1)) + levels) + " ", text or "", flags=re.M)
+
+
+# -- Jinja2 layouts -------------------------------------------------------------------------------------
+def render_layout(name: str, export: Export, *, autoescape: bool) -> str:
+    """Render the package layout ``name`` (or the user's ``--layout``) with the export's context.
+
+    A broken layout is one line naming the file and the line."""
+    import jinja2
+
+    path = export.layout or (LAYOUT_DIR / name)
+    if export.layout is not None:
+        if not path.is_file():
+            raise ScrapnoteError(f"layout {path} not found")
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(path.parent), str(LAYOUT_DIR)], encoding="utf-8"),
+        autoescape=autoescape, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update({"plain": plain, "paragraphs": paragraphs, "safe_url": safe_url, "demote": demote,
+                        "md_escape": md_escape})
+    try:
+        tmpl = env.get_template(path.name)
+        return tmpl.render(**context(export))
+    except jinja2.TemplateSyntaxError as e:
+        where = e.filename or str(path)
+        raise TemplateError(f"layout {where} line {e.lineno}: {e.message}")
+    except UnicodeDecodeError:
+        raise TemplateError(f"layout {path}: not UTF-8 text")
+    except jinja2.TemplateError as e:
+        raise TemplateError(f"layout {path} line {_error_line(e, path)}: {e.message or e}")
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as e:
+        raise TemplateError(f"layout {path} line {_error_line(e, path)}: {type(e).__name__}: {e}")
+
+
+def _error_line(exc: BaseException, path: Path) -> str:
+    """The line of the layout a rendering error happened on (Jinja2 maps its frames to it)."""
+    import traceback
+
+    line = "?"
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename and Path(frame.filename).name == path.name:
+            line = str(frame.lineno)
+    return line

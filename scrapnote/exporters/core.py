@@ -1,0 +1,100 @@
+"""``scrapnote export``: pick the notes, render them in one format, write the result.
+
+Several notes make one digest (title, table of contents, notes in date order) unless ``split_dir``
+asks for one file per note. Files are written atomically and never over an existing file unless
+``force``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from scrapnote.errors import ScrapnoteError
+from scrapnote.exporters import get
+from scrapnote.exporters.base import Export, Item
+
+
+@dataclass
+class ExportResult:
+    output: str | None = None  # the text for stdout (no --output, no --split)
+    written: list[Path] = field(default_factory=list)
+    count: int = 0
+
+
+def select_notes(ids, filters, everything: bool, on_error: Callable | None = None) -> list[Item]:
+    """The notes named by id, or matching the filters, or all of them — oldest first."""
+    from scrapnote import collection
+
+    if not ids and not everything and filters == collection.Filters():
+        raise ScrapnoteError("which notes? give ids, a filter (--tag, --company, --industry, --since, --until) or --all")
+    if ids:
+        notes = [collection.load_note(i) for i in dict.fromkeys(ids)]
+        rows = {n.id: collection.row_of(n) for n in notes}
+        notes = [n for n in notes if filters.matches(rows[n.id])]
+    else:
+        rows = collection.list_rows(filters, None, on_error=on_error or (lambda e: None))
+        notes = [collection.load_note(r["id"]) for r in rows]
+    if not notes:
+        raise ScrapnoteError("no notes match")
+    notes.sort(key=lambda n: (n.date or "", n.id))
+    return [Item(note=n, form=collection.template_of(n), data=collection.note_json(n)) for n in notes]
+
+
+def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str = "md", output: str | None = None,
+                 split_dir: str | None = None, force: bool = False, layout: str | None = None,
+                 on_error: Callable | None = None) -> ExportResult:
+    from scrapnote import collection, store
+    from scrapnote.note import file_name
+
+    exporter = get(fmt)
+    if output and split_dir:
+        raise ScrapnoteError("use --output FILE or --split DIR, not both")
+    layout_path = None
+    if layout:
+        if exporter.layout_name is None:
+            raise ScrapnoteError(f"--layout applies to formats with a layout (md, html, txt), not {fmt}")
+        layout_path = Path(layout).expanduser()
+        if not layout_path.is_file():
+            raise ScrapnoteError(f"layout {layout_path} not found")
+    if exporter.binary and not output and not split_dir:
+        raise ScrapnoteError(f"{fmt} is a binary format: give --output FILE{exporter.suffix} (or --split DIR)")
+    items = select_notes(ids, filters or collection.Filters(), everything, on_error)
+    result = ExportResult(count=len(items))
+
+    if split_dir:
+        folder = Path(split_dir).expanduser()
+        if folder.exists() and not folder.is_dir():
+            raise ScrapnoteError(f"{folder} is not a folder")
+        targets = [(folder / (Path(file_name(i.note.id, i.note.title)).stem + exporter.suffix), i) for i in items]
+        if not force:
+            taken = [p for p, _ in targets if p.exists()]
+            if taken:
+                more = f"; {len(taken) - 1} more files too" if len(taken) > 1 else ""
+                raise ScrapnoteError(f"{taken[0]} already exists{more} (use --force to overwrite)")
+        for path, item in targets:
+            data = exporter.render(Export([item], digest=False, layout=layout_path))
+            store.atomic_write(path, _encode(data, exporter), overwrite=force)
+            result.written.append(path)
+        return result
+
+    data = exporter.render(Export(items, digest=len(items) > 1, layout=layout_path))
+    if output and output != "-":
+        path = Path(output).expanduser()
+        if path.is_dir():
+            raise ScrapnoteError(f"{path} is a folder (use --split DIR for one file per note)")
+        store.atomic_write(path, _encode(data, exporter), overwrite=force)
+        result.written.append(path)
+    elif exporter.binary:
+        raise ScrapnoteError(f"{fmt} is a binary format: give --output FILE{exporter.suffix}")
+    else:
+        result.output = data
+    return result
+
+
+def _encode(data: str | bytes, exporter) -> bytes:
+    if isinstance(data, bytes):
+        return data
+    if exporter.name == "tsv":  # Excel opens a UTF-8 .tsv right only with a BOM
+        return ("\ufeff" + data).encode("utf-8")
+    return data.encode("utf-8")

@@ -1,0 +1,15 @@
+"""``--format json``: the DESIGN.md JSON form of each note, as a list (``scrapnote import`` reads it)."""
+from __future__ import annotations
+
+from scrapnote.exporters.base import Export, Exporter
+
+
+class JsonExporter(Exporter):
+    name = "json"
+    suffix = ".json"
+    help = "the JSON form of the notes, a list (scrapnote import reads it back)"
+
+    def render(self, export: Export) -> str:
+        import json
+
+        return json.dumps([i.data for i in export.items], ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,57 @@
+"""``--format tsv``: the 스크랩 양식 as a spreadsheet pastes it (seed 002): the form's title, a blank
+row, then one row per section — label, TAB, value — with each further line of a value on a
+continuation row (empty first cell). ``scrapnote new exported.tsv`` reads it back.
+
+The form has no rows for the publisher, reporter and date, so three rows (출처, 기자, 날짜) follow
+기사링크: without them these facts would be lost on the way back. Headings the form does not know are
+not written (a spreadsheet row under an unknown label would be read as part of the row above);
+``--format json`` carries everything. 연관기사 rows are ``headline url``, without the
+collection's ``#id``. A digest is one form after another, separated by a blank row.
+"""
+from __future__ import annotations
+
+from scrapnote.exporters.base import Export, Exporter, Item
+
+META_ROWS = (("source", "출처"), ("reporter", "기자"), ("published", "날짜"))
+
+
+class TsvExporter(Exporter):
+    name = "tsv"
+    suffix = ".tsv"
+    help = "the 스크랩 양식 as label<TAB>value rows (Google Sheets, Excel; scrapnote new reads it back)"
+
+    def render(self, export: Export) -> str:
+        return "\n".join(form_rows(i) for i in export.items)
+
+
+def form_rows(item: Item) -> str:
+    note, form = item.note, item.form
+    rows = [_cell(form.title), ""]
+
+    def add(label: str, value: str) -> None:
+        lines = value.split("\n") if value else [""]
+        rows.append(f"{_cell(label)}\t{_cell(lines[0])}")
+        rows.extend(f"\t{_cell(ln)}" for ln in lines[1:])
+
+    for spec in form.sections:
+        if spec.store == "meta":
+            add(spec.label, note.meta.get(spec.key) or "")
+            if spec.key == "url":
+                for key, label in META_ROWS:
+                    add(label, note.meta.get(key) or "")
+        elif spec.key == "related":
+            add(spec.label, "\n".join(_related_line(r) for r in item.data["related"]))
+        else:
+            add(spec.label, note.section(spec.key))
+    return "\n".join(rows) + "\n"
+
+
+def _cell(text: str) -> str:
+    """One cell: a TAB would split it into two, so it becomes a space."""
+    return (text or "").replace("\t", " ").rstrip()
+
+
+def _related_line(r: dict) -> str:
+    """``headline url``: no ``- `` bullet (a cell starting with ``-`` reads as a formula in Excel) and no
+    ``#id`` (ids belong to one collection; in another one they would name a different note)."""
+    return " ".join(p for p in (r.get("headline"), r.get("url")) if p)
