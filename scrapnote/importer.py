@@ -1,0 +1,199 @@
+"""``scrapnote import notes.json``: notes in the JSON form (``export --format json``, ``show --json``)
+come back as note files with the same fields.
+
+Everything is checked before anything is written: a broken entry is one line naming the file, the
+entry and the field, and nothing is imported. Ids are assigned anew; with ``keep_ids`` an entry keeps
+its id when no note (and no note in the trash) has it. 연관기사 ids that point inside the imported
+batch follow their notes to the new ids; ids that point outside it are dropped (they named notes of
+another collection) while the headline and link stay.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scrapnote.errors import ScrapnoteError
+
+SECTION_KEYS = ("headline", "body", "insights", "research", "summary", "questions", "related")
+TEXT_FIELDS = ("title", "url", "source", "reporter", "scrapped", "template")
+LIST_FIELDS = ("industry", "companies", "tags", "keywords")
+IGNORED = ("numbers", "path")  # computed from the note, never stored
+KNOWN = {"id", "published", "extra", "other_sections", *SECTION_KEYS, *TEXT_FIELDS, *LIST_FIELDS, *IGNORED}
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass
+class ImportResult:
+    notes: list = field(default_factory=list)
+    renumbered: list = field(default_factory=list)  # (id in the file, id given) when --keep-ids could not keep it
+    warnings: list = field(default_factory=list)
+
+
+def read_entries(source: str) -> tuple[str, list[dict]]:
+    """The JSON file (or ``-`` for stdin) → its name and a list of note objects."""
+    name = "stdin" if source == "-" else source
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).expanduser().read_bytes()
+    except FileNotFoundError:
+        raise ScrapnoteError(f"{name}: no such file")
+    except IsADirectoryError:
+        raise ScrapnoteError(f"{name}: is a folder, not a JSON file")
+    except OSError as e:
+        raise ScrapnoteError(f"{name}: cannot read ({e.strerror or e})")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ScrapnoteError(f"{name}: not UTF-8 text (byte {e.start})")
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ScrapnoteError(f"{name}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})")
+    if isinstance(doc, dict):
+        doc = [doc]
+    if not isinstance(doc, list):
+        raise ScrapnoteError(f"{name}: expected a list of notes (the output of scrapnote export --format json)")
+    if not doc:
+        raise ScrapnoteError(f"{name}: no notes in the file")
+    return name, doc
+
+
+def check_entry(entry, where: str) -> dict:
+    """One entry of the file, checked field by field; returns it with defaults filled."""
+    if not isinstance(entry, dict):
+        raise ScrapnoteError(f"{where}: each note must be a JSON object")
+    unknown = sorted(set(entry) - KNOWN)
+    if unknown:
+        raise ScrapnoteError(f"{where}: unknown field '{unknown[0]}' (is this the output of export --format json?)")
+    out = dict(entry)
+    nid = entry.get("id")
+    if nid is not None and (isinstance(nid, bool) or not isinstance(nid, int) or nid < 1):
+        raise ScrapnoteError(f"{where}: field 'id' must be a whole number ≥ 1")
+    for k in TEXT_FIELDS:
+        if entry.get(k) is not None and not isinstance(entry[k], str):
+            raise ScrapnoteError(f"{where}: field '{k}' must be text")
+    pub = entry.get("published")
+    if pub is not None and (not isinstance(pub, str) or not _DATE_RE.match(pub)):
+        raise ScrapnoteError(f"{where}: field 'published' must be a date like 2023-07-13")
+    for k in LIST_FIELDS:
+        v = entry.get(k)
+        if v is not None and not (isinstance(v, list) and all(isinstance(x, str) for x in v)):
+            raise ScrapnoteError(f"{where}: field '{k}' must be a list of words")
+    for k in SECTION_KEYS:
+        if k == "related":
+            continue
+        if entry.get(k) is not None and not isinstance(entry[k], str):
+            raise ScrapnoteError(f"{where}: field '{k}' must be text")
+    rel = entry.get("related")
+    if rel is not None:
+        if isinstance(rel, str):
+            from scrapnote.note import parse_related
+
+            out["related"] = rel = parse_related(rel)
+        if not isinstance(rel, list) or not all(isinstance(r, dict) for r in rel):
+            raise ScrapnoteError(f"{where}: field 'related' must be a list of {{id, headline, url}}")
+        for r in rel:
+            if set(r) - {"id", "headline", "url"}:
+                raise ScrapnoteError(f"{where}: field 'related' entries have only id, headline and url")
+            rid = r.get("id")
+            if rid is not None and (isinstance(rid, bool) or not isinstance(rid, int)):
+                raise ScrapnoteError(f"{where}: field 'related' ids must be whole numbers")
+            for k in ("headline", "url"):
+                if r.get(k) is not None and (not isinstance(r[k], str) or "\n" in r[k]):
+                    raise ScrapnoteError(f"{where}: field 'related' {k}s must be one line of text")
+    extra = entry.get("extra")
+    if extra is not None:
+        from scrapnote.note import FIELDS
+
+        if not isinstance(extra, dict):
+            raise ScrapnoteError(f"{where}: field 'extra' must be an object")
+        clash = sorted(set(extra) & set(FIELDS))
+        if clash:
+            raise ScrapnoteError(f"{where}: field 'extra' cannot set '{clash[0]}'")
+    others = entry.get("other_sections")
+    if others is not None:
+        ok = isinstance(others, list) and all(
+            isinstance(o, dict) and set(o) <= {"heading", "text"} and isinstance(o.get("heading"), str)
+            and o["heading"].strip() and "\n" not in o["heading"] and isinstance(o.get("text", ""), str)
+            for o in others)
+        if not ok:
+            raise ScrapnoteError(f"{where}: field 'other_sections' must be a list of {{heading, text}} "
+                                 "(a heading is one line)")
+    return out
+
+
+def import_notes(source: str, *, keep_ids: bool = False) -> ImportResult:
+    from scrapnote import store
+
+    name, entries = read_entries(source)
+    checked = [check_entry(e, f"{name}: note {i}" + (f" (id {e['id']})" if _named(e) else ""))
+               for i, e in enumerate(entries, 1)]
+    result = ImportResult()
+    forms = {}
+    for e in checked:
+        forms[e.get("template")] = _form(e.get("template"), result)
+    wanted = [e.get("id") if keep_ids else None for e in checked]
+
+    def make(ids: list[int]) -> list:
+        old_to_new = {}
+        for e, nid in zip(checked, ids):
+            if isinstance(e.get("id"), int):
+                old_to_new.setdefault(e["id"], nid)
+        return [build(e, forms[e.get("template")], nid, old_to_new) for e, nid in zip(checked, ids)]
+
+    result.notes = store.create_many(wanted, make)
+    if keep_ids:
+        result.renumbered = [(w, n.id) for w, n in zip(wanted, result.notes) if w is not None and w != n.id]
+    return result
+
+
+def _named(e) -> bool:
+    return isinstance(e, dict) and isinstance(e.get("id"), int) and not isinstance(e["id"], bool) and e["id"] >= 1
+
+
+def _form(name: str | None, result: ImportResult):
+    from scrapnote import template
+
+    try:
+        return template.load(name)
+    except ScrapnoteError:
+        result.warnings.append(f"form '{name}' is not in this collection; its notes use '{template.DEFAULT}'")
+        return template.load()
+
+
+def build(e: dict, form, nid: int, old_to_new: dict[int, int]):
+    """The note of one checked entry, with the file's id ``nid``."""
+    from scrapnote.models import Article
+    from scrapnote.note import build_note, format_related, parse_note
+
+    related = []
+    for r in e.get("related") or []:
+        rid = old_to_new.get(r.get("id")) if r.get("id") is not None else None
+        related.append({"id": rid, "headline": r.get("headline"), "url": r.get("url")})
+    texts = {k: e.get(k) or "" for k in SECTION_KEYS if k != "related"}
+    texts["related"] = format_related(related)
+    body_keys = {s.key for s in form.body_sections}
+    drafts = {k: v for k, v in texts.items() if k in body_keys and k != "body"}
+    article = Article(title=e.get("title") or "", body=texts["body"], url=e.get("url"), source=e.get("source"),
+                      reporter=e.get("reporter"), published=e.get("published"))
+    note = build_note(article, form, nid, tags=e.get("tags") or (), industry=e.get("industry") or (),
+                      companies=e.get("companies") or (), keywords=e.get("keywords") or (), drafts=drafts,
+                      scrapped=e.get("scrapped"))
+    if e.get("extra"):
+        note = note.with_meta(**e["extra"])
+    # text the form has no section for (another form's sections, headings it does not know) is kept
+    from scrapnote.template import load as load_form
+
+    default = load_form()
+    others = [(default.get(k).label if default.get(k) else k, v) for k, v in texts.items()
+              if k not in body_keys and v.strip()]
+    others += [(o["heading"].strip(), o.get("text") or "") for o in e.get("other_sections") or []]
+    if not others:
+        return note
+    text = note.to_text().rstrip("\n") + "\n"
+    for heading, body in others:
+        body = re.sub(r"^#{1,2} ", "### ", body.strip("\n"), flags=re.M)
+        text += f"\n## {heading}\n\n{body}\n" if body.strip() else f"\n## {heading}\n"
+    return parse_note(text, form)
