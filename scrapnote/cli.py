@@ -365,6 +365,65 @@ def related(
     render.note_table(rows)
 
 
+# -- export / import ------------------------------------------------------------------------------
+from typing import Literal  # noqa: E402
+
+from scrapnote.exporters import FORMATS as _EXPORT_FORMATS  # noqa: E402 - a list of names; nothing heavy
+
+
+@app.command("export")
+def export(
+    ids: Annotated[Optional[list[int]], typer.Argument(help="Note ids (or choose with the filters, or --all).", metavar="[ID]...")] = None,
+    fmt: Annotated[Literal[tuple(_EXPORT_FORMATS)], typer.Option("--format", "-f", help="Output format.")] = "md",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (default: stdout; docx needs it).", metavar="PATH")] = None,
+    split: Annotated[Optional[str], typer.Option("--split", help="One file per note in this folder instead of one digest.", metavar="DIR")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    layout: Annotated[Optional[str], typer.Option("--layout", help="Your own Jinja2 layout for md, html or txt.", metavar="PATH")] = None,
+    tag: TagOpt = None,
+    company: Annotated[Optional[list[str]], typer.Option("--company", help="Only notes about this company (repeatable).")] = None,
+    industry: Annotated[Optional[list[str]], typer.Option("--industry", help="Only notes of this industry (repeatable).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Up to this date.")] = None,
+    everything: Annotated[bool, typer.Option("--all", help="Every note.")] = False,
+):
+    """Share notes: several make one digest (title, contents, notes in date order) unless --split.
+
+    Examples: scrapnote export 3 -f txt · scrapnote export --since 2023-07 -f html -o week.html ·
+    scrapnote export --all -f docx -o 스크랩.docx · scrapnote export --tag AI --split out/ -f md
+    """
+    from scrapnote import collection, render
+    from scrapnote.exporters.core import export_notes
+
+    filters = collection.Filters.make(tag, None, industry, company, since, until)
+    result = export_notes(ids or [], filters=filters, everything=everything, fmt=fmt, output=output,
+                          split_dir=split, force=force, layout=layout, on_error=_warn_broken)
+    if result.output is not None:
+        sys.stdout.write(result.output)
+    if split:
+        render.message(f"wrote {len(result.written)} {fmt} files to {split}")
+    elif result.written:
+        render.message(f"wrote {result.count} note{'s' if result.count > 1 else ''} to {result.written[0]}")
+
+
+@app.command("import")
+def import_(
+    file: Annotated[str, typer.Argument(help="A JSON file from `scrapnote export --format json` (or - for stdin).", metavar="FILE")],
+    keep_ids: Annotated[bool, typer.Option("--keep-ids", help="Keep each note's id when no note (or trashed note) has it.")] = False,
+):
+    """Bring notes in from their JSON form. Prints the new ids. (A 스크랩 양식 .tsv: scrapnote new FILE.)"""
+    from scrapnote import render
+    from scrapnote.importer import import_notes
+
+    result = import_notes(file, keep_ids=keep_ids)
+    for w in result.warnings:
+        render.warn(w)
+    for n in result.notes:
+        typer.echo(n.id)
+    for old, new in result.renumbered:
+        render.message(f"id {old} is taken: imported as {new}")
+    render.message(f"imported {len(result.notes)} note{'s' if len(result.notes) != 1 else ''}")
+
+
 def main():
     app(prog_name="scrapnote")
 
