@@ -1,0 +1,229 @@
+"""Bytes → clean NFC text.
+
+Order of the checks: size → empty → binary → BOM → declared charset → strict UTF-8 → strict CP949
+→ charset-normalizer. Then NFC, odd spaces to plain spaces, CRLF/CR to LF. Every refusal is an
+:class:`InputError` with one line that names the input.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from scrapnote.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Well-known binary formats, by their first bytes.
+_MAGIC = (
+    (b"%PDF-", "PDF"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"\xd0\xcf\x11\xe0", "old Office document"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "program"),
+)
+
+# Korean pages still label themselves with many names for the same code page; CP949 is the
+# superset of all of them (EUC-KR plus the extended Hangul syllables).
+_KOREAN_ALIASES = {
+    "euc-kr", "euckr", "euc_kr", "ks_c_5601-1987", "ks_c_5601", "ksc5601", "ksc_5601", "ks-c-5601",
+    "x-windows-949", "windows-949", "cp949", "ms949", "uhc", "korean", "csksc56011987", "iso-ir-149",
+}
+_LATIN1_ALIASES = {"iso-8859-1", "latin1", "latin-1", "iso8859-1", "windows-1252", "cp1252", "us-ascii", "ascii"}
+
+# Spaces that are not a plain space: NBSP, en/em/thin/… spaces, zero-width space, narrow NBSP,
+# medium math space, ideographic space, BOM inside the text, and the Hangul filler.
+_ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff\u3164]")
+# Control characters that have no business in an article (tab, LF and CR are kept).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0085]")
+_LINE_SEPARATORS = re.compile("[\u2028\u2029]")
+
+
+def format_size(n: int) -> str:
+    """``7.2 MB``, ``5 MB``, ``300 KB``, ``12 bytes`` — for messages."""
+    if n >= 1024 * 1024:
+        value, unit = n / (1024 * 1024), "MB"
+    elif n >= 1024:
+        value, unit = n / 1024, "KB"
+    else:
+        return f"{n} byte" if n == 1 else f"{n} bytes"
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return f"{text} {unit}"
+
+
+def too_big(name: str, size: int | None, max_bytes: int) -> InputError:
+    """The one message for an input over the size limit (``size`` None: not known, only 'more')."""
+    if size is None:
+        return InputError(f"{name}: more than {format_size(max_bytes)}, the limit (--max-bytes)")
+    return InputError(f"{name}: {format_size(size)} is over the {format_size(max_bytes)} limit (--max-bytes)")
+
+
+def normalize_charset(name: str | None) -> str | None:
+    """A Python codec name for a charset label from a header or <meta>, or None if unknown."""
+    if not name:
+        return None
+    label = name.strip().strip("\"'").lower()
+    if not label:
+        return None
+    if label in _KOREAN_ALIASES:
+        return "cp949"
+    if label in ("utf8", "utf-8", "unicode-1-1-utf-8", "x-unicode20utf8"):
+        return "utf-8"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def charset_from_content_type(value: str | None) -> str | None:
+    """``text/html; charset=EUC-KR`` → ``EUC-KR`` (the label as written)."""
+    if not value:
+        return None
+    m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9._:\-]+)", value, re.I)
+    return m.group(1) if m else None
+
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:\-]+)", re.I)
+_XML_DECL = re.compile(rb"<\?xml[^>]+encoding\s*=\s*[\"']([A-Za-z0-9._:\-]+)", re.I)
+
+
+def sniff_meta_charset(data: bytes, limit: int = 16384) -> str | None:
+    """The charset an HTML document declares about itself in its first bytes.
+
+    Finds ``<meta charset="euc-kr">``, ``<meta http-equiv="Content-Type" content="text/html;
+    charset=euc-kr">`` and an XML declaration's ``encoding``. Returns the label as written."""
+    head = data[:limit]
+    m = _META_CHARSET.search(head) or _XML_DECL.search(head)
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in head or b"<head" in head
+
+
+def _is_binary(data: bytes) -> str | None:
+    """A reason why these bytes are not text, or None."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return ""
+    controls = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
+    if controls > max(3, len(sample) // 50):  # over 2 % control bytes: not something a person wrote
+        return ""
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM looks binary (NULs, control bytes); recognise it by what it decodes to."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        readable = sum(1 for ch in text if ch.isprintable() or ch in "\t\r\n")
+        hangul_or_ascii = sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3" or " " <= ch <= "~" or ch in "\t\r\n")
+        if readable == len(text) and hangul_or_ascii >= 0.9 * len(text):
+            return text
+    return None
+
+
+def _try(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _decode(data: bytes, name: str, declared: str | None) -> str:
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            text = _try(data[len(bom):], enc)
+            if text is not None:
+                return text
+            raise InputError(f"{name}: starts with a {enc.upper()} byte-order mark but is not valid {enc.upper()}")
+
+    codec = normalize_charset(declared)
+    if codec:
+        # EUC-KR proper first: it knows the old 8-byte jamo sequences (똠 as ㄸㅗㅁ); then CP949.
+        text = (_try(data, "euc_kr") or _try(data, "cp949")) if codec == "cp949" else _try(data, codec)
+        # A server that says Latin-1 is usually just using its default; trust real UTF-8 over it.
+        if codec in {normalize_charset(a) for a in _LATIN1_ALIASES} and not data.isascii():
+            utf8 = _try(data, "utf-8")
+            if utf8 is not None:
+                return utf8
+        if text is not None:
+            return text
+
+    for enc in ("utf-8", "euc_kr", "cp949"):
+        text = _try(data, enc)
+        if text is not None:
+            return text
+
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        return str(best)
+    raise InputError(f"{name}: cannot tell the text encoding (save it as UTF-8 and try again)")
+
+
+def clean_text(text: str) -> str:
+    """NFC, odd spaces → plain spaces, CRLF/CR → LF, stray control characters removed."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _LINE_SEPARATORS.sub("\n", text)
+    text = _ODD_SPACES.sub(" ", text)
+    text = _CONTROLS.sub("", text)
+    return text
+
+
+def decode_bytes(data: bytes, *, max_bytes: int, name: str = "input", declared: str | None = None) -> str:
+    """Turn an article's bytes into clean text, or refuse with one clear line naming ``name``."""
+    if len(data) > max_bytes:
+        raise too_big(name, len(data), max_bytes)
+    stripped = data
+    for bom, _enc in _BOMS:
+        if stripped.startswith(bom):
+            stripped = stripped[len(bom):]
+            break
+    if not stripped.strip(b" \t\r\n\x0b\x0c\x00"):
+        raise InputError(f"{name}: empty file" if _is_file_name(name) else f"{name}: empty input")
+
+    has_wide_bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE,
+                                    codecs.BOM_UTF32_BE))
+    if not has_wide_bom:
+        kind = _is_binary(data)
+        if kind is not None:
+            text = _utf16_without_bom(data) if kind == "" else None
+            if text is None:
+                detail = f" ({kind})" if kind else ""
+                raise InputError(f"{name}: binary data, not text{detail}")
+            return _finish(text, name)
+
+    return _finish(_decode(data, name, declared), name)
+
+
+def _finish(text: str, name: str) -> str:
+    text = clean_text(text)
+    if not text.strip():
+        raise InputError(f"{name}: empty file" if _is_file_name(name) else f"{name}: empty input")
+    return text
+
+
+def _is_file_name(name: str) -> bool:
+    return name not in ("-", "stdin", "input") and "://" not in name
