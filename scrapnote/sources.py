@@ -1,0 +1,199 @@
+"""Where an article comes from: a file, stdin ("-") or a URL → bytes plus where they came from.
+
+Nothing here decodes or parses; ``decode.py`` and ``extract/`` do that. httpx is imported only
+when a URL is fetched, so that ``scrapnote --help`` stays fast.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from scrapnote.decode import charset_from_content_type, too_big
+from scrapnote.errors import InputError
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".tsv")
+MAX_REDIRECTS = 5
+USER_AGENT = "Mozilla/5.0 (compatible; scrapnote/0.1; +https://github.com/scrapnote)"
+
+_SUFFIX_TYPES = {
+    ".html": "text/html", ".htm": "text/html", ".md": "text/markdown", ".markdown": "text/markdown",
+    ".txt": "text/plain", ".tsv": "text/tab-separated-values",
+}
+_OK_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/rss+xml", "application/atom+xml")
+
+
+@dataclass(frozen=True)
+class RawInput:
+    """The bytes of one input and what we know about them before decoding."""
+
+    data: bytes
+    origin: str  # the argument as given: a path, "-" or the URL asked for
+    url: str | None = None  # the final URL after redirects (URLs only)
+    content_type: str | None = None  # "text/html", … (from the header, or guessed from the suffix)
+    charset: str | None = None  # the charset the server declared, as written
+
+
+def is_url(arg: str) -> bool:
+    return arg.lower().startswith(("http://", "https://"))
+
+
+def read_source(arg: str, *, max_bytes: int, timeout: float = 15.0) -> RawInput:
+    """Read one input. Failures raise :class:`InputError` with one line naming the input."""
+    if arg == "-":
+        return _read_stdin(max_bytes)
+    if is_url(arg):
+        return _fetch(arg, max_bytes=max_bytes, timeout=timeout)
+    return _read_file(arg, max_bytes)
+
+
+def _read_stdin(max_bytes: int) -> RawInput:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # replaced by a text stream (tests, some embeddings)
+        data = sys.stdin.read().encode("utf-8") if sys.stdin else b""
+    else:
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise too_big("stdin", None, max_bytes)
+    return RawInput(data=data, origin="-")
+
+
+def _read_file(arg: str, max_bytes: int) -> RawInput:
+    path = Path(arg).expanduser()
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{arg}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{arg}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{arg}: cannot read ({e.strerror or e})") from None
+    if path.is_dir():
+        raise InputError(f"{arg}: is a folder, not a file")
+    if st.st_size > max_bytes:
+        raise too_big(arg, st.st_size, max_bytes)
+    try:
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)
+    except PermissionError:
+        raise InputError(f"{arg}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{arg}: cannot read ({e.strerror or e})") from None
+    if len(data) > max_bytes:  # grew while we looked, or a special file
+        raise too_big(arg, None, max_bytes)
+    return RawInput(data=data, origin=arg, content_type=_SUFFIX_TYPES.get(path.suffix.lower()))
+
+
+def _fetch(url: str, *, max_bytes: int, timeout: float) -> RawInput:
+    import httpx
+
+    def secs(t: float) -> str:
+        return f"{t:g} s"
+
+    headers = {
+        "User-Agent": USER_AGENT,
+        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+        "Accept-Language": "ko-KR,ko;q=0.9,en;q=0.5",
+    }
+    deadline = time.monotonic() + timeout * 2  # a slow trickle must end too
+    try:
+        with httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(timeout),
+                          headers=headers) as client:
+            with client.stream("GET", url) as resp:
+                if resp.status_code >= 400:
+                    reason = resp.reason_phrase or ""
+                    raise InputError(f"{url}: HTTP {resp.status_code} {reason}".rstrip())
+                ctype_header = resp.headers.get("content-type", "")
+                ctype = ctype_header.split(";")[0].strip().lower() or None
+                if ctype and not ctype.startswith(_OK_TYPES):
+                    raise InputError(f"{url}: not a web page (content type {ctype})")
+                length = resp.headers.get("content-length")
+                if length and length.isdigit() and int(length) > max_bytes:
+                    raise too_big(url, int(length), max_bytes)
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in resp.iter_bytes():
+                    size += len(chunk)
+                    if size > max_bytes:
+                        raise too_big(url, None, max_bytes)
+                    chunks.append(chunk)
+                    if time.monotonic() > deadline:
+                        raise InputError(f"{url}: timed out after {secs(timeout)}")
+                final = str(resp.url)
+    except InputError:
+        raise
+    except httpx.TimeoutException:
+        raise InputError(f"{url}: timed out after {secs(timeout)}") from None
+    except httpx.TooManyRedirects:
+        raise InputError(f"{url}: too many redirects (more than {MAX_REDIRECTS})") from None
+    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as e:
+        raise InputError(f"{url}: not a valid web address ({_short(e)})") from None
+    except httpx.ConnectError as e:
+        raise InputError(f"{url}: could not connect ({_short(e)})") from None
+    except httpx.HTTPError as e:
+        raise InputError(f"{url}: download failed ({_short(e)})") from None
+    return RawInput(data=b"".join(chunks), origin=url, url=final, content_type=ctype,
+                    charset=charset_from_content_type(ctype_header))
+
+
+def _short(exc: Exception) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _has_magic(arg: str) -> bool:
+    return any(c in arg for c in "*?[")
+
+
+def _folder_files(folder: Path) -> list[str]:
+    files = [p for p in folder.iterdir()
+             if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in ARTICLE_SUFFIXES]
+    return [str(p) for p in sorted(files, key=lambda p: p.name)]
+
+
+def expand_inputs(args: list[str]) -> list[str]:
+    """Files, globs and folders → the list of inputs, in order, each once.
+
+    Globs are expanded here too (Windows shells leave them alone); a folder gives its article
+    files (*.txt, *.md, *.html, *.htm, *.tsv) sorted by name; "-" and URLs pass through. A path
+    that does not exist is kept, so that reading it reports the error for that input alone. A
+    pattern that matches nothing, or a folder without article files, raises :class:`InputError`."""
+    out: list[str] = []
+    seen: set[str] = set()
+
+    def add(item: str) -> None:
+        key = item if (item == "-" or is_url(item)) else os.path.normpath(item)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+
+    for arg in args:
+        if arg == "-" or is_url(arg):
+            add(arg)
+            continue
+        path = Path(arg).expanduser()
+        if path.is_dir():
+            files = _folder_files(path)
+            if not files:
+                raise InputError(f"{arg}: no article files in this folder "
+                                 f"({', '.join('*' + s for s in ARTICLE_SUFFIXES)})")
+            for f in files:
+                add(f)
+        elif path.exists() or not _has_magic(arg):
+            add(arg)
+        else:
+            matches = sorted(glob.glob(os.path.expanduser(arg), recursive=True))
+            files = []
+            for m in matches:
+                if os.path.isfile(m):
+                    files.append(m)
+                elif os.path.isdir(m):
+                    files.extend(_folder_files(Path(m)))
+            if not files:
+                raise InputError(f"{arg}: no files match")
+            for f in files:
+                add(f)
+    return out
