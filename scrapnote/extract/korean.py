@@ -1,0 +1,629 @@
+"""How Korean news pages are built: the shared patterns every extractor uses.
+
+- dates in the forms Korean pages write them (``2017. 4. 19. 19:32``, ``2017.05.22 08:04:18``,
+  ``2021년 12월 15일``, ``입력 2023.07.13 15:20``, ``24.10.07``, dates inside links);
+- bylines and datelines (``김유성 기자I 2017.05.22``, ``[제주=이데일리 김유성 기자]``,
+  ``(서울=연합뉴스) 홍길동 기자 =``, ``* 2017년 04월 17일(월) 08:58:07 김성수 기자 kimss56@…``);
+- page furniture: share buttons, image file names, photo captions and credits, "많이 본 뉴스" and
+  other headline boxes, copyright lines, reporter e-mails, comment boxes, navigation.
+
+These are general rules about the page layouts Korean publishers share, not about one article.
+Pure functions on strings; no I/O.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from scrapnote.extract import publishers
+
+# ---------------------------------------------------------------- text helpers
+
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+HANGUL = re.compile(r"[가-힣]")
+
+
+def squash(s: str) -> str:
+    """Runs of spaces and tabs → one space; trimmed."""
+    return _WS.sub(" ", s).strip()
+
+
+def compact(s: str) -> str:
+    """Lower case without spaces or light punctuation: for comparing labels and buttons."""
+    return re.sub(r"[\s\u00a0·ㆍ•|:：/\\\-_,.!?'\"“”‘’()\[\]{}<>〈〉《》【】「」『』▶▷►◀◁▲△▼▽■□◆◇●○★☆※#*+=~]", "", s).lower()
+
+
+_CLOSERS = "\"'”’」』)）]>》〉"
+SENTENCE_END = re.compile(rf"(?:[.!?。…]|[다요죠음함임됨까니][.!?]?)[{re.escape(_CLOSERS)}]*\s*$")
+PERIOD_END = re.compile(rf"[.!?。][{re.escape(_CLOSERS)}]*\s*$")
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(SENTENCE_END.search(line))
+
+
+# ---------------------------------------------------------------- dates
+
+_LABEL_PUBLISHED = r"(?:최초\s*)?(?:기사\s*)?(?:입력|등록|게재|발행|작성|송고|승인|공개|보도|배포)(?:일시|일자|일|시간)?|Published|Posted|Date"
+_LABEL_MODIFIED = r"(?:최종\s*)?(?:수정|업데이트|갱신|변경|편집)(?:일시|일자|일|시간)?|Updated|Modified"
+LABEL_PUBLISHED = re.compile(rf"(?:{_LABEL_PUBLISHED})\s*[:：]?\s*$", re.I)
+LABEL_MODIFIED = re.compile(rf"(?:{_LABEL_MODIFIED})\s*[:：]?\s*$", re.I)
+
+_DATE_KO = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
+_DATE_PUNCT = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*([.\-/])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
+_DATE_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\s*[T ]?\s*\d{2}:?\d{2}|(?!\d))")
+_DATE_SHORT = re.compile(r"(?<![\d.])(\d{2})\s*([.\-/])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?![\d])(?!\s*[.\-/]\s*\d)")
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_DATE_EN = re.compile(r"\b(?:(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+((?:19|20)\d{2})|([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2}))\b")
+
+
+def _valid(y: int, m: int, d: int) -> str | None:
+    today = _dt.date.today()
+    if not (1990 <= y <= today.year + 1):
+        return None
+    try:
+        return _dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class DateHit:
+    date: str  # YYYY-MM-DD
+    start: int
+    end: int
+    kind: str = "plain"  # published | modified | plain
+
+
+def find_dates(text: str, *, short_years: bool = False) -> list[DateHit]:
+    """Every full date (with a year) in ``text``, in order, with the label in front of it.
+
+    ``short_years`` also accepts ``24.10.07`` — only sensible on a dateline, where a two-digit
+    year cannot be a version number or a score."""
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match, y: int, mo: int, d: int) -> None:
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            return
+        iso = _valid(y, mo, d)
+        if iso:
+            taken.append((m.start(), m.end()))
+            hits.append(DateHit(iso, m.start(), m.end()))
+
+    for m in _DATE_KO.finditer(text):
+        add(m, int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for m in _DATE_PUNCT.finditer(text):
+        add(m, int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    for m in _DATE_EN.finditer(text):
+        if m.group(1):
+            mon = _MONTHS.get(m.group(2).lower()[:3])
+            if mon:
+                add(m, int(m.group(3)), mon, int(m.group(1)))
+        else:
+            mon = _MONTHS.get(m.group(4).lower()[:3])
+            if mon:
+                add(m, int(m.group(6)), mon, int(m.group(5)))
+    if short_years:
+        for m in _DATE_SHORT.finditer(text):
+            add(m, 2000 + int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    hits.sort(key=lambda h: h.start)
+    out = []
+    for h in hits:
+        before = text[max(0, h.start - 14):h.start]
+        kind = "published" if LABEL_PUBLISHED.search(before) else "modified" if LABEL_MODIFIED.search(before) else "plain"
+        out.append(DateHit(h.date, h.start, h.end, kind))
+    return out
+
+
+def parse_date(text: str | None, *, short_years: bool = False) -> str | None:
+    """The first date in ``text`` as YYYY-MM-DD, preferring one labelled as published (입력, 등록…).
+
+    ISO timestamps with a zone are moved to Korean time first (``2024-10-06T23:00:00Z`` is the
+    7th in Seoul)."""
+    if not text:
+        return None
+    text = str(text).strip()
+    iso = _iso_in_kst(text)
+    if iso:
+        return iso
+    hits = find_dates(text, short_years=short_years)
+    if not hits:
+        m = _DATE_COMPACT.fullmatch(text.strip()) if len(text.strip()) <= 16 else None
+        return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    for kind in ("published", "plain"):
+        for h in hits:
+            if h.kind == kind:
+                return h.date
+    return hits[0].date
+
+
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})\s*$")
+
+
+def _iso_in_kst(text: str) -> str | None:
+    m = _ISO.match(text)
+    if not m:
+        return None
+    tz = m.group(7)
+    if tz == "Z":
+        offset = _dt.timedelta(0)
+    else:
+        sign = 1 if tz[0] == "+" else -1
+        hh, mm = int(tz[1:3]), int(tz[-2:])
+        offset = sign * _dt.timedelta(hours=hh, minutes=mm)
+    try:
+        t = _dt.datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)), int(m.group(4)), int(m.group(5)),
+                         tzinfo=_dt.timezone(offset))
+    except ValueError:
+        return None
+    kst = t.astimezone(_dt.timezone(_dt.timedelta(hours=9)))
+    return _valid(kst.year, kst.month, kst.day)
+
+
+def date_from_url(url: str | None) -> str | None:
+    """A date encoded in an article link: ``/2023/07/13/``, ``/20230713...``, ``…/202307133276i``,
+    ``AKR20230713012300001``, ``?date=2023-07-13``."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    path = parts.path + ("?" + parts.query if parts.query else "")
+    m = re.search(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$|[^\d])", path)
+    if m:
+        iso = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if iso:
+            return iso
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)", path)
+    if m:
+        iso = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if iso:
+            return iso
+    for run in re.finditer(r"(?<![0-9])((?:19|20)\d{6})(\d*)", path):
+        digits = run.group(1)
+        if len(run.group(2)) > 12:  # an id that only happens to start with 20…
+            continue
+        iso = _valid(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+        if iso:
+            return iso
+    return None
+
+
+# ---------------------------------------------------------------- reporters and bylines
+
+ROLE = r"(?:(?:선임|수석|전문|객원|수습|인턴|취재|편집|경제|산업)?기자|특파원)"
+_NAME = r"[가-힣]{2,4}"
+_NAMES = rf"{_NAME}(?:\s*[·ㆍ,/]\s*{_NAME})*"
+REPORTER = re.compile(rf"(?<![가-힣])(?P<names>{_NAMES})\s?{ROLE}(?![가-힣])")
+REPORTER_LABELLED = re.compile(rf"(?:기자명|기자|글|작성자|Reporter|By)\s*[:：=]?\s*(?P<names>{_NAME})(?:\s?{ROLE})?(?![가-힣])", re.I)
+EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+
+NOT_NAMES = {
+    "사진", "취재", "영상", "담당", "전문", "수습", "인턴", "객원", "선임", "수석", "편집", "일본", "외신", "현장", "해당", "다른",
+    "기자", "뉴스", "신문", "경제", "일보", "데일리", "본지", "본사", "전담", "출입", "사회부", "경제부", "산업부", "정치부",
+    "국제부", "문화부", "기획", "특별", "종합", "온라인", "디지털", "인터넷", "방송", "스포츠", "연예", "전속", "소속", "명예",
+    "시민", "학생", "청년", "주재", "상주", "파견", "특파", "베테랑", "여성", "남성", "한국", "외국", "중국", "미국", "이날",
+    "당시", "현직", "전직", "기사", "모든", "많은", "일부", "관련", "어느", "한명", "두명", "그는", "그녀", "이번", "해외",
+    "국내", "지역", "경제지", "일간지", "정치", "증권", "금융", "산업", "과학", "문화", "사회", "국제", "기자단", "출입기자",
+}
+
+
+def clean_person(name: str | None) -> str | None:
+    """``김유성 기자`` / ``홍길동 특파원 hong@x.kr`` / ``[[홍길동]]`` → ``김유성``; None if not a name."""
+    if not name:
+        return None
+    s = re.sub(r"\[\[|\]\]", "", str(name))
+    s = EMAIL.sub(" ", s)
+    s = re.sub(rf"\s?{ROLE}(?![가-힣])", " ", s)
+    s = re.sub(r"[\[\](){}<>=/|·,]", " ", s)
+    s = squash(s)
+    if not s:
+        return None
+    words = s.split()
+    # Drop a publisher name in front: "이데일리 김유성" → "김유성".
+    words = [w for w in words if not publishers.lookup(w) and not publishers.is_platform(w)]
+    if not words:
+        return None
+    if all(re.fullmatch(_NAME, w) for w in words) and len(words) <= 3:
+        names = [w for w in words if w not in NOT_NAMES]
+        return ", ".join(dict.fromkeys(names)) or None
+    candidate = " ".join(words)
+    if re.fullmatch(r"[A-Za-z][A-Za-z .'\-]{1,40}", candidate) and len(words) <= 4:
+        return candidate  # a romanised or foreign byline
+    return None
+
+
+def reporters_in(line: str) -> list[str]:
+    """The reporter names a byline names: ``김유성 기자I 2017.05.22`` → [김유성]."""
+    names: list[str] = []
+    for m in REPORTER.finditer(line):
+        for n in re.split(r"\s*[·ㆍ,/]\s*", m.group("names")):
+            n = n.strip()
+            if n and n not in NOT_NAMES and not publishers.lookup(n):
+                names.append(n)
+    return list(dict.fromkeys(names))
+
+
+@dataclass
+class Dateline:
+    """What a dateline at the start of a paragraph says, and the paragraph without it."""
+
+    rest: str
+    source: str | None = None
+    reporters: list[str] = field(default_factory=list)
+    place: str | None = None
+    source_known: bool = True  # False: an outlet the publisher table does not know
+
+
+_BRACKETS = {"[": "]", "(": ")", "【": "】", "〔": "〕", "<": ">", "［": "］", "（": "）", "〈": "〉"}
+_DATELINE_HEAD = re.compile(r"^\s*([\[(【〔<［（〈])\s*([^\])】〕>］）〉\n]{1,40}?)\s*([\])】〕>］）〉])\s*")
+_DATELINE_TAIL = re.compile(rf"^(?P<names>{_NAMES})\s?{ROLE}\s*[=＝]\s*")
+_DATELINE_BARE = re.compile(rf"^(?:(?P<pub>[^\s=]{{2,12}})\s+)?(?P<names>{_NAMES})\s?{ROLE}\s*[=＝]\s*")
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    """``[제주=이데일리 김유성 기자] 카카오톡을…`` → source 이데일리, reporter 김유성, rest 카카오톡을….
+
+    Also ``(서울=연합뉴스) 홍길동 기자 = …``, ``【서울=뉴시스】홍길동 기자 = …``, ``[아이티데일리] …``,
+    ``[헤럴드경제=홍길동 기자] …`` and ``홍길동 기자 = …``. A bracket that is not a dateline
+    (``[단독]``, ``[사진]``) gives None."""
+    m = _DATELINE_HEAD.match(paragraph)
+    if m and _BRACKETS.get(m.group(1)) == m.group(3):
+        inner = squash(m.group(2))
+        rest = paragraph[m.end():]
+        info = _read_dateline_inner(inner)
+        if info is None:
+            return None
+        source, names, place = info
+        t = _DATELINE_TAIL.match(rest)
+        if t:
+            names = names or [n for n in re.split(r"\s*[·ㆍ,/]\s*", t.group("names")) if n not in NOT_NAMES]
+            rest = rest[t.end():]
+        return Dateline(rest=rest.strip(), source=source, reporters=names, place=place,
+                        source_known=bool(source and publishers.lookup(source)))
+    m = _DATELINE_BARE.match(paragraph)
+    if m:
+        pub = m.group("pub")
+        source = publishers.lookup(pub) if pub else None
+        if pub and not source:
+            return None
+        names = [n for n in re.split(r"\s*[·ㆍ,/]\s*", m.group("names")) if n not in NOT_NAMES]
+        if not names:
+            return None
+        return Dateline(rest=paragraph[m.end():].strip(), source=source, reporters=names)
+    return None
+
+
+def _read_dateline_inner(inner: str) -> tuple[str | None, list[str], str | None] | None:
+    parts = [p.strip() for p in re.split(r"\s*[=＝]\s*", inner) if p.strip()]
+    if not parts:
+        return None
+    if re.fullmatch(r"(?:사진|이미지|그래픽|자료|출처|제공|영상|표|도표|일러스트|사진\s*제공|자료\s*제공|사진\s*출처)", parts[0]):
+        return None  # a photo credit, not a dateline
+    source = None
+    names = reporters_in(inner)
+    place = None
+    for p in parts:
+        words = p.split()
+        for w in (p, *words):
+            found = publishers.lookup(w)
+            if found:
+                source = source or found
+                break
+    if len(parts) >= 2 and not source:
+        # "서울=뉴스OO": a place, then an outlet the table does not know.
+        right = parts[1]
+        right_wo_names = REPORTER.sub("", right).strip()
+        if (re.fullmatch(r"[가-힣A-Za-z ]{1,8}", parts[0]) and right_wo_names
+                and len(right_wo_names) <= 15 and not publishers.is_platform(right_wo_names)):
+            source = right_wo_names
+    if len(parts) >= 2:
+        place = parts[0] if not publishers.lookup(parts[0]) else None
+    if not source and not names and len(parts) == 1 and _OUTLET.fullmatch(parts[0]) \
+            and not _NOT_OUTLET.match(parts[0]):
+        source = parts[0]  # "[가상일보] …": an outlet the table does not know, by the shape of its name
+    if source or names:
+        return source, names, place
+    return None
+
+
+_OUTLET = re.compile(r"[가-힣A-Za-z0-9]{1,10}(?:일보|신문|뉴스|데일리|타임스|타임즈|저널|투데이|미디어|닷컴|포스트|뉴스통신|"
+                     r"방송|헤럴드|위클리|프레스|리뷰|이코노미|Daily|News|Times|Today)")
+_NOT_OUTLET = re.compile(r"^(?:카드|포토|영상|경제|주요|오늘의|해외|국제|지역|모닝|이슈|마켓|증시|라이브|속보|굿|핫|단독|AI|IT|"
+                         r"테크|산업|금융|주간|월간|데일리|글로벌|부동산|생활|사회|정치|문화|스포츠|연예|과학|헬스|건강|뉴스)", re.I)
+
+
+# ---------------------------------------------------------------- furniture
+
+_FURNITURE_WORDS = {compact(w) for w in """
+공유 공유하기 기사공유 기사공유하기 SNS공유 SNS 공유 퍼가기 스크랩 스크랩하기 인쇄 인쇄하기 프린트 프린트하기 출력 출력하기 PDF
+글자크기 글씨크기 글자크기설정 글자크기변경 글자크기조절 글자크기변경하기 글씨크기조절하기 글씨크기조절 글자작게 글자크게 글자확대 글자축소
+폰트크기 텍스트음성변환서비스사용하기 본문듣기 기사듣기 음성으로듣기 듣기 음성듣기 번역 번역설정 언어선택 Translate 좋아요 싫어요 추천 추천하기
+비추천 댓글 댓글쓰기 댓글보기 북마크 닫기 가 가가 가가가 가가가가 가가가가가 확대 축소 이전 다음 목록 목록보기 글쓰기 답변 수정 삭제
+게시글관리 구독 구독하기 구독중 구독취소 기자구독 기자구독하기 기사원문 원문보기 공감 메일보내기 이메일보내기 기자의다른기사보기 다른기사보기
+기자의다른기사 기자페이지 기자프로필 이기사를공유합니다 요약봇 본문요약봇 요약 새창열림 새창 바로가기 맨위로 TOP 위로 위로가기 기사제보 제보하기
+오탈자신고 오류신고 신고 신고하기 저작자표시 저작자표시비영리변경금지 저작자표시비영리 저작자표시변경금지 저작자표시동일조건변경허락 비영리 변경금지
+태그 관련태그 키워드 광고 AD Advertisement Sponsored 이미지확대 이미지크게보기 크게보기 사진확대 확대보기 원본보기 동영상보기 영상보기 기사보내기
+카카오톡공유 카카오톡 카카오스토리 카카오톡으로공유 URL복사 링크복사 주소복사 URL 복사하기 페이스북 트위터 네이버 네이버블로그 밴드 네이버밴드
+라인 텔레그램 링크드인 핀터레스트 구글플러스 뒤로가기 홈 HOME 전체메뉴 메뉴 검색 검색하기 로그인 회원가입 로그아웃 마이페이지 기사입력 Share
+Print Email Facebook Twitter Kakao KakaoTalk LinkedIn Copy URL 복사완료 링크가복사되었습니다 기사저장 저장 응원하기 응원 팔로우 팔로잉
+더보기 펼치기 접기 전체보기 이전기사 다음기사 이전글 다음글 기사목록 본문바로가기 주메뉴바로가기 메뉴바로가기 기사본문 본문영역 본문내용
+언론사구독 언론사홈 구독자 응원수 추천수 이기사를추천합니다 기사추천 쏠쏠정보 흥미진진 공감백배 분석탁월 후속강추
+Listen 읽어주기 기사읽어주기 AI요약 AI 요약 요약보기 번역하기 MY 뉴스레터 뉴스레터구독 구독신청 앱다운로드 앱 알림 알림받기 기사알림
+""".split()}
+_SHARE = re.compile(
+    r"^(?:(?:트위터|페이스북|카카오톡|카카오스토리|카카오|네이버블로그|네이버밴드|네이버|밴드|라인|구글플러스|구글|텔레그램|링크드인|"
+    r"핀터레스트|이메일|메일|url|링크|주소|sns|facebook|twitter|kakao|band|line|x)"
+    r"(?:으로|로)?(?:보내기|공유하기|공유|복사하기|복사|퍼가기)?)+$")
+_NAV_WORDS = {compact(w) for w in """
+뉴스 정치 경제 사회 국제 세계 문화 연예 스포츠 오피니언 사설 칼럼 전국 지역 IT 과학 IT과학 산업 금융 증권 부동산 생활 라이프 포토 영상
+그래픽 동영상 기획 인물 피플 전체기사 최신기사 속보 랭킹 북한 건강 여행 자동차 테크 글로벌 마켓 비즈 경제일반 사회일반 기업 유통 재테크
+주식 코인 블록체인 ESG 정책 교육 환경 날씨 운세 TV 라디오 팟캐스트 뉴스홈 홈 메인 전체 HOME NEWS 오늘의뉴스 이슈 핫이슈 연재 특집 기획연재
+""".split()}
+_BLOCK_MARKERS = [compact(w) for w in (
+    "많이 본 뉴스", "많이 본 기사", "가장 많이 본 뉴스", "가장 많이 본 기사", "많이 읽은 기사", "많이 읽은 뉴스", "주요 뉴스", "주요뉴스",
+    "오늘의 주요뉴스", "이 시각 주요뉴스", "이시각 주요뉴스", "주요 기사", "관련기사", "관련 기사", "관련뉴스", "관련 뉴스", "추천 기사",
+    "추천기사", "추천 뉴스", "인기 기사", "인기기사", "인기 뉴스", "최신 기사", "최신기사", "최신 뉴스", "실시간 뉴스", "실시간 인기",
+    "랭킹 뉴스", "랭킹뉴스", "핫 이슈", "핫이슈", "포토 뉴스", "포토뉴스", "함께 보면 좋은 기사", "함께 볼만한 뉴스", "함께 읽으면 좋은 기사",
+    "이 기사와 함께 많이 본 기사", "이 기사와 함께 읽은 기사", "에디터 추천", "기자의 다른 기사", "이 기자의 다른 기사", "당신이 좋아할 만한 기사",
+    "베스트 클릭", "화제의 뉴스", "핫클릭", "HOT CLICK", "많이 본", "Most Viewed", "Most Read", "Related Articles", "Top News",
+    "섹션별 인기기사", "오늘의 HOT", "지금 뜨는 뉴스", "놓치면 안될 뉴스", "이 시각 추천뉴스", "이시각 추천뉴스", "이슈 NOW", "뉴스 랭킹",
+)]
+_COMMENT_MARKERS = [compact(w) for w in (
+    "댓글목록", "등록된 댓글이 없습니다", "등록된 댓글이 없습니다.", "댓글 0", "댓글(0)", "전체 댓글", "전체댓글", "댓글쓰기", "댓글 작성",
+    "댓글을 입력", "로그인 후 댓글", "0개의 댓글", "댓글 보기", "의견쓰기", "의견 쓰기", "댓글 정책", "Comments", "댓글 운영정책",
+    "첫 번째 댓글을 남겨주세요", "댓글을 남겨주세요", "이 기사에 대한 댓글", "독자 의견", "독자의견",
+)]
+_COPYRIGHT_STRONG = re.compile(
+    r"무단전재|무단복제|무단배포|재배포금지|전재및재배포|전재재배포|재배포를금|전재를금|복제를금|allrightsreserved|"
+    r"ai학습(?:및활용|이용|활용)?금지")
+_COPYRIGHT_SIGN = re.compile(r"ⓒ|©")
+_COPYRIGHT_LEAD = re.compile(r"^\s*[<\[(]?\s*(?:copyright|\(c\)|저작권자\s*(?:\(c\)|ⓒ|©))", re.I)
+IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp|svg|heic|tiff?|avif)(?:\?\S*)?(?:\s*\(\d[\d,.]*\s*[KMG]?B\))?$", re.I)
+_IMAGE_MARKER = re.compile(
+    r"^[\[(<【〈]?\s*(?:사진|이미지|그림|그래픽|인포그래픽|영상|동영상|표|도표|일러스트|사진\s*확대|이미지\s*확대|사진\s*크게\s*보기|"
+    r"이미지\s*크게\s*보기|확대\s*보기|원본\s*보기|photo|image)\s*\d*\s*[\])>】〉]?$", re.I)
+PHOTO_CREDIT = re.compile(
+    r"(?:^|[\s/(\[<【])(?:사진|이미지|그래픽|자료|출처|제공|영상|일러스트|사진\s*제공|자료\s*제공|사진\s*출처|자료\s*출처|"
+    r"사진\s*자료|그림)\s*[=:：]\s*[^\s\])>】][^\])>】]{0,40}[\])>】]?\s*$")
+_CAPTION_END = re.compile(
+    r"(?:전경|모습|장면|사진|로고|포스터|이미지|조감도|일러스트|인포그래픽|그래픽|캡처|캡쳐|화면|제공|CI|BI|투시도|현장|자료사진|DB|"
+    r"게티이미지뱅크|게티이미지|셔터스톡|클립아트코리아|픽사베이|언스플래시|Getty\s*Images|gettyimages|Shutterstock|"
+    r"이미지투데이|아이클릭아트|123RF)[\])>】]?\.?$", re.I)
+_BRACKET_CAPTION = re.compile(r"^[\[<(【〈]\s*[^\]>)】〉]*(?:사진|이미지|그래픽|제공|DB|캡처|캡쳐|출처|자료)[^\]>)】〉]*[\]>)】〉]$")
+_CONTACT = re.compile(r"^(?:보도\s*자료\s*)?(?:문의|연락처|담당|보도\s*문의|취재\s*문의|제보)\s*[:：]")
+_SOURCE_CAPTION = re.compile(r"^[\[(<]?\s*(?:자료|출처|그래픽|표|도표)\s*[:：=]")
+_PROMO = re.compile(r"^[▶▷►☞→]\s*.*(?:구독|클릭|바로가기|보기|제보|채널|앱|다운로드|뉴스레터|추가|친구|팔로우|이벤트|무료|가입|신청|확인|GO)")
+
+
+def is_copyright(line: str) -> bool:
+    """ⓒ, ©, Copyright, 무단전재, 재배포 금지 — also letter-spaced (``무 단 전 재``)."""
+    if is_strong_copyright(line):
+        return True
+    return len(line) <= 120 and bool(_COPYRIGHT_SIGN.search(line) or _COPYRIGHT_LEAD.match(line))
+
+
+def is_strong_copyright(line: str) -> bool:
+    """A copyright notice that ends an article (not a photo credit like ``ⓒ게티이미지뱅크``)."""
+    if len(line) > 220:
+        return False
+    signed = bool(_COPYRIGHT_SIGN.search(line) or _COPYRIGHT_LEAD.match(line))
+    if _COPYRIGHT_STRONG.search(compact(line)):
+        return signed or len(line) <= 120
+    return signed and bool(re.search(r"copyright|all\s*rights\s*reserved|저작권", line, re.I))
+
+
+def copyright_source(line: str) -> str | None:
+    """The publisher a copyright line names (from the table, else the name after ⓒ/저작권자)."""
+    found = publishers.find_in_text(line)
+    if found:
+        return found
+    m = re.search(r"(?:저작권자\s*(?:\(c\)|ⓒ|©)?|ⓒ|©|\(c\)|copyright\s*(?:ⓒ|©|\(c\))?)\s*(?:by\s+)?"
+                  r"(?P<name>[가-힣A-Za-z0-9][가-힣A-Za-z0-9 .&]{1,24}?)"
+                  r"\s*(?:[,.·\-–—|&>)\]]|무\s*단|재\s*배\s*포|all\s+rights|www\.|$)", line, re.I)
+    if m:
+        name = squash(m.group("name")).strip(" .&")
+        if (2 <= len(name) <= 20 and not re.fullmatch(r"\d+|[A-Za-z]{1,2}|\d{4}.*", name)
+                and not publishers.is_platform(name) and not re.search(r"이미지|뱅크|게티|셔터|포토|사진|AP|AFP|로이터|EPA", name)):
+            return name
+    return None
+
+
+_BUTTON_PREFIX = re.compile(r"^(?:글자크기|글씨크기|폰트크기|본문글자|텍스트크기|기사글자)\S{0,8}$")
+
+
+def is_share_or_button(line: str) -> bool:
+    c = compact(line)
+    if not c:
+        return False
+    if c in _FURNITURE_WORDS or _SHARE.fullmatch(c) or _BUTTON_PREFIX.match(c):
+        return True
+    tokens = [compact(t) for t in re.split(r"[\s|/·ㆍ,>»]+", line) if compact(t)]
+    return bool(tokens) and all(t in _FURNITURE_WORDS or _SHARE.fullmatch(t) for t in tokens)
+
+
+def is_nav(line: str) -> bool:
+    """A menu or breadcrumb line: ``경제 > 산업``, ``그래픽 / 영상``, ``NEWS + UPDATE``, ``홈``."""
+    tokens = [compact(t) for t in re.split(r"[\s|/·ㆍ,>»+]+", line) if compact(t)]
+    if tokens and all(t in _NAV_WORDS or t in _FURNITURE_WORDS for t in tokens):
+        return True
+    if re.fullmatch(r"[A-Z0-9&+ \-/|·]{2,24}", line.strip()) and not re.search(r"\d{4}", line):
+        return True  # "NEWS + UPDATE", "IT / SCIENCE"
+    parts = re.split(r"\s+[>»›]\s+", line)
+    return len(parts) >= 2 and all(len(p) <= 12 for p in parts)
+
+
+def is_block_marker(line: str) -> bool:
+    """The heading of a box of other headlines ("많이 본 뉴스", "관련기사", …)."""
+    c = compact(line)
+    if not c or len(line) > 40:
+        return False
+    return any(c == m or (c.startswith(m) and len(c) <= len(m) + 5) for m in _BLOCK_MARKERS)
+
+
+def is_related_link(line: str) -> bool:
+    """``[관련기사] 삼성전자, …`` or ``▶ 관련기사: …`` on one line."""
+    return bool(re.match(r"^[\[(<【▶▷►☞]*\s*(?:관련\s*기사|관련\s*뉴스|관련\s*링크|함께\s*보면\s*좋은\s*기사)\s*[\])>】◀:：]*", line)) \
+        and len(line) <= 160
+
+
+def is_comment_marker(line: str) -> bool:
+    c = compact(line)
+    return bool(c) and len(line) <= 60 and any(c == m or c.startswith(m) for m in _COMMENT_MARKERS)
+
+
+def is_image_line(line: str) -> bool:
+    return bool(IMAGE_FILE.match(line) or _IMAGE_MARKER.match(line)
+                or (len(line) <= 60 and _BRACKET_CAPTION.match(line)))
+
+
+_SLASH_CREDIT = re.compile(r"(?:[.다)]\s*|\s+)/\s*[가-힣A-Za-z0-9][가-힣A-Za-z0-9 .]{1,20}(?:\s*(?:제공|DB|자료사진))?\s*$")
+
+
+def is_photo_credit(line: str) -> bool:
+    """``/ 사진=카카오``, ``(사진=연합뉴스)``, ``[사진 제공=KT]``, ``…발표하고 있다. /연합뉴스`` — a
+    credit, or a short caption ending in one."""
+    return len(line) <= 150 and bool(PHOTO_CREDIT.search(line) or _SLASH_CREDIT.search(line))
+
+
+def is_caption_like(line: str) -> bool:
+    """A short noun phrase that names a picture: ``카카오 제주 본사 ‘스페이스닷’ 전경``."""
+    return (len(line) <= 60 and not PERIOD_END.search(line) and bool(_CAPTION_END.search(line))
+            and not re.match(r"^[◇◆■□▶▷●○★☆【\[<〈《#\-–—·•]", line))
+
+
+def is_source_caption(line: str) -> bool:
+    """``자료 : 통계청`` under a chart."""
+    return len(line) <= 120 and bool(_SOURCE_CAPTION.match(line)) and not PERIOD_END.search(line)
+
+
+def is_contact(line: str) -> bool:
+    """``보도자료 문의: 서울대학교 AI 연구원 (02-880-4259, …)``."""
+    return len(line) <= 200 and bool(_CONTACT.match(line)) and bool(EMAIL.search(line) or re.search(r"\d{2,4}-\d{3,4}-\d{4}", line))
+
+
+def is_promo(line: str) -> bool:
+    return len(line) <= 120 and bool(_PROMO.match(line))
+
+
+def is_email_line(line: str) -> bool:
+    """A line that is only an e-mail address (with a name or 기자 around it at most)."""
+    if not EMAIL.search(line) or len(line) > 120:
+        return False
+    rest = EMAIL.sub("", line)
+    rest = REPORTER.sub("", rest)
+    rest = re.sub(r"[\s\[\](){}<>/|:=·,\-–—*]", "", rest)
+    rest = re.sub(r"(?:이메일|e-?mail|메일|기자|특파원)", "", rest, flags=re.I)
+    return len(rest) <= 4
+
+
+_SIGNATURE = re.compile(rf"^[\s\-–—/=*·]*(?:{_NAMES})\s?{ROLE}(?![가-힣])")
+
+
+def is_byline(line: str) -> bool:
+    """A short line that names the reporter (and maybe a date, an e-mail, the publisher)."""
+    if len(line) > 120 or not (REPORTER.search(line) or re.search(rf"기자명\s*[:：]?\s*{_NAME}", line)):
+        return False
+    if PERIOD_END.search(line) and len(line) > 40 and not EMAIL.search(line):
+        return False
+    m = REPORTER.search(line)
+    if m and len(line[:m.start()]) > 20 and re.search(r"[.!?][\"'”’)]*\s*$", line[:m.start()].rstrip()):
+        return False  # "…라고 밝혔다. 홍길동 기자 hong@…": a paragraph that ends in a signature
+    if re.search(rf"{ROLE}(?:가|는|이|들|와|과|에게|의|도|를|을)(?![가-힣])", line) and not re.search(r"기자명", line):
+        return False
+    return bool(reporters_in(line) or re.search(rf"기자명\s*[:：]?\s*{_NAME}", line))
+
+
+def byline_names(line: str) -> list[str]:
+    names = reporters_in(line)
+    if not names:
+        m = re.search(rf"기자명\s*[:：]?\s*(?P<n>{_NAME})", line)
+        if m and m.group("n") not in NOT_NAMES:
+            names = [m.group("n")]
+    return names
+
+
+def is_date_line(line: str) -> bool:
+    """A short line that is mostly a date (``2021년 12월 15일``, ``입력 2023.07.13 15:20 | 수정 …``)."""
+    if len(line) > 120:
+        return False
+    hits = find_dates(line, short_years=True)
+    if not hits:
+        return False
+    rest = line
+    for h in sorted(hits, key=lambda h: -h.start):
+        rest = rest[:h.start] + rest[h.end:]
+    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?|오전|오후|AM|PM|\([월화수목금토일]\)|[월화수목금토일]요일", "", rest, flags=re.I)
+    rest = re.sub(rf"{_LABEL_PUBLISHED}|{_LABEL_MODIFIED}|기사|최종|시간|일시|게시|조회수?\s*\d*|댓글\s*\d*|\d+", "", rest, flags=re.I)
+    rest = re.sub(r"[\s|:：/·,.\-()\[\]<>]", "", rest)
+    return len(rest) <= 6
+
+
+def header_dates(line: str) -> list[DateHit]:
+    return find_dates(line, short_years=True)
+
+
+def is_url_line(line: str) -> str | None:
+    """A line that is only a link (perhaps labelled: ``기사링크: https://…``, ``<https://…>``)."""
+    m = re.fullmatch(r"(?:(?:기사\s*)?(?:링크|주소|원문|출처|URL|url|Link|Source|source)\s*[:：]?\s*)?<?(https?://\S+?)>?", line.strip())
+    return m.group(1) if m else None
+
+
+PAGE_TITLE_GNU = re.compile(r"^(?P<title>.+?)\s+>\s+(?P<section>[^>|]{1,30}?)\s+\|\s+(?P<site>[^|>]{2,40})$")
+PAGE_TITLE_ND = re.compile(r"^(?P<title>.+?)\s+<\s+.+?<\s*기사본문\s*[-–—|]\s*(?P<site>.{2,40})$")
+PAGE_TITLE_BAR = re.compile(r"^(?P<title>.{8,}?)\s+[|｜]\s+(?P<site>[^|｜]{2,40})$")
+PAGE_TITLE_DASH = re.compile(r"^(?P<title>.{8,}?)\s+[-–—:|｜]\s+(?P<site>[^\-–—:|｜]{2,30})$")
+
+
+@dataclass(frozen=True)
+class PageTitle:
+    title: str
+    site: str | None
+    known: bool  # the site is a publisher from the table
+
+
+def split_page_title(line: str, *, first_line: bool = False) -> PageTitle | None:
+    """A browser tab title: ``제목 > 게시판 | 사이트``, ``제목 < 섹션 < 기사본문 - 매체``,
+    ``제목 | 매체``, ``제목 - 한국경제`` (a dash only with a known publisher or portal)."""
+    line = line.strip()
+    for rx in (PAGE_TITLE_GNU, PAGE_TITLE_ND):
+        m = rx.match(line)
+        if m:
+            return _page_title(m.group("title"), m.group("site"))
+    m = PAGE_TITLE_DASH.match(line)
+    if m:
+        site = m.group("site").strip()
+        if publishers.lookup(site) or publishers.is_platform(site):
+            return _page_title(m.group("title"), site)
+    if first_line:
+        m = PAGE_TITLE_BAR.match(line)
+        if m:
+            return _page_title(m.group("title"), m.group("site"))
+    return None
+
+
+def _page_title(title: str, site: str) -> PageTitle:
+    site = squash(site)
+    known = publishers.lookup(site)
+    if publishers.is_platform(site):
+        return PageTitle(squash(title), None, False)
+    return PageTitle(squash(title), known or site, bool(known))
+
+
+def strip_site_suffix(title: str, site: str | None = None) -> str:
+    """``제목 - 한국경제`` / ``제목 | 매일경제`` / ``제목 : 네이버 뉴스`` → ``제목``."""
+    t = squash(title)
+    pt = split_page_title(t)
+    if pt:
+        return pt.title
+    if site:
+        m = re.match(rf"^(?P<title>.+?)\s*[-–—:|｜<]\s*{re.escape(site)}\s*$", t)
+        if m and len(m.group("title")) >= 4:
+            return m.group("title").strip()
+    return t
