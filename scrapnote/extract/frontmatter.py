@@ -1,0 +1,210 @@
+"""Markdown, with or without YAML front matter, as blog exports and web clippers write it.
+
+The front matter gives the title, the link, an author and a date; the body below is Markdown
+turned back into plain lines (tables too: clippers squeeze a whole article into one table cell,
+its paragraphs run together with double spaces) and then read like copied page text, so that the
+article's own dateline and byline beat the re-poster's date and name.
+"""
+from __future__ import annotations
+
+import re
+
+from scrapnote.extract import korean as ko
+from scrapnote.extract import plain
+from scrapnote.extract import publishers
+from scrapnote.models import Article
+
+_FM = re.compile(r"\A\ufeff?---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+TITLE_KEYS = ("title", "headline", "제목", "name")
+URL_KEYS = ("url", "source", "link", "original", "source_url", "sourceurl", "original_url", "canonical", "permalink",
+            "origin", "href", "기사링크", "링크", "출처", "원문")
+AUTHOR_KEYS = ("author", "authors", "reporter", "byline", "writer", "기자", "작성자", "creator")
+DATE_KEYS = ("published", "date", "pubdate", "pub_date", "datepublished", "published_at", "publish_date",
+             "published_date", "발행일", "날짜", "게재일", "기사날짜")
+SITE_KEYS = ("site", "site_name", "sitename", "publisher", "publication", "source", "press", "media", "언론사",
+             "신문사", "매체")
+
+
+def split_front_matter(text: str) -> tuple[dict, str] | None:
+    """``(meta, body)`` when ``text`` starts with a YAML front matter block, else None."""
+    m = _FM.match(text)
+    if not m:
+        return None
+    raw = m.group("yaml") or ""
+    meta = _load_yaml(raw)
+    if meta is None:
+        return None
+    return meta, text[m.end():]
+
+
+def _load_yaml(raw: str) -> dict | None:
+    import yaml
+
+    try:
+        data = yaml.safe_load(raw) if raw.strip() else {}
+    except yaml.YAMLError:
+        data = None
+    if isinstance(data, dict):
+        return {str(k).strip().lower(): v for k, v in data.items()}
+    # Not valid YAML (an unquoted colon in a title): read plain "key: value" lines.
+    out: dict = {}
+    for line in raw.splitlines():
+        mm = re.match(r"^([A-Za-z_가-힣][\w가-힣\- ]{0,30}):\s*(.*)$", line)
+        if mm:
+            out[mm.group(1).strip().lower()] = mm.group(2).strip().strip("\"'")
+    return out or None
+
+
+def _first(meta: dict, keys: tuple[str, ...]):
+    for k in keys:
+        v = meta.get(k)
+        if v not in (None, "", []):
+            return v
+    return None
+
+
+def _as_text(v) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, (list, tuple)):
+        parts = [_as_text(x) for x in v]
+        return ", ".join(p for p in parts if p) or None
+    if isinstance(v, dict):
+        return _as_text(v.get("name") or v.get("title"))
+    return str(v).strip() or None
+
+
+# ---------------------------------------------------------------- markdown → lines
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_TAG = re.compile(r"</?(?:[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")
+
+
+def markdown_to_text(md: str) -> str:
+    """Markdown → the text a reader sees, one block a line; table cells become lines and a cell's
+    double-space runs become paragraph breaks."""
+    text = md.replace("\r\n", "\n")
+    text = re.sub(r"<br\s*/?>", "\n", text, flags=re.I)
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _REF_LINK.sub(lambda m: m.group(1), text)
+    text = _AUTOLINK.sub(lambda m: m.group(1), text)
+    text = _TAG.sub("", text)
+    out: list[str] = []
+    in_code = False
+    for line in text.split("\n"):
+        s = line.strip()
+        if s.startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        if in_code:
+            out.append(line)
+            continue
+        if re.fullmatch(r"(?:[-*_]\s*){3,}", s) or re.fullmatch(r"\[[^\]]+\]:\s*\S+.*", s):
+            continue  # a rule, a link reference
+        if s.startswith("|") or (s.count("|") >= 2 and re.search(r"\|\s*-{3,}", s)):
+            out.extend(_table_cells(s))
+            out.append("")
+            continue
+        while s.startswith(">"):
+            s = s[1:].lstrip()
+        s = re.sub(r"^#{1,6}\s+", "", s)
+        s = re.sub(r"\s+#{1,6}$", "", s)
+        s = re.sub(r"^[*+]\s+", "- ", s)
+        out.append(_inline(s).strip())
+    return "\n".join(out)
+
+
+def _inline(s: str) -> str:
+    s = re.sub(r"\*\*(.+?)\*\*", r"\1", s)
+    s = re.sub(r"__(.+?)__", r"\1", s)
+    s = re.sub(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])", r"\1", s)
+    s = re.sub(r"~~(.+?)~~", r"\1", s)
+    s = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>~])", r"\1", s)
+    return s
+
+
+def _table_cells(row: str) -> list[str]:
+    row = row.replace("\\|", "\u0000")
+    lines: list[str] = []
+    for cell in row.split("|"):
+        cell = cell.replace("\u0000", "|").strip()
+        if not cell or re.fullmatch(r":?-{3,}:?", cell):
+            continue
+        for part in re.split(r"\s{2,}", cell):
+            part = part.strip()
+            if part:
+                part = re.sub(r"^[*+]\s+", "- ", part)
+                lines.append(_inline(part))
+    return lines
+
+
+class MarkdownExtractor:
+    """Markdown with YAML front matter (a blog export, a web clipper), or a .md file."""
+
+    name = "markdown"
+
+    def accepts(self, text: str, origin: str | None) -> bool:
+        if split_front_matter(text.lstrip("\n")) is not None:
+            return True
+        return bool(origin) and origin.lower().endswith((".md", ".markdown"))
+
+    def extract(self, text: str, origin: str | None, url: str | None) -> Article:
+        split = split_front_matter(text.lstrip("\n"))
+        meta, body_md = split if split else ({}, text)
+        ev = plain.Evidence()
+        title = _as_text(_first(meta, TITLE_KEYS))
+        fm_url = None
+        for k in URL_KEYS:
+            v = _as_text(meta.get(k))
+            if v and re.match(r"https?://", v):
+                fm_url = v
+                break
+        ev.add_url(fm_url, plain.URL_META)
+        date_value = _first(meta, DATE_KEYS)
+        if date_value is not None:
+            ev.add("published", ko.parse_date(_date_text(date_value)), plain.DATE_FM)
+        author = _as_text(_first(meta, AUTHOR_KEYS))
+        for name in (author or "").split(","):
+            person = _fm_person(name)
+            ev.add("reporter", person, plain.REP_META)
+        site = _as_text(_first(meta, SITE_KEYS))
+        if site and not re.match(r"https?://", site) and not publishers.is_platform(site):
+            known = publishers.lookup(site)
+            ev.add("source", known or site, plain.SRC_KNOWN_SITE if known else plain.SRC_META)
+
+        page = plain.analyze(markdown_to_text(body_md), title_hint=ko.strip_site_suffix(title) if title else None,
+                             evidence=ev)
+        resolved = plain.resolve(page, url=url)
+        return Article(title=page.title or "", body=plain.join_paragraphs(page.paragraphs), format="markdown",
+                       origin=origin, **resolved)
+
+
+def _date_text(v) -> str:
+    import datetime as dt
+
+    if isinstance(v, dt.datetime):
+        if v.tzinfo is not None:
+            return v.isoformat()
+        return v.date().isoformat()
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return str(v)
+
+
+def _fm_person(name: str) -> str | None:
+    """A front-matter author is the reporter only when it looks like one (a Korean name, or
+    ``… 기자``); a blog's handle is not."""
+    if not name or not name.strip():
+        return None
+    raw = name.strip()
+    person = ko.clean_person(raw)
+    if not person:
+        return None
+    if re.search(ko.ROLE, raw) or re.fullmatch(r"[가-힣]{2,4}(?:, [가-힣]{2,4})*", person):
+        return person
+    return None

@@ -1,0 +1,288 @@
+"""A saved or fetched HTML page → Article.
+
+trafilatura finds the article's text; the page's own <meta> tags and JSON-LD give the metadata;
+then the Korean rules clean up: " 기자"/"특파원" off author names, og:title over a logo <h1>,
+dates read by our Korean date rules (htmldate misreads ``2024년 10월 7일`` and ``24.10.07``), the
+dateline, signature, captions and copyright lines out of the body.
+trafilatura and lxml are imported inside the functions (they are slow to import).
+"""
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+from scrapnote.extract import korean as ko
+from scrapnote.extract import plain
+from scrapnote.extract import publishers
+from scrapnote.models import Article
+
+_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header",
+               "footer", "dd", "dt", "blockquote", "figcaption", "figure", "table", "ul", "ol", "span_block", "time"}
+
+DATE_META = ("article:published_time", "og:article:published_time", "og:published_time", "article:published",
+             "og:regdate", "article:regdate", "dable:published_time", "datepublished", "pubdate", "publishdate",
+             "publish_date", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
+             "sailthru.date", "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime", "release_date",
+             "og:article:published", "nv:news:date")
+AUTHOR_META = ("dable:author", "article:author", "og:article:author", "author", "byl", "dc.creator", "sailthru.author",
+               "parsely-author", "twitter:creator", "byline", "cxenseparse:author", "og:author")
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or "<html" in head or (
+        "<head" in head and "<body" in text[:20000].lower())
+
+
+class HtmlExtractor:
+    """A web page (.html/.htm, or fetched from a URL)."""
+
+    name = "html"
+
+    def accepts(self, text: str, origin: str | None) -> bool:
+        if origin and origin.lower().endswith((".html", ".htm", ".xhtml")):
+            return True
+        return looks_like_html(text)
+
+    def extract(self, text: str, origin: str | None, url: str | None) -> Article:
+        return extract_html(text, origin=origin, url=url)
+
+
+def _parse(text: str):
+    import lxml.html
+
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        return lxml.html.document_fromstring(text)
+    except Exception:  # lxml raises ParserError/ValueError on odd input
+        return None
+
+
+def _meta(doc) -> dict[str, str]:
+    out: dict[str, str] = {}
+    if doc is None:
+        return out
+    for el in doc.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").strip().lower()
+        value = (el.get("content") or "").strip()
+        if key and value and key not in out:
+            out[key] = value
+    return out
+
+
+def _json_ld(doc) -> list[dict]:
+    items: list[dict] = []
+    if doc is None:
+        return items
+    for el in doc.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(el.text_content().strip() or "null")
+        except (ValueError, TypeError):
+            continue
+        stack = [data]
+        while stack:
+            d = stack.pop()
+            if isinstance(d, list):
+                stack.extend(d)
+            elif isinstance(d, dict):
+                if "@graph" in d:
+                    stack.append(d["@graph"])
+                t = d.get("@type")
+                types = t if isinstance(t, list) else [t]
+                if any(isinstance(x, str) and ("Article" in x or x in ("WebPage", "Report")) for x in types):
+                    items.append(d)
+    return items
+
+
+def _ld_name(v) -> str | None:
+    if isinstance(v, list):
+        names = [_ld_name(x) for x in v]
+        return ", ".join(n for n in names if n) or None
+    if isinstance(v, dict):
+        v = v.get("name")
+    return str(v).strip() if v else None
+
+
+def visible_lines(el) -> list[str]:
+    """The text a reader sees, one block a line (scripts, styles and forms left out)."""
+    if el is None:
+        return []
+    import lxml.html
+
+    el = lxml.html.fromstring(lxml.html.tostring(el, encoding="unicode"))
+    for bad in el.xpath("//script|//style|//noscript|//template|//svg|//form|//iframe|//button|//select"):
+        bad.drop_tree()
+    for br in el.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for node in el.iter():
+        if isinstance(node.tag, str) and node.tag.lower() in _BLOCK_TAGS:
+            node.tail = "\n" + (node.tail or "")
+            if node.text:
+                node.text = "\n" + node.text
+    text = el.text_content()
+    return [ko.squash(x) for x in text.split("\n")]
+
+
+def extract_html(text: str, *, origin: str | None = None, url: str | None = None) -> Article:
+    doc = _parse(text)
+    meta = _meta(doc)
+    ld = _json_ld(doc)
+    ev = plain.Evidence()
+
+    # The link: the page's own canonical/og:url beats where we happened to fetch it from.
+    canonical = None
+    if doc is not None:
+        for el in doc.xpath('//link[@rel="canonical"][@href]'):
+            canonical = el.get("href").strip()
+            break
+    canonical = canonical or meta.get("og:url")
+    if canonical:
+        canonical = urljoin(url, canonical) if url else canonical
+        if re.match(r"https?://", canonical):
+            ev.add_url(canonical, plain.URL_META)
+
+    site_name = meta.get("og:site_name") or meta.get("application-name") or meta.get("twitter:site")
+    site_name = site_name.lstrip("@").strip() if site_name else None
+    known_site = publishers.lookup(site_name) if site_name else None
+    if site_name and not publishers.is_platform(site_name):
+        ev.add("source", known_site or site_name, plain.SRC_KNOWN_SITE if known_site else plain.SRC_SITE)
+    for item in ld:
+        pub = _ld_name(item.get("publisher"))
+        if pub and not publishers.is_platform(pub):
+            known = publishers.lookup(pub)
+            ev.add("source", known or pub, plain.SRC_KNOWN_SITE if known else plain.SRC_META)
+
+    title = _title(doc, meta, ld, site_name)
+    if doc is not None and doc.find(".//title") is not None:
+        pt = ko.split_page_title(ko.squash(doc.find(".//title").text_content()), first_line=True)
+        if pt and pt.site:
+            ev.add("source", pt.site, plain.SRC_KNOWN_SITE if pt.known else plain.SRC_SITE)
+
+    for key in DATE_META:
+        if key in meta:
+            ev.add("published", ko.parse_date(meta[key], short_years=True), plain.DATE_META)
+    for item in ld:
+        if item.get("datePublished"):
+            ev.add("published", ko.parse_date(str(item["datePublished"])), plain.DATE_META + 1)
+    for key in AUTHOR_META:
+        if key in meta and not re.match(r"https?://", meta[key]):
+            for part in re.split(r"\s*[,/·]\s*", meta[key]):
+                ev.add("reporter", ko.clean_person(part), plain.REP_META)
+    for item in ld:
+        name = _ld_name(item.get("author"))
+        for part in re.split(r"\s*,\s*", name or ""):
+            ev.add("reporter", ko.clean_person(part), plain.REP_META + 1)
+
+    lines = visible_lines(doc.body if doc is not None and doc.find("body") is not None else doc)
+    _scan_page_header(lines, title, ev)
+
+    body_text = _main_text(text, url)
+    if not body_text:
+        body_text = "\n".join(_fallback_lines(doc, lines, title))
+    page = plain.analyze(body_text or "", title_hint=title, evidence=ev)
+    if not title:
+        title = page.title
+    resolved = plain.resolve(page, url=url)
+    return Article(title=ko.squash(title or ""), body=plain.join_paragraphs(page.paragraphs), format="html",
+                   origin=origin, **resolved)
+
+
+def _title(doc, meta: dict[str, str], ld: list[dict], site_name: str | None) -> str | None:
+    """og:title (a logo <h1> says nothing), then JSON-LD headline, <title>, the first real <h1>."""
+    candidates = [meta.get("og:title"), meta.get("twitter:title"), meta.get("title")]
+    candidates += [str(item.get("headline")) for item in ld if item.get("headline")]
+    doc_title = None
+    if doc is not None:
+        t = doc.find(".//title")
+        if t is not None:
+            doc_title = ko.squash(t.text_content())
+            pt = ko.split_page_title(doc_title, first_line=True)
+            candidates.append(pt.title if pt else doc_title)
+        for h in doc.iter("h1", "h2"):
+            candidates.append(h.text_content())
+    for c in candidates:
+        if not c:
+            continue
+        t = ko.strip_site_suffix(ko.squash(c), site_name)
+        if len(t) < 4:
+            continue
+        if site_name and ko.compact(t) == ko.compact(site_name):
+            continue
+        if publishers.lookup(t) or publishers.is_platform(t):
+            continue
+        return t
+    return None
+
+
+# Photo captions, bylines, share bars and copyright boxes, by the class names Korean CMSs give them.
+_PRUNE = [
+    "//figcaption",
+    "//*[contains(@class,'caption') or contains(@class,'img_desc') or contains(@class,'photo_desc')"
+    " or contains(@class,'photo-desc') or contains(@class,'img-desc') or contains(@class,'imgcaption')]",
+    "//*[contains(@class,'copyright') or contains(@class,'share') or contains(@class,'sns')"
+    " or contains(@class,'reporter_area') or contains(@class,'journalist') or contains(@class,'related')]",
+]
+
+
+def _main_text(html: str, url: str | None) -> str | None:
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - a broken install; fall back to our own reading
+        return None
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=False, include_comments=False,
+                                          include_tables=True, include_images=False, favor_recall=True,
+                                          prune_xpath=_PRUNE)
+    except Exception:  # trafilatura gives up on some malformed pages; our fallback reads them
+        return None
+    if doc is None:
+        return None
+    text = getattr(doc, "text", None) if not isinstance(doc, dict) else doc.get("text")
+    return text or None
+
+
+def _fallback_lines(doc, lines: list[str], title: str | None) -> list[str]:
+    """Without trafilatura's help: the <article> element's text, else the page from the headline on."""
+    if doc is not None:
+        for xp in ("//article", '//*[@itemprop="articleBody"]', '//*[@id="article-view-content-div"]',
+                   '//*[contains(@class,"article_body") or contains(@class,"article-body") or @id="articleBody"]'):
+            found = doc.xpath(xp)
+            if found:
+                return visible_lines(found[0])
+    if title:
+        t = ko.compact(title)
+        for i, line in enumerate(lines):
+            if ko.compact(line) == t:
+                return lines[i:]
+    return lines
+
+
+def _scan_page_header(lines: list[str], title: str | None, ev: plain.Evidence) -> None:
+    """Bylines and dates printed around the headline (outside what trafilatura keeps)."""
+    start = 0
+    if title:
+        t = ko.compact(title)
+        for i, line in enumerate(lines):
+            c = ko.compact(line)
+            if c and (c == t or (len(c) > 10 and c in t) or (len(t) > 10 and t in c and len(c) < len(t) + 30)):
+                start = i
+                break
+    window = [ln for ln in lines[start:start + 60] if ln]
+    for line in window:
+        if len(line) > 160:
+            continue
+        if ko.is_byline(line):
+            for n in ko.byline_names(line):
+                ev.add("reporter", n, plain.REP_HEADER + 1)
+            ev.add_email(line)
+        for h in ko.find_dates(line, short_years=ko.is_date_line(line)):
+            if h.kind == "published":
+                ev.add("published", h.date, plain.DATE_LABELLED)
+            elif h.kind == "plain" and (ko.is_date_line(line) or ko.is_byline(line)):
+                ev.add("published", h.date, plain.DATE_EARLY)
+    for line in lines:
+        if len(line) <= 160 and ko.LABEL_PUBLISHED.pattern and re.search(r"(?:입력|등록|기사입력|승인|송고|게재|발행)", line):
+            for h in ko.find_dates(line, short_years=True):
+                if h.kind == "published":
+                    ev.add("published", h.date, plain.DATE_LABELLED + 1)

@@ -1,0 +1,458 @@
+"""Page text copied from a browser (.txt, stdin) → Article.
+
+A copied news page has three parts: a header (navigation, the headline, the byline and dateline,
+subheads, share buttons, a picture), the body (paragraphs, perhaps a dateline in front and a
+signature at the end, captions in between) and a footer (copyright, "많이 본 뉴스", comments). The
+body starts at the first line that reads like a paragraph; the headline is the first headline-like
+line of the block right before the byline/date; the footer starts at a copyright line or a
+comment box. The same machinery cleans the bodies the other extractors find.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scrapnote.extract import korean as ko
+from scrapnote.extract import publishers
+from scrapnote.models import Article
+
+# Ranks of the evidence for each field: lower wins; among equals the earlier one.
+SRC_DATELINE, SRC_BYLINE, SRC_LOGO, SRC_KNOWN_SITE = 10, 20, 30, 32
+SRC_COPYRIGHT, SRC_DATELINE_UNKNOWN, SRC_COPYRIGHT_UNKNOWN, SRC_EMAIL, SRC_URL, SRC_SITE, SRC_META = (
+    40, 44, 45, 50, 60, 70, 80)
+REP_HEADER, REP_DATELINE, REP_SIGNATURE, REP_META = 10, 15, 20, 30
+# A byline's own date (``김유성 기자I 2017.05.22``, ``2017년 04월 17일 … 김성수 기자``) is the article's; a bare
+# date line in the header may be a re-poster's or today's date in a site's top bar.
+DATE_LABELLED, DATE_BYLINE, DATE_SIGNATURE, DATE_HEADER, DATE_TAIL, DATE_META, DATE_EARLY, DATE_FM, DATE_URL, \
+    DATE_MODIFIED = 10, 11, 12, 15, 20, 22, 25, 40, 50, 58
+URL_FIRST_LINE, URL_HEADER, URL_META, URL_HINT = 10, 20, 30, 40
+
+
+@dataclass
+class Evidence:
+    """Candidate values for the metadata, each with a rank; the best one wins."""
+
+    items: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    _seq: int = 0
+
+    def add(self, name: str, value: str | None, rank: int) -> None:
+        if value:
+            self._seq += 1
+            self.items.setdefault(name, []).append((rank, self._seq, value))
+
+    def best(self, name: str) -> str | None:
+        got = self.items.get(name)
+        return min(got)[2] if got else None
+
+    def add_email(self, text: str) -> None:
+        for m in ko.EMAIL.finditer(text):
+            self.add("source", publishers.by_domain(m.group(0)), SRC_EMAIL)
+
+    def add_url(self, url: str | None, rank: int) -> None:
+        if url:
+            self.add("url", url, rank)
+
+
+@dataclass
+class Page:
+    title: str | None
+    paragraphs: list[str]
+    evidence: Evidence
+
+
+# ---------------------------------------------------------------- line kinds
+
+_MARKERS = {ko.compact(w) for w in ("본문", "기사본문", "본문 내용", "본문영역", "본문 영역", "기사 내용", "Article", "Content")}
+_END_WORDS = {ko.compact(w) for w in ("(끝)", "<끝>", "[끝]", "끝", "/끝/", "(END)", "-끝-", "< 끝 >")}
+
+
+def looks_like_paragraph(line: str) -> bool:
+    """A line that reads as running text rather than a headline, a caption or a button."""
+    n = len(line)
+    if n >= 40 and ko.PERIOD_END.search(line) and ko.HANGUL.search(line):
+        return True
+    if n >= 100 and ko.ends_sentence(line):
+        return True
+    return n >= 200
+
+
+def _is_triangle_caption(lines: list[str], i: int) -> bool:
+    """``▲ 카카오가 …`` under a picture — not a ``▲항목 ▲항목`` list, not one of several ▲ rows."""
+    line = lines[i]
+    if not re.match(r"^\s*[▲△]", line) or line.count("▲") + line.count("△") > 1:
+        return False
+    for j in (i - 1, i + 1):
+        k = j
+        while 0 <= k < len(lines) and not lines[k]:
+            k += (-1 if j < i else 1)
+        if 0 <= k < len(lines) and re.match(r"^\s*[▲△]", lines[k]):
+            return False
+    return True
+
+
+def classify(lines: list[str], i: int) -> str:
+    """The kind of line ``lines[i]`` is (not knowing yet where the body is)."""
+    line = lines[i]
+    if not line:
+        return "blank"
+    c = ko.compact(line)
+    if c in _MARKERS:
+        return "marker"
+    if ko.is_url_line(line):
+        return "url"
+    if ko.is_comment_marker(line):
+        return "comment"
+    if ko.is_copyright(line):
+        return "copyright"
+    if ko.is_related_link(line) and not ko.is_block_marker(line):
+        return "furniture"
+    if ko.is_block_marker(line):
+        return "block"
+    if ko.is_image_line(line):
+        return "image"
+    if ko.is_share_or_button(line) or ko.is_promo(line) or c in _END_WORDS:
+        return "furniture"
+    if _is_triangle_caption(lines, i) or ko.is_photo_credit(line):
+        return "caption"
+    if ko.is_byline(line):
+        return "byline"
+    if ko.is_date_line(line):
+        return "date"
+    if ko.is_email_line(line) or ko.is_contact(line):
+        return "email"
+    if len(line) <= 40 and ko.is_nav(line):
+        return "furniture"
+    return "text"
+
+
+def _headline_like(line: str) -> bool:
+    if not (6 <= len(line) <= 200) or ko.PERIOD_END.search(line) and not line.endswith(("?", "!", "…", "...")):
+        return False
+    if ko.is_nav(line):
+        return False
+    words = line.split()
+    return len(words) >= 2 or len(ko.HANGUL.findall(line)) >= 4
+
+
+# ---------------------------------------------------------------- the page
+
+def analyze(text: str, *, title_hint: str | None = None, evidence: Evidence | None = None,
+            drop_header: bool = True) -> Page:
+    """Split page text into headline, clean paragraphs and metadata evidence."""
+    ev = evidence or Evidence()
+    lines = [ko.squash(x) for x in text.split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    if lines and ko.is_url_line(lines[0]):
+        ev.add_url(ko.is_url_line(lines[0]), URL_FIRST_LINE)
+        lines.pop(0)
+    kinds = [classify(lines, i) for i in range(len(lines))]
+
+    start = _body_start(lines, kinds) if drop_header else 0
+    title_idx, title = _pick_title(lines, kinds, start) if drop_header else (None, None)
+    if drop_header:
+        start = _extend_back(lines, kinds, start, title_idx)
+        _read_header(lines, kinds, start, title_idx, ev)
+    if title_hint:
+        title = title_hint
+
+    paragraphs = clean_body(lines[start:], kinds[start:], ev)
+    if title:
+        t = ko.compact(title)
+        paragraphs = [p for k, p in enumerate(paragraphs) if not (k < 3 and ko.compact(p) == t)]
+    if not title:
+        title = _title_from_body(paragraphs)
+    return Page(title=ko.squash(title) if title else None, paragraphs=paragraphs, evidence=ev)
+
+
+def _body_start(lines: list[str], kinds: list[str]) -> int:
+    for i, (line, kind) in enumerate(zip(lines, kinds)):
+        if kind != "text":
+            continue
+        d = ko.parse_dateline(line)
+        if d and d.rest and (len(d.rest) >= 10):
+            return i
+        if looks_like_paragraph(line):
+            return i
+    # No paragraph at all (a short note): everything after the first headline-like line.
+    for i, (line, kind) in enumerate(zip(lines, kinds)):
+        if kind == "text" and _headline_like(line):
+            return i + 1
+    return 0
+
+
+def _pick_title(lines: list[str], kinds: list[str], start: int) -> tuple[int | None, str | None]:
+    def text_at(i: int) -> str | None:
+        if kinds[i] != "text":
+            return None
+        pt = ko.split_page_title(lines[i], first_line=(i == _first_nonblank(lines)))
+        t = pt.title if pt else lines[i]
+        return t if _headline_like(t) else None
+
+    header = range(start)
+    markers = [i for i in header if kinds[i] == "marker"]
+    if markers:
+        for i in range(markers[-1] + 1, start):
+            t = text_at(i)
+            if t:
+                return i, t
+            if kinds[i] not in ("blank", "furniture", "image", "caption"):
+                break
+    for a in (i for i in header if kinds[i] in ("date", "byline")):
+        block: list[int] = []
+        j = a - 1
+        while j >= 0 and kinds[j] in ("text", "blank"):
+            if kinds[j] == "text":
+                if text_at(j) is None:
+                    break
+                block.append(j)
+            j -= 1
+        if block:
+            # The earliest line of the block is the headline, the rest subheads — unless the block
+            # hangs under a "많이 본 뉴스" box, whose items are not the article's headline.
+            i = block[0] if (j >= 0 and kinds[j] == "block") else block[-1]
+            return i, text_at(i)
+    for i in header:
+        t = text_at(i)
+        if t:
+            return i, t
+    return None, None
+
+
+def _first_nonblank(lines: list[str]) -> int:
+    for i, line in enumerate(lines):
+        if line:
+            return i
+    return 0
+
+
+def _extend_back(lines: list[str], kinds: list[str], start: int, title_idx: int | None) -> int:
+    """A short first paragraph (``삼성전자가 투자를 늘린다.``) belongs to the body, not the header."""
+    floor = -1 if title_idx is None else title_idx
+    j = start - 1
+    while j > floor and kinds[j] in ("text", "blank"):
+        if kinds[j] == "text":
+            if not (len(lines[j]) >= 10 and ko.PERIOD_END.search(lines[j]) and ko.HANGUL.search(lines[j])):
+                break
+            start = j
+        j -= 1
+    return start
+
+
+def _read_header(lines: list[str], kinds: list[str], start: int, title_idx: int | None, ev: Evidence) -> None:
+    first = _first_nonblank(lines)
+    for i in range(start):
+        line, kind = lines[i], kinds[i]
+        if kind in ("date", "byline"):
+            after_title = title_idx is None or i > title_idx
+            for h in ko.header_dates(line):
+                if h.kind == "published":
+                    ev.add("published", h.date, DATE_LABELLED)
+                elif h.kind == "modified":
+                    ev.add("published", h.date, DATE_MODIFIED)
+                elif kind == "byline":
+                    ev.add("published", h.date, DATE_BYLINE if after_title else DATE_EARLY)
+                else:
+                    ev.add("published", h.date, DATE_HEADER if after_title else DATE_EARLY)
+        if kind == "byline":
+            for n in ko.byline_names(line):
+                ev.add("reporter", n, REP_HEADER)
+            ev.add("source", publishers.find_in_text(ko.REPORTER.sub(" ", line)), SRC_BYLINE)
+            ev.add_email(line)
+        elif kind == "email":
+            ev.add_email(line)
+        elif kind == "url":
+            ev.add_url(ko.is_url_line(line), URL_HEADER)
+        elif kind == "text":
+            d = ko.parse_dateline(line)
+            if d and not d.rest:
+                ev.add("source", d.source, SRC_DATELINE if d.source_known else SRC_DATELINE_UNKNOWN)
+                for n in d.reporters:
+                    ev.add("reporter", n, REP_DATELINE)
+                continue
+            known = publishers.lookup(line)
+            if known:
+                ev.add("source", known, SRC_LOGO)
+                continue
+            pt = ko.split_page_title(line, first_line=(i == first))
+            if pt and pt.site:
+                ev.add("source", pt.site, SRC_KNOWN_SITE if pt.known else SRC_SITE)
+
+
+# ---------------------------------------------------------------- the body
+
+def clean_body(lines: list[str], kinds: list[str] | None, ev: Evidence) -> list[str]:
+    """Body lines → clean paragraphs: furniture out, dateline and signature read and removed."""
+    if kinds is None or len(kinds) != len(lines):
+        kinds = [classify(lines, i) for i in range(len(lines))]
+    out: list[str] = []
+    mode = "normal"
+    after_image = False
+    chars = 0
+    nonblank = [i for i, x in enumerate(lines) if x]
+
+    def next_text(i: int) -> str | None:
+        for k in nonblank:
+            if k > i:
+                return lines[k]
+        return None
+
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        kind = kinds[i]
+        if mode == "end":
+            _read_tail(line, kind, ev)
+            continue
+        if kind == "comment":
+            mode = "end"
+            continue
+        if kind == "copyright":
+            ev.add("source", ko.copyright_source(line), SRC_COPYRIGHT if publishers.find_in_text(line) else SRC_COPYRIGHT_UNKNOWN)
+            if ko.is_strong_copyright(line) and chars >= 100:
+                mode = "end"
+            continue
+        if kind == "block":
+            mode = "skip"
+            continue
+        if mode == "skip":
+            nxt = next_text(i)
+            nxt_kind = kinds[nonblank[nonblank.index(i) + 1]] if nxt is not None else None
+            if kind == "text" and looks_like_paragraph(line) and (
+                    len(line) >= 100 or nxt is None or looks_like_paragraph(nxt)
+                    or nxt_kind in ("copyright", "comment", "block", "byline", "email")):
+                mode = "normal"
+            else:
+                continue
+        if kind in ("furniture", "marker", "url"):
+            continue
+        if kind == "image":
+            after_image = True
+            continue
+        if kind == "caption":
+            after_image = False
+            continue
+        if after_image:
+            after_image = False
+            if len(line) <= 150 and re.fullmatch(r"[(\[<].*[)\]>]", line) or (
+                    len(line) <= 100 and not ko.PERIOD_END.search(line) and not re.match(r"^[◇◆■□【]", line)):
+                continue
+        if kind == "byline":
+            _read_signature(line, ev)
+            continue
+        if kind == "email":
+            ev.add_email(line)
+            continue
+        if kind == "date":
+            for h in ko.header_dates(line):
+                ev.add("published", h.date, DATE_TAIL if h.kind != "modified" else DATE_MODIFIED)
+            continue
+        if kind == "blank":
+            continue
+        if ko.is_caption_like(line) or ko.is_source_caption(line):
+            continue
+        if not out:
+            d = ko.parse_dateline(line)
+            if d:
+                ev.add("source", d.source, SRC_DATELINE if d.source_known else SRC_DATELINE_UNKNOWN)
+                for n in d.reporters:
+                    ev.add("reporter", n, REP_DATELINE)
+                line = d.rest
+                if not line:
+                    continue
+        line = _strip_trailing_signature(line, ev)
+        if line:
+            out.append(line)
+            chars += len(line)
+
+    while out and not ko.ends_sentence(out[-1]) and len(out[-1]) < 60:
+        dropped = out.pop()
+        if ko.is_byline(dropped):
+            _read_signature(dropped, ev)
+    return out
+
+
+def _read_signature(line: str, ev: Evidence) -> None:
+    for n in ko.byline_names(line):
+        ev.add("reporter", n, REP_SIGNATURE)
+    for h in ko.header_dates(line):
+        ev.add("published", h.date, {"published": DATE_LABELLED, "modified": DATE_MODIFIED}.get(h.kind, DATE_SIGNATURE))
+    ev.add("source", publishers.find_in_text(ko.REPORTER.sub(" ", ko.EMAIL.sub(" ", line))), SRC_BYLINE)
+    ev.add_email(line)
+
+
+def _read_tail(line: str, kind: str, ev: Evidence) -> None:
+    """After the article: a 송고/입력 time and a copyright line still tell us things."""
+    if kind == "copyright":
+        ev.add("source", ko.copyright_source(line), SRC_COPYRIGHT if publishers.find_in_text(line) else SRC_COPYRIGHT_UNKNOWN)
+    elif kind == "date":
+        for h in ko.header_dates(line):
+            if h.kind == "published":
+                ev.add("published", h.date, DATE_TAIL)
+
+
+_TRAILING_SIG = re.compile(
+    rf"(?:\s+|^)[/\-–—]?\s*\(?(?P<names>{ko._NAMES})\s?{ko.ROLE}\s*\(?\s*(?P<email>{ko.EMAIL.pattern})?\s*\)?\s*$")
+_TRAILING_EMAIL = re.compile(rf"\s+[/(\[<]?\s*{ko.EMAIL.pattern}\s*[)\]>]?\s*$")
+_TRAILING_CREDIT = re.compile(r"\s*[/(\[<]\s*(?:사진|그래픽|자료|사진\s*제공|제공)\s*[=:：][^)\]>/]{1,40}[)\]>]?\s*$")
+
+
+def _strip_trailing_signature(line: str, ev: Evidence) -> str:
+    """``…밝혔다. 홍길동 기자 hong@x.co.kr`` → ``…밝혔다.`` (the signature read as evidence)."""
+    m = _TRAILING_SIG.search(line)
+    if m and m.start() > 0 and ko.PERIOD_END.search(line[:m.start()]):
+        _read_signature(line[m.start():], ev)
+        line = line[:m.start()].rstrip()
+    m = _TRAILING_EMAIL.search(line)
+    if m and ko.PERIOD_END.search(line[:m.start()]):
+        ev.add_email(m.group(0))
+        line = line[:m.start()].rstrip()
+    m = _TRAILING_CREDIT.search(line)
+    if m and m.start() > 0:
+        line = line[:m.start()].rstrip()
+    return line
+
+
+def _title_from_body(paragraphs: list[str]) -> str | None:
+    if not paragraphs:
+        return None
+    first = paragraphs[0]
+    m = re.match(r"^(.{10,100}?[.!?])(?=\s|$)", first)
+    if m:
+        return m.group(1)
+    return first if len(first) <= 100 else first[:80].rstrip() + "…"
+
+
+def join_paragraphs(paragraphs: list[str]) -> str:
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def resolve(page: Page, *, url: str | None = None) -> dict:
+    """The winning metadata: url, source, reporter, published."""
+    ev = page.evidence
+    ev.add_url(url, URL_HINT)
+    final_url = ev.best("url")
+    ev.add("source", publishers.by_domain(final_url), SRC_URL)
+    ev.add("published", ko.date_from_url(final_url), DATE_URL)
+    reporters = ev.items.get("reporter") or []
+    reporter = None
+    if reporters:
+        best_rank = min(r for r, _s, _v in reporters)
+        names = [v for r, _s, v in sorted(reporters) if r == best_rank]
+        reporter = ", ".join(dict.fromkeys(names))
+    return {"url": final_url, "source": ev.best("source"), "reporter": reporter, "published": ev.best("published")}
+
+
+class PlainExtractor:
+    """Text copied from a web page."""
+
+    name = "text"
+
+    def accepts(self, text: str, origin: str | None) -> bool:
+        return True
+
+    def extract(self, text: str, origin: str | None, url: str | None) -> Article:
+        page = analyze(text)
+        meta = resolve(page, url=url)
+        return Article(title=page.title or "", body=join_paragraphs(page.paragraphs), format="text", origin=origin,
+                       **meta)

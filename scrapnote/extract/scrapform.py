@@ -1,0 +1,167 @@
+"""A filled 경제신문 스크랩 양식, copied from a spreadsheet: ``label<TAB>value`` rows.
+
+A value goes on in rows that start with a TAB, or in untabbed lines (a cell with line breaks);
+trailing TABs, CRLF and the form's title row are ignored. Labels are matched loosely
+(``헤드라인``, ``헤드라인 (요약과 압축)``, ``요약 및 의견 for 스터디용``, …). The reader's own text is
+kept word for word, whitespace normalised.
+"""
+from __future__ import annotations
+
+import re
+
+from scrapnote.extract import korean as ko
+from scrapnote.extract import plain
+from scrapnote.extract import publishers
+from scrapnote.models import Article
+
+# (key, test on the compacted label). Order matters: "헤드라인 (요약과 압축)" says 요약 too, and
+# "기사 내용의 수치화" says 기사 내용.
+_LABELS: list[tuple[str, re.Pattern]] = [
+    ("headline", re.compile(r"^(?:헤드라인|제목|기사제목|headline|title)")),
+    ("related", re.compile(r"^(?:연관|관련|참고)기사|^연관링크|^관련링크|^relatedarticles?")),
+    ("url", re.compile(r"^(?:기사링크|기사url|기사주소|링크|url|link|원문링크|원문|기사원문)")),
+    ("insights", re.compile(r"수치화|인사이트|insight")),
+    ("research", re.compile(r"^추가조사|^추가로조사|^조사할|^더알아볼|^research")),
+    ("questions", re.compile(r"^적용할|^적용점|현직자|^질문|^questions?")),
+    ("summary", re.compile(r"^요약|^의견|^느낀점|^summary|^생각")),
+    ("body", re.compile(r"^(?:본문|기사본문|기사내용|내용|body|article)")),
+    ("source", re.compile(r"^(?:언론사|신문사|매체|출처|publisher)$")),
+    ("reporter", re.compile(r"^(?:기자|작성기자|reporter)$")),
+    ("published", re.compile(r"^(?:기사날짜|기사일자|발행일|게재일|보도일|날짜|일자|date)$")),
+]
+_FORM_TITLE = re.compile(r"스크랩양식|스크랩템플릿|신문스크랩|경제신문스크랩$")
+
+
+def match_label(cell: str) -> str | None:
+    """The section key of a form label, or None when the cell is not a label."""
+    cell = ko.squash(cell)
+    if not cell or len(cell) > 50:
+        return None
+    c = ko.compact(cell)
+    for key, rx in _LABELS:
+        if rx.search(c):
+            return key
+    return None
+
+
+def _rows(text: str) -> list[tuple[str | None, str]]:
+    """``(key, value)`` per line; key None for a continuation line."""
+    out: list[tuple[str | None, str]] = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if "\t" in line and not line.startswith("\t"):
+            label, _, rest = line.partition("\t")
+            key = match_label(label)
+            if key:
+                out.append((key, rest))
+                continue
+        elif not line.startswith("\t"):
+            key = match_label(line)
+            if key and 0 < len(ko.compact(line)) <= 20 and not ko.PERIOD_END.search(line):
+                out.append((key, ""))
+                continue
+        out.append((None, line))
+    return out
+
+
+def looks_like_form(text: str) -> bool:
+    head = [ln for ln in text.replace("\r", "").split("\n") if ln.strip()][:3]
+    if any(_FORM_TITLE.search(ko.compact(ln)) for ln in head if len(ln) <= 40):
+        return True
+    keys = {k for k, _v in _rows(text) if k}
+    tabbed = sum(1 for ln in text.split("\n") if "\t" in ln and match_label(ln.split("\t", 1)[0]))
+    return tabbed >= 2 and len(keys) >= 2 and bool(keys & {"headline", "body", "url", "summary", "insights"})
+
+
+def _cell_lines(value: str) -> list[str]:
+    """A value's text: tabs between cells become line breaks, whitespace normalised."""
+    return [ko.squash(part) for part in value.split("\t")]
+
+
+class ScrapformExtractor:
+    """A filled 스크랩 양식 (tab-separated rows)."""
+
+    name = "scrapform"
+
+    def accepts(self, text: str, origin: str | None) -> bool:
+        return looks_like_form(text)
+
+    def extract(self, text: str, origin: str | None, url: str | None) -> Article:
+        fields: dict[str, list[str]] = {}
+        current: str | None = None
+        for key, value in _rows(text):
+            if key:
+                current = key
+                fields.setdefault(key, [])
+                fields[key].extend(_cell_lines(value))
+            elif current:
+                fields[current].extend(_cell_lines(value))
+            elif value.strip() and not _FORM_TITLE.search(ko.compact(value)):
+                fields.setdefault("preamble", []).extend(_cell_lines(value))
+
+        for key, lines in fields.items():
+            fields[key] = _unquote(lines)
+
+        def text_of(key: str) -> str:
+            return "\n".join(ln for ln in fields.get(key) or [] if ln).strip()
+
+        headline = ko.squash(" ".join(ln for ln in fields.get("headline", []) if ln))
+        link = next((m.group(0) for ln in fields.get("url", []) for m in [re.search(r"https?://\S+", ln)] if m), None)
+
+        ev = plain.Evidence()
+        ev.add_url(link, plain.URL_FIRST_LINE)
+        body_lines = _join_broken(fields.get("body", []))
+        paragraphs = plain.clean_body(body_lines, None, ev)
+        if fields.get("source"):
+            src = text_of("source")
+            ev.add("source", publishers.lookup(src) or src or None, plain.SRC_LOGO)
+        if fields.get("reporter"):
+            ev.add("reporter", ko.clean_person(text_of("reporter")), plain.REP_HEADER)
+        if fields.get("published"):
+            ev.add("published", ko.parse_date(text_of("published"), short_years=True), plain.DATE_LABELLED)
+
+        page = plain.Page(title=headline, paragraphs=paragraphs, evidence=ev)
+        meta = plain.resolve(page, url=url)
+        sections = {}
+        if headline:
+            sections["headline"] = headline
+        for key in ("insights", "research", "summary", "questions", "related"):
+            value = text_of(key)
+            if value:
+                sections[key] = value
+        title = headline or plain._title_from_body(paragraphs) or ""
+        return Article(title=title, body=plain.join_paragraphs(paragraphs), sections=sections, format="scrapform",
+                       origin=origin, **meta)
+
+
+def _unquote(lines: list[str]) -> list[str]:
+    """A spreadsheet puts a cell with line breaks in double quotes (and doubles the quotes inside)."""
+    idx = [i for i, ln in enumerate(lines) if ln]
+    if len(idx) < 2:
+        return lines
+    first, last = idx[0], idx[-1]
+    if not (lines[first].startswith('"') and lines[last].endswith('"')):
+        return lines
+    out = list(lines)
+    out[first] = out[first][1:]
+    out[last] = out[last][:-1]
+    return [ln.replace('""', '"') for ln in out]
+
+
+def _join_broken(lines: list[str]) -> list[str]:
+    """A paragraph that a spreadsheet cell broke in the middle of a sentence is put back together."""
+    out: list[str] = []
+    gap = False
+    for ln in lines:
+        if not ln:
+            gap = True
+            continue
+        prev = out[-1] if out else None
+        if (prev and len(prev) > 40 and not ko.ends_sentence(prev) and not re.match(r"^[\[(【◇◆■□▶▲△•·\-*]", ln)
+                and ko.HANGUL.search(ln[:3] or "")):
+            out[-1] = prev + " " + ln
+        else:
+            if gap and out:
+                out.append("")
+            out.append(ln)
+        gap = False
+    return out
