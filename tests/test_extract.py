@@ -237,6 +237,9 @@ def test_byline_forms(byline, name, source, date):
     ("[아이티데일리]", "아이티데일리", None),
     ("[헤럴드경제=박가상 기자]", "헤럴드경제", "박가상"),
     ("[파이낸셜뉴스]", "파이낸셜뉴스", None),
+    ("[가상일보 박가상 기자]", "가상일보", "박가상"),
+    ("[워싱턴=가상뉴스] 박가상 특파원 =", "가상뉴스", "박가상"),
+    ("박가상 기자 =", None, "박가상"),
 ])
 def test_datelines(dateline, source, reporter):
     text = f"가상기업, 신사업 진출\n\n{dateline} 가상기업이 새로운 사업에 진출한다고 밝혔다. 회사는 내년까지 100억원을 투자한다.\n"
@@ -333,6 +336,29 @@ def test_triangle_list_in_the_body_is_kept():
 def test_subheads_inside_the_body_are_kept():
     a = extract(HEAD + P1 + "\n\n◇ 하반기 전망은\n\n" + P2 + "\n")
     assert "◇ 하반기 전망은" in a.body
+
+
+def test_sentence_above_the_headline_is_not_the_body():
+    text = ("[속보] 가상은행, 기준금리 연 3.50%로 동결했다고 방금 발표했습니다.\n전체메뉴\n"
+            "가상기업, 신사업 진출 선언\n입력 2024.03.04 10:00\n" + P1 + "\n" + P2 + "\n")
+    a = extract(text)
+    assert a.title == "가상기업, 신사업 진출 선언"
+    assert a.body == P1 + "\n\n" + P2
+    assert a.published == "2024-03-04"
+
+
+def test_summary_box_above_the_article_is_left_out():
+    text = ("가상기업, 신사업 진출 선언\n박가상 기자 입력 2024.03.04 10:00\nAI 요약\n"
+            "- 가상기업이 새로운 사업에 진출하며 내년까지 100억원을 투자하기로 했다.\n"
+            "- 업계는 이번 결정이 시장 판도를 바꿀 것으로 내다보고 있다고 전해졌다.\n" + P1 + "\n" + P2 + "\n")
+    a = extract(text)
+    assert a.body == P1 + "\n\n" + P2
+    assert a.reporter == "박가상"
+
+
+def test_a_dated_headline_is_still_the_headline():
+    a = extract("[2024.03.04] 오늘의 증시 전망\n\n" + P1 + "\n\n" + P2 + "\n")
+    assert a.title == "[2024.03.04] 오늘의 증시 전망"
 
 
 def test_research_institute_page_title_names_the_site():
@@ -664,3 +690,14 @@ def test_heavy_libraries_are_not_imported_up_front():
             "print(sorted(m for m in ('httpx', 'trafilatura', 'charset_normalizer', 'lxml') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_form_blank_continuation_row_is_a_paragraph_break():
+    text = ("경제신문 스크랩 양식\n\n헤드라인\t가상전자 실적 발표\t\t\n기사링크\thttps://example.com/a\n"
+            "출처\t가상일보\n기자\t박가상 기자\n날짜\t24.07.05\n"
+            "본문\t가상전자가 영업이익 12조원을 냈다고 밝혔다.\t\t\n\t\n\t시장 예상을 웃돌았다는 평가가 나온다.\t\n"
+            "기사 내용의 수치화, 인사이트\t첫 줄\t\t\n\t\t\t\n\t둘째 문단\n\t셋째 줄\n")
+    a = extract(text)
+    assert a.sections["insights"] == "첫 줄\n\n둘째 문단\n셋째 줄"
+    assert a.body == "가상전자가 영업이익 12조원을 냈다고 밝혔다.\n\n시장 예상을 웃돌았다는 평가가 나온다."
+    assert (a.source, a.reporter, a.published) == ("가상일보", "박가상", "2024-07-05")

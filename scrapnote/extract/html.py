@@ -281,8 +281,8 @@ def _scan_page_header(lines: list[str], title: str | None, ev: plain.Evidence) -
                 ev.add("published", h.date, plain.DATE_LABELLED)
             elif h.kind == "plain" and (ko.is_date_line(line) or ko.is_byline(line)):
                 ev.add("published", h.date, plain.DATE_EARLY)
-    for line in lines:
-        if len(line) <= 160 and ko.LABEL_PUBLISHED.pattern and re.search(r"(?:입력|등록|기사입력|승인|송고|게재|발행)", line):
+    for line in lines:  # a labelled date anywhere on the page: weaker than the page's own metadata
+        if len(line) <= 160 and re.search(r"(?:입력|등록|기사입력|승인|송고|게재|발행)", line):
             for h in ko.find_dates(line, short_years=True):
                 if h.kind == "published":
-                    ev.add("published", h.date, plain.DATE_LABELLED + 1)
+                    ev.add("published", h.date, plain.DATE_META + 2)

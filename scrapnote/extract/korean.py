@@ -211,6 +211,10 @@ NOT_NAMES = {
     "시민", "학생", "청년", "주재", "상주", "파견", "특파", "베테랑", "여성", "남성", "한국", "외국", "중국", "미국", "이날",
     "당시", "현직", "전직", "기사", "모든", "많은", "일부", "관련", "어느", "한명", "두명", "그는", "그녀", "이번", "해외",
     "국내", "지역", "경제지", "일간지", "정치", "증권", "금융", "산업", "과학", "문화", "사회", "국제", "기자단", "출입기자",
+    # places a correspondent reports from ("워싱턴 특파원")
+    "워싱턴", "뉴욕", "베이징", "도쿄", "파리", "런던", "베를린", "상하이", "홍콩", "하노이", "모스크바", "브뤼셀", "두바이",
+    "시드니", "싱가포르", "방콕", "자카르타", "뉴델리", "타이베이", "오사카", "제네바", "토론토", "세종", "서울", "부산", "대전",
+    "대구", "광주", "인천", "울산", "제주", "수원", "창원", "전주", "청주", "실리콘밸리", "로스앤젤레스", "프랑크푸르트", "호찌민",
 }
 
 
@@ -328,6 +332,11 @@ def _read_dateline_inner(inner: str) -> tuple[str | None, list[str], str | None]
     if not source and not names and len(parts) == 1 and _OUTLET.fullmatch(parts[0]) \
             and not _NOT_OUTLET.match(parts[0]):
         source = parts[0]  # "[가상일보] …": an outlet the table does not know, by the shape of its name
+    if not source and names:
+        for w in re.split(r"[\s=＝]+", inner):  # "[가상일보 박가상 기자]"
+            if w not in names and _OUTLET.fullmatch(w) and not _NOT_OUTLET.match(w):
+                source = w
+                break
     if source or names:
         return source, names, place
     return None
@@ -473,6 +482,18 @@ def is_related_link(line: str) -> bool:
         and len(line) <= 160
 
 
+_SUMMARY_MARKERS = {compact(w) for w in (
+    "AI 요약", "요약", "핵심 요약", "기사 요약", "3줄 요약", "세줄 요약", "한눈에 보기", "핵심 포인트", "Key Points", "요약 정리",
+    "AI 요약 보기", "AI가 요약한 기사", "기사 핵심", "핵심 정리", "이 기사의 핵심",
+)}
+BULLET = re.compile(r"^\s*(?:[-–·•∙◦▪▸▶▷►✔✓☞※*]|[①-⑳]|\d{1,2}[.)]\s)")
+
+
+def is_summary_marker(line: str) -> bool:
+    """The heading of a summary box above the article (``AI 요약``, ``핵심 요약``)."""
+    return len(line) <= 20 and compact(line) in _SUMMARY_MARKERS
+
+
 def is_comment_marker(line: str) -> bool:
     c = compact(line)
     return bool(c) and len(line) <= 60 and any(c == m or c.startswith(m) for m in _COMMENT_MARKERS)
@@ -560,9 +581,10 @@ def is_date_line(line: str) -> bool:
     for h in sorted(hits, key=lambda h: -h.start):
         rest = rest[:h.start] + rest[h.end:]
     rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?|오전|오후|AM|PM|\([월화수목금토일]\)|[월화수목금토일]요일", "", rest, flags=re.I)
-    rest = re.sub(rf"{_LABEL_PUBLISHED}|{_LABEL_MODIFIED}|기사|최종|시간|일시|게시|조회수?\s*\d*|댓글\s*\d*|\d+", "", rest, flags=re.I)
+    rest = re.sub(rf"{_LABEL_PUBLISHED}|{_LABEL_MODIFIED}|기사원문|원문|기사|최종|시간|일시|게시일?|조회수?\s*\d*|"
+                  rf"댓글\s*\d*|지면|\d+\s*면|KST|GMT|UTC|기준|현재|\d+", "", rest, flags=re.I)
     rest = re.sub(r"[\s|:：/·,.\-()\[\]<>]", "", rest)
-    return len(rest) <= 6
+    return len(rest) <= 2
 
 
 def header_dates(line: str) -> list[DateHit]:

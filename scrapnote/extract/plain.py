@@ -104,6 +104,8 @@ def classify(lines: list[str], i: int) -> str:
         return "comment"
     if ko.is_copyright(line):
         return "copyright"
+    if ko.is_summary_marker(line):
+        return "summary"
     if ko.is_related_link(line) and not ko.is_block_marker(line):
         return "furniture"
     if ko.is_block_marker(line):
@@ -147,6 +149,7 @@ def analyze(text: str, *, title_hint: str | None = None, evidence: Evidence | No
         ev.add_url(ko.is_url_line(lines[0]), URL_FIRST_LINE)
         lines.pop(0)
     kinds = [classify(lines, i) for i in range(len(lines))]
+    _mark_summary_boxes(lines, kinds)
 
     start = _body_start(lines, kinds) if drop_header else 0
     title_idx, title = _pick_title(lines, kinds, start) if drop_header else (None, None)
@@ -165,15 +168,43 @@ def analyze(text: str, *, title_hint: str | None = None, evidence: Evidence | No
     return Page(title=ko.squash(title) if title else None, paragraphs=paragraphs, evidence=ev)
 
 
+def _mark_summary_boxes(lines: list[str], kinds: list[str]) -> None:
+    """The bullet lines under an ``AI 요약`` heading are not the article's text."""
+    for i, kind in enumerate(kinds):
+        if kind != "summary":
+            continue
+        for j in range(i + 1, len(lines)):
+            if not lines[j]:
+                continue
+            if kinds[j] == "text" and ko.BULLET.match(lines[j]):
+                kinds[j] = "summary"
+            else:
+                break
+
+
+def _paragraph_start(line: str, kind: str) -> bool:
+    if kind != "text":
+        return False
+    d = ko.parse_dateline(line)
+    return bool(d and d.rest and len(d.rest) >= 10) or looks_like_paragraph(line)
+
+
 def _body_start(lines: list[str], kinds: list[str]) -> int:
     for i, (line, kind) in enumerate(zip(lines, kinds)):
-        if kind != "text":
+        if not _paragraph_start(line, kind):
             continue
-        d = ko.parse_dateline(line)
-        if d and d.rest and (len(d.rest) >= 10):
-            return i
-        if looks_like_paragraph(line):
-            return i
+        # A sentence above the headline (a ticker, a notice) is not the start of the body: when a
+        # headline and its byline/date follow within a few lines, the body starts after them.
+        ahead = [k for k in range(i + 1, min(len(lines), i + 12)) if lines[k]]
+        for n, k in enumerate(ahead):
+            if kinds[k] in ("date", "byline") and n >= 1:
+                prev = ahead[n - 1]
+                if kinds[prev] == "text" and _headline_like(lines[prev]) and not _paragraph_start(lines[prev], "text"):
+                    later = next((m for m in range(k + 1, len(lines)) if _paragraph_start(lines[m], kinds[m])), None)
+                    if later is not None:
+                        return later
+                break
+        return i
     # No paragraph at all (a short note): everything after the first headline-like line.
     for i, (line, kind) in enumerate(zip(lines, kinds)):
         if kind == "text" and _headline_like(line):
@@ -324,7 +355,7 @@ def clean_body(lines: list[str], kinds: list[str] | None, ev: Evidence) -> list[
                 mode = "normal"
             else:
                 continue
-        if kind in ("furniture", "marker", "url"):
+        if kind in ("furniture", "marker", "url", "summary"):
             continue
         if kind == "image":
             after_image = True

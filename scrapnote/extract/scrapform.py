@@ -73,8 +73,10 @@ def looks_like_form(text: str) -> bool:
 
 
 def _cell_lines(value: str) -> list[str]:
-    """A value's text: tabs between cells become line breaks, whitespace normalised."""
-    return [ko.squash(part) for part in value.split("\t")]
+    """A row's text: each non-empty cell a line, whitespace normalised; empty cells after the text
+    (trailing TABs) are nothing, and a row with no text at all is a blank line (a paragraph break)."""
+    cells = [ko.squash(part) for part in value.split("\t")]
+    return [c for c in cells if c] or [""]
 
 
 class ScrapformExtractor:
@@ -102,7 +104,11 @@ class ScrapformExtractor:
             fields[key] = _unquote(lines)
 
         def text_of(key: str) -> str:
-            return "\n".join(ln for ln in fields.get(key) or [] if ln).strip()
+            out: list[str] = []
+            for ln in fields.get(key) or []:
+                if ln or (out and out[-1]):
+                    out.append(ln)
+            return "\n".join(out).strip()
 
         headline = ko.squash(" ".join(ln for ln in fields.get("headline", []) if ln))
         link = next((m.group(0) for ln in fields.get("url", []) for m in [re.search(r"https?://\S+", ln)] if m), None)
@@ -113,7 +119,10 @@ class ScrapformExtractor:
         paragraphs = plain.clean_body(body_lines, None, ev)
         if fields.get("source"):
             src = text_of("source")
-            ev.add("source", publishers.lookup(src) or src or None, plain.SRC_LOGO)
+            if re.match(r"https?://", src):
+                ev.add_url(src.split()[0], plain.URL_HEADER)
+            else:
+                ev.add("source", publishers.lookup(src) or src or None, plain.SRC_LOGO)
         if fields.get("reporter"):
             ev.add("reporter", ko.clean_person(text_of("reporter")), plain.REP_HEADER)
         if fields.get("published"):
