@@ -159,13 +159,15 @@ def _decode(data: bytes, name: str, declared: str | None) -> str:
 
     codec = normalize_charset(declared)
     if codec:
-        # EUC-KR proper first: it knows the old 8-byte jamo sequences (똠 as ㄸㅗㅁ); then CP949.
-        text = (_try(data, "euc_kr") or _try(data, "cp949")) if codec == "cp949" else _try(data, codec)
-        # A server that says Latin-1 is usually just using its default; trust real UTF-8 over it.
-        if codec in {normalize_charset(a) for a in _LATIN1_ALIASES} and not data.isascii():
+        # Text that is valid UTF-8 (and not plain ASCII) is UTF-8, whatever the label says: servers
+        # default to Latin-1, and converted pages keep an old "euc-kr" <meta>. The reverse accident
+        # (CP949 bytes that happen to be valid UTF-8) does not happen in real Korean text.
+        if codec != "utf-8" and not data.isascii():
             utf8 = _try(data, "utf-8")
             if utf8 is not None:
                 return utf8
+        # EUC-KR proper first: it knows the old 8-byte jamo sequences (똠 as ㄸㅗㅁ); then CP949.
+        text = (_try(data, "euc_kr") or _try(data, "cp949")) if codec == "cp949" else _try(data, codec)
         if text is not None:
             return text
 

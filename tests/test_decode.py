@@ -88,6 +88,16 @@ def test_wrong_latin1_declaration_loses_to_real_utf8():
     assert dec(text.encode("utf-8"), declared="iso-8859-1") == text
 
 
+def test_stale_euc_kr_meta_on_a_utf8_page():
+    text = "<p>가상은행이 기준금리를 동결했다.</p>"
+    assert dec(text.encode("utf-8"), declared="euc-kr") == text
+
+
+def test_old_euc_kr_jamo_sequences():
+    assert dec("똠방각하".encode("euc-kr"), declared="euc-kr") == "똠방각하"
+    assert dec("똠방각하".encode("euc-kr")) == "똠방각하"
+
+
 def test_wrong_utf8_declaration_falls_back_to_cp949():
     text = "가상전자 실적 발표"
     assert dec(text.encode("cp949"), declared="utf-8") == text

@@ -701,3 +701,22 @@ def test_form_blank_continuation_row_is_a_paragraph_break():
     assert a.sections["insights"] == "첫 줄\n\n둘째 문단\n셋째 줄"
     assert a.body == "가상전자가 영업이익 12조원을 냈다고 밝혔다.\n\n시장 예상을 웃돌았다는 평가가 나온다."
     assert (a.source, a.reporter, a.published) == ("가상일보", "박가상", "2024-07-05")
+
+
+def test_source_footer_added_by_a_news_site_copy_script():
+    a = extract(HEAD + P1 + "\n\n" + P2 + "\n\n출처 : 아이티데일리(http://www.itdaily.kr/news/articleView.html?idxno=1234)\n")
+    assert a.body == P1 + "\n\n" + P2
+    assert a.source == "아이티데일리"
+    assert a.url == "http://www.itdaily.kr/news/articleView.html?idxno=1234"
+    b = extract(HEAD + P1 + "\n\n" + P2 + "\n\n출처 : 가상일보(https://www.example.com)\n")
+    assert (b.source, b.url) == ("가상일보", None)  # a home page is not the article's link
+
+
+def test_blog_repost_copy():
+    text = ("가상전자, 2분기 실적 발표\n가상블로거\n2024. 7. 9. 10:00\n이웃추가\n본문 기타 기능\n"
+            "[가상일보 박가상 기자] " + P1 + "\n" + P2 + "\n박가상 기자 gasang@example.com\n"
+            "<저작권자 © 가상일보 무단전재 및 재배포금지>\n공감한 사람 보러가기\n댓글 0\n")
+    a = extract(text)
+    assert a.title == "가상전자, 2분기 실적 발표"
+    assert (a.source, a.reporter) == ("가상일보", "박가상")
+    assert a.body == P1 + "\n\n" + P2

@@ -363,6 +363,8 @@ _FURNITURE_WORDS = {compact(w) for w in """
 라인 텔레그램 링크드인 핀터레스트 구글플러스 뒤로가기 홈 HOME 전체메뉴 메뉴 검색 검색하기 로그인 회원가입 로그아웃 마이페이지 기사입력 Share
 Print Email Facebook Twitter Kakao KakaoTalk LinkedIn Copy URL 복사완료 링크가복사되었습니다 기사저장 저장 응원하기 응원 팔로우 팔로잉
 더보기 펼치기 접기 전체보기 이전기사 다음기사 이전글 다음글 기사목록 본문바로가기 주메뉴바로가기 메뉴바로가기 기사본문 본문영역 본문내용
+좋아요 훈훈해요 슬퍼요 화나요 후속기사원해요 후속기사 원해요 추천해요 놀랐어요 유익해요 재밌어요 팬이에요 최고예요 감동이에요 궁금해요
+공감한사람보러가기 이웃추가 본문기타기능 블로그 카페 신고하기 공유하기 URL복사 엮인글 트랙백 댓글달기 좋아요수
 언론사구독 언론사홈 구독자 응원수 추천수 이기사를추천합니다 기사추천 쏠쏠정보 흥미진진 공감백배 분석탁월 후속강추
 Listen 읽어주기 기사읽어주기 AI요약 AI 요약 요약보기 번역하기 MY 뉴스레터 뉴스레터구독 구독신청 앱다운로드 앱 알림 알림받기 기사알림
 """.split()}
@@ -451,6 +453,8 @@ def is_share_or_button(line: str) -> bool:
     c = compact(line)
     if not c:
         return False
+    if re.fullmatch(r"[\d,.\s]{1,10}", line):
+        return True  # a count beside a button
     if c in _FURNITURE_WORDS or _SHARE.fullmatch(c) or _BUTTON_PREFIX.match(c):
         return True
     tokens = [compact(t) for t in re.split(r"[\s|/·ㆍ,>»]+", line) if compact(t)]
@@ -589,6 +593,26 @@ def is_date_line(line: str) -> bool:
 
 def header_dates(line: str) -> list[DateHit]:
     return find_dates(line, short_years=True)
+
+
+_SOURCE_FOOTER = re.compile(
+    r"^(?:출처|기사\s*출처|원문\s*출처|Source)\s*[:：]\s*(?P<name>[^(（\n]{2,30}?)\s*[(（]\s*(?P<url>https?://[^)）\s]+)\s*[)）]\s*$",
+    re.I)
+
+
+def source_footer(line: str) -> tuple[str, str | None] | None:
+    """``출처 : 아이티데일리(http://www.itdaily.kr/news/articleView.html?idxno=1)`` — what news sites
+    append to copied text: (publisher, the article's link or None for a bare home page)."""
+    m = _SOURCE_FOOTER.match(line.strip())
+    if not m:
+        return None
+    name = squash(m.group("name"))
+    url = m.group("url")
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    article_url = url if (parts.path.strip("/") or parts.query) else None
+    return publishers.lookup(name) or name, article_url
 
 
 def is_url_line(line: str) -> str | None:

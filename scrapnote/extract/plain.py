@@ -98,6 +98,8 @@ def classify(lines: list[str], i: int) -> str:
     c = ko.compact(line)
     if c in _MARKERS:
         return "marker"
+    if ko.source_footer(line):
+        return "sourcefooter"
     if ko.is_url_line(line):
         return "url"
     if ko.is_comment_marker(line):
@@ -332,6 +334,11 @@ def clean_body(lines: list[str], kinds: list[str] | None, ev: Evidence) -> list[
         if not line:
             continue
         kind = kinds[i]
+        if kind == "sourcefooter":
+            name, link = ko.source_footer(line)
+            ev.add("source", name, SRC_COPYRIGHT if publishers.lookup(name) else SRC_COPYRIGHT_UNKNOWN)
+            ev.add_url(link, URL_HEADER)
+            continue
         if mode == "end":
             _read_tail(line, kind, ev)
             continue
