@@ -149,6 +149,21 @@ def _try(data: bytes, encoding: str) -> str | None:
         return None
 
 
+def _korean_in_disguise(utf8: str, data: bytes) -> bool:
+    """Short CP949 text can also be valid UTF-8 (``캄`` is C4 AF, which UTF-8 reads as ``į``). When
+    UTF-8 gives only Latin/Greek/Cyrillic letters and CP949 gives Hangul, it is Korean."""
+    wide = [c for c in utf8 if ord(c) >= 0x80]
+    if not wide or any(ord(c) >= 0x800 for c in wide):
+        return False
+    if re.search("[A-Za-z][\u0080-\u07ff]|[\u0080-\u07ff][A-Za-z]", utf8):
+        return False  # an accent inside a Latin word ("café") is real UTF-8
+    korean = _try(data, "cp949")
+    if korean is None:
+        return False
+    hangul = sum(1 for c in korean if "\uac00" <= c <= "\ud7a3")
+    return hangul >= 0.5 * len([c for c in korean if ord(c) >= 0x80])
+
+
 def _decode(data: bytes, name: str, declared: str | None) -> str:
     for bom, enc in _BOMS:
         if data.startswith(bom):
@@ -164,17 +179,22 @@ def _decode(data: bytes, name: str, declared: str | None) -> str:
         # (CP949 bytes that happen to be valid UTF-8) does not happen in real Korean text.
         if codec != "utf-8" and not data.isascii():
             utf8 = _try(data, "utf-8")
-            if utf8 is not None:
+            if utf8 is not None and not _korean_in_disguise(utf8, data):
                 return utf8
         # EUC-KR proper first: it knows the old 8-byte jamo sequences (똠 as ㄸㅗㅁ); then CP949.
         text = (_try(data, "euc_kr") or _try(data, "cp949")) if codec == "cp949" else _try(data, codec)
         if text is not None:
             return text
 
-    for enc in ("utf-8", "euc_kr", "cp949"):
+    utf8 = _try(data, "utf-8")
+    if utf8 is not None and not _korean_in_disguise(utf8, data):
+        return utf8
+    for enc in ("euc_kr", "cp949"):
         text = _try(data, enc)
         if text is not None:
             return text
+    if utf8 is not None:
+        return utf8
 
     from charset_normalizer import from_bytes
 

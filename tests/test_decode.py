@@ -44,6 +44,12 @@ def test_short_cp949_strings_are_read_right(short):
     assert dec(short.encode("cp949")) == short
 
 
+def test_short_cp949_that_is_also_valid_utf8():
+    assert "캄".encode("cp949").decode("utf-8") == "į"  # the trap
+    assert dec("캄".encode("cp949")) == "캄"
+    assert dec("é café".encode("utf-8")) == "é café"  # real Latin text stays UTF-8
+
+
 def test_utf8_bom_is_removed():
     assert dec(codecs.BOM_UTF8 + "본문".encode("utf-8")) == "본문"
 
@@ -183,7 +189,7 @@ def test_clean_text_removes_stray_controls_but_keeps_tabs():
     assert clean_text("a\x07b\tc\x0bd") == "ab\tcd"
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3) | st.sampled_from(" .,\n"),
                min_size=1, max_size=80).filter(lambda s: s.strip()))
 def test_any_hangul_round_trips_through_utf8_and_cp949(s):
