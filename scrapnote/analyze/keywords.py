@@ -197,8 +197,12 @@ _SURNAMES = set("김이박최정강조윤장임한오서신권황안송류전홍
 _INSTITUTION_ENDS = set("대원부청처사소회관단국청실과원팀")
 
 
-def _terms_with_kind(text: str) -> list[tuple[str, bool, bool]]:
-    """(term, proper, compound) for each term occurrence in reading order."""
+@lru_cache(maxsize=8)
+def _terms_with_kind(text: str) -> tuple[tuple[str, bool, bool], ...]:
+    """(term, proper, compound) for each term occurrence in reading order.
+
+    Cached: ``new`` asks for the terms and for the ranked keywords of the same text, and the
+    morphological analysis is the expensive part."""
     text = _mask(text)
     groups = _groups(text)
     people = _persons(text, groups)
@@ -207,7 +211,7 @@ def _terms_with_kind(text: str) -> list[tuple[str, bool, bool]]:
         if _is_term(g) and g.text not in people:
             proper = "NNP" in g.tags or not g.hangul
             out.append((g.text, proper, g.hangul and len(g.tags) > 1))
-    return out
+    return tuple(out)
 
 
 def extract_terms(text: str) -> list[str]:
