@@ -1,0 +1,97 @@
+"""The hangul module: disassembly into keys, 초성, QWERTY → 두벌식, and composing back."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from scrapnote import hangul
+
+
+@pytest.mark.parametrize("text, want", [
+    ("구글", "ㄱㅜㄱㅡㄹ"),
+    ("삼성전자", "ㅅㅏㅁㅅㅓㅇㅈㅓㄴㅈㅏ"),
+    ("값", "ㄱㅏㅂㅅ"),  # a compound final is two keys
+    ("과", "ㄱㅗㅏ"),  # a compound vowel is two keys
+    ("까", "ㄲㅏ"),  # a doubled consonant is one key (shift)
+    ("AI 반도체", "AI ㅂㅏㄴㄷㅗㅊㅔ"),  # other characters pass through
+    ("ㅘ", "ㅗㅏ"),
+])
+def test_keys(text, want):
+    assert hangul.keys(text) == want
+
+
+def test_jamo_keeps_compound_jamo_whole():
+    assert hangul.jamo("값과") == "ㄱㅏㅄㄱㅘ"
+
+
+def test_nfd_input_gives_the_same_keys_and_chosung():
+    for word in ("구글", "삼성전자", "닭볶음탕"):
+        nfd = unicodedata.normalize("NFD", word)
+        assert nfd != word
+        assert hangul.keys(nfd) == hangul.keys(word)
+        assert hangul.chosung(nfd)[0] == hangul.chosung(word)[0]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("삼성전자", "ㅅㅅㅈㅈ"),
+    ("구글은 AI", "ㄱㄱㅇ AI"),
+    ("", ""),
+])
+def test_chosung(text, want):
+    assert hangul.chosung(text) == want
+    assert len(hangul.chosung(text)) == len(text)  # position for position, so spans line up
+
+
+@pytest.mark.parametrize("text, want", [
+    ("ㅅㅅㅈㅈ", True), ("ㄱㄱ", True), ("ㄲㄸ", True),
+    ("ㅏ", False), ("구글", False), ("ㄱa", False), ("", False),
+])
+def test_is_chosung(text, want):
+    assert hangul.is_chosung(text) is want
+
+
+@pytest.mark.parametrize("typed, want", [
+    ("rnrmf", "구글"),
+    ("tkatjdwjswk", "삼성전자"),
+    ("qksehcp", "반도체"),
+    ("dpsqleldk", "엔비디아"),
+    ("dpsqlelddk", "엔비딩아"),  # one key too many: what those keys really spell
+    ("dkssudgktpdy", "안녕하세요"),
+    ("Rkcl", "까치"),  # shift doubles the consonant
+    ("RKCL", "까치"),  # caps lock: shift on the vowel keys changes nothing
+    ("rhkgkr", "과학"),  # compound vowel
+    ("ekfrrhrl", "닭고기"),  # compound final kept
+    ("dlfrdjTek", "읽었다"),  # the compound final splits before a vowel
+    ("ekfk", "다라"),
+])
+def test_from_qwerty(typed, want):
+    assert hangul.from_qwerty(typed) == want
+
+
+def test_from_qwerty_refuses_non_letters():
+    assert hangul.from_qwerty("rnrmf1") is None
+    assert hangul.from_qwerty("구글") is None
+
+
+def test_compose_round_trips_keys():
+    for text in ("닭볶음탕 읽었다", "앉아 괜찮아", "쀍 값어치", "구글과 삼성전자"):
+        assert hangul.compose(hangul.keys(text)) == text
+
+
+def test_is_complete():
+    assert hangul.is_complete("구글")
+    assert not hangul.is_complete("ㄱ구")
+    assert not hangul.is_complete("")
+    assert not hangul.is_complete("rn")
+
+
+def test_whole_strings_convert_fast():
+    import time
+
+    text = "삼성전자는 반도체 업황 회복에 힘입어 구글과 협력한다. " * 5000  # ~150k characters
+    hangul.keys("가"), hangul.chosung("가")  # tables built
+    t = time.perf_counter()
+    hangul.keys(text)
+    hangul.chosung(text)
+    assert time.perf_counter() - t < 0.5
