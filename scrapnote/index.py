@@ -5,14 +5,38 @@ Lives at ``<home>/.scrapnote/index.sqlite``. Every command that reads the collec
 and re-reads only what changed, so a note added, edited or deleted by hand (or by ``git pull``)
 is seen at the next command. The schema grows by numbered steps (``PRAGMA user_version``); a
 missing, corrupt or too-new index file is deleted and rebuilt silently: the files are the truth.
+
+What the search reads (schema step 2):
+
+- ``ft``: a contentless FTS5 table, one row per indexed version of a note (``notes.doc``), one
+  column per searchable field, words as ``unicode61`` cuts them (case-folded, detail=column:
+  which fields hold a word, not where). SQLite 3.40 cannot delete from a contentless table
+  without the old text, so an edited note gets a new ``doc`` and its old row becomes garbage
+  that queries skip (they join on ``notes.doc``); when garbage outgrows the live rows the table
+  is rebuilt from the files.
+- ``terms``/``vocab``: every distinct word in the index, and the same list as newline-joined
+  chunks with each word's 초성 form, so the search finds words by substring (구글 → 구글은,
+  미국구글), by 초성 and by jamo distance in a few C-level passes over a few megabytes, then
+  asks FTS5 for the notes holding those words.
+- ``state``: the note folder's last listing (names, mtimes, sizes) as two blobs, so the
+  "anything changed?" check is one stat per file and two byte comparisons.
+
+Racy edits: a file whose mtime is within ``RACY_NS`` of the moment it was indexed is stored with
+mtime 0, so it is read again on the next command: an edit in the same clock tick as our read
+(same mtime, same size) can never hide.
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
+import stat as _stat
+import sys
+import time
+from array import array
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from scrapnote import config
 from scrapnote.errors import BrokenNoteError
@@ -31,11 +55,41 @@ STEPS: list[str] = [
     );
     CREATE INDEX notes_id ON notes(id);
     """,
+    # 2: search. Rows of step 1 are dropped so that the next refresh reads every note into `ft`.
+    """
+    DELETE FROM notes;
+    ALTER TABLE notes ADD COLUMN doc INTEGER;
+    ALTER TABLE notes ADD COLUMN body_heading TEXT;
+    CREATE UNIQUE INDEX notes_doc ON notes(doc);
+    CREATE VIRTUAL TABLE ft USING fts5(
+        title, headline, summary, tags, industry, companies, keywords,
+        body, insights, research, questions, related, other,
+        content='', detail='column', tokenize='unicode61 remove_diacritics 0'
+    );
+    CREATE VIRTUAL TABLE ft_vocab USING fts5vocab(ft, 'row');
+    CREATE TABLE terms(id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE);
+    CREATE TABLE vocab(id INTEGER PRIMARY KEY, terms TEXT NOT NULL, cho TEXT NOT NULL);
+    CREATE TABLE state(key TEXT PRIMARY KEY, value);
+    """,
 ]
 
+# The searchable fields, in the order of the columns of `ft`.
+FIELDS = ("title", "headline", "summary", "tags", "industry", "companies", "keywords",
+          "body", "insights", "research", "questions", "related", "other")
+SHORT_FIELDS = ("title", "headline", "summary", "tags", "industry", "companies", "keywords")
+_SECTION_FIELDS = ("headline", "summary", "body", "insights", "research", "questions", "related")
+
 _LIST_COLS = ("tags", "industry", "companies", "keywords")
-# Extra columns a later module (search) fills per note: name -> function(note) -> value.
+# Extra columns a later module fills per note: function(note) -> {column: value}.
 ROW_HOOKS: list[Callable] = []
+
+RACY_NS = 2_000_000_000  # files changed this recently when indexed are read again next time
+BULK = 200  # this many notes read at once: the word list is taken from FTS5 itself
+PARALLEL = 400  # this many notes to read: parse them in two processes
+_VOCAB_CHUNKS = 12  # small chunks of new words are merged into one past this many
+
+# A word as FTS5's unicode61 tokenizer cuts it: letters and digits (L*, N*).
+TOKEN_RE = re.compile(r"[^\W_]+")
 
 
 def db_path() -> Path:
@@ -46,6 +100,7 @@ def _open(path: Path) -> sqlite3.Connection:
     con = sqlite3.connect(str(path), timeout=30, isolation_level=None)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=NORMAL")
+    con.execute("PRAGMA mmap_size=268435456")  # reads of the listing and word list without a copy per page
     return con
 
 
@@ -56,9 +111,10 @@ def _migrate(con: sqlite3.Connection) -> None:
     for n in range(version, len(STEPS)):
         con.execute("BEGIN IMMEDIATE")
         try:
-            for stmt in _split_sql(STEPS[n]):
-                con.execute(stmt)
-            con.execute(f"PRAGMA user_version={n + 1}")
+            if con.execute("PRAGMA user_version").fetchone()[0] == n:  # not done meanwhile
+                for stmt in _split_sql(STEPS[n]):
+                    con.execute(stmt)
+                con.execute(f"PRAGMA user_version={n + 1}")
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -69,89 +125,365 @@ def _split_sql(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
+def discard() -> None:
+    """Delete the index files (the next connect builds a new one)."""
+    path = db_path()
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            os.unlink(str(path) + suffix)
+        except FileNotFoundError:
+            pass
+
+
 def connect() -> sqlite3.Connection:
     """The index, created, upgraded or — when unreadable — rebuilt from nothing."""
     path = db_path()
     path.parent.mkdir(parents=True, exist_ok=True)
+    con = None
     try:
         con = _open(path)
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         _migrate(con)
         return con
     except sqlite3.DatabaseError:
-        try:
-            con.close()
-        except Exception:
-            pass
-        for suffix in ("", "-wal", "-shm"):
+        if con is not None:
             try:
-                os.unlink(str(path) + suffix)
-            except FileNotFoundError:
+                con.close()
+            except Exception:
                 pass
+        discard()
         con = _open(path)
         _migrate(con)
         return con
 
 
-def _scan(folder: Path) -> dict[str, tuple[int, int]]:
-    out = {}
+# -- the folder's listing -------------------------------------------------------------------------
+def scan(folder: Path, known: tuple[bytes, ...] | None = None) -> tuple[bytes, bytes, bytes]:
+    """The note files of ``folder``: (directory stamp, names joined by NUL, their (mtime_ns, size)
+    pairs as int64 bytes).
+
+    ``known`` is the (stamp, names, …) of an earlier scan: when the directory's mtime and inode
+    still equal that stamp, no file was added, removed or renamed since, so the names are taken
+    from it instead of listing the folder again. Every file is still stat'ed: an edit in place
+    changes only the file's own mtime."""
+    import gc
+
+    fs = os.fsencode(folder)
     try:
-        it = os.scandir(folder)
-    except FileNotFoundError:
-        return out
-    with it:
-        for e in it:
-            name = e.name
-            if name.endswith(".md") and not name.startswith("."):
+        dst = os.stat(fs)
+    except (FileNotFoundError, NotADirectoryError):
+        return b"", b"", b""
+    stamp = b"%d:%d:%d" % (dst.st_mtime_ns, dst.st_ino, dst.st_dev)
+    was = gc.isenabled()
+    gc.disable()  # tens of thousands of stat results: the collector would walk them again and again
+    try:
+        if known and known[0] and known[0] == stamp:
+            names = known[1].split(b"\0") if known[1] else []
+        else:
+            try:
+                names = [n for n in os.listdir(fs) if n.endswith(b".md") and n[:1] != b"."]
+            except (FileNotFoundError, NotADirectoryError):
+                return b"", b"", b""
+        st = os.stat
+        fd = None
+        if st in os.supports_dir_fd:
+            try:
+                fd = os.open(fs, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            except OSError:
+                fd = None
+        try:
+            if fd is not None:
                 try:
-                    st = e.stat()
-                except FileNotFoundError:
-                    continue
-                out[name] = (st.st_mtime_ns, st.st_size)
-    return out
+                    stats = [st(n, dir_fd=fd) for n in names]
+                except OSError:  # a file went away while we looked
+                    stats = [_stat_or_none(n, fd) for n in names]
+            else:
+                stats = [_stat_or_none(os.path.join(fs, n), None) for n in names]
+        finally:
+            if fd is not None:
+                os.close(fd)
+        isreg = _stat.S_ISREG
+        if not all(s is not None and isreg(s.st_mode) for s in stats):
+            names = [n for n, s in zip(names, stats) if s is not None and isreg(s.st_mode)]
+            stats = [s for s in stats if s is not None and isreg(s.st_mode)]
+        nums = array("q", bytes(16 * len(stats)))
+        nums[0::2] = array("q", [s.st_mtime_ns for s in stats])
+        nums[1::2] = array("q", [s.st_size for s in stats])
+        return stamp, b"\0".join(names), nums.tobytes()
+    finally:
+        if was:
+            gc.enable()
 
 
+def _stat_or_none(name, fd):
+    try:
+        return os.stat(name, dir_fd=fd) if fd is not None else os.stat(name)
+    except OSError:
+        return None
+
+
+def _names(blob: bytes) -> list[str]:
+    return [os.fsdecode(n) for n in blob.split(b"\0")] if blob else []
+
+
+def stored_listing(con: sqlite3.Connection) -> tuple[bytes, bytes, bytes] | None:
+    """(stamp, names, stats) of the last scan the index was brought up to date with."""
+    row = con.execute("SELECT (SELECT value FROM state WHERE key='stamp'), "
+                      "(SELECT value FROM state WHERE key='names'), "
+                      "(SELECT value FROM state WHERE key='stats')").fetchone()
+    return (row[0], row[1], row[2]) if row[1] is not None else None
+
+
+class Check:
+    """A scan of the note folder taken in a child process (on Linux) while the caller works.
+
+    ``result()`` waits for it; where fork is unavailable the scan runs inside ``result()``."""
+
+    def __init__(self, folder: Path, known: tuple[bytes, bytes, bytes] | None = None):
+        self.folder = folder
+        self.known = known
+        self._pid = None
+        self._fd = None
+        self._result = None
+        if sys.platform.startswith("linux") and hasattr(os, "fork"):
+            try:
+                r, w = os.pipe()
+            except OSError:
+                return
+            try:
+                pid = os.fork()
+            except OSError:
+                os.close(r)
+                os.close(w)
+                return
+            if pid == 0:  # the child: scan, send, leave at once (no cleanup of the parent's state)
+                code = 0
+                try:
+                    os.close(r)
+                    stamp, names, nums = scan(folder, known)
+                    data = b"".join([len(stamp).to_bytes(8, "little"), stamp,
+                                     len(names).to_bytes(8, "little"), names, nums])
+                    view = memoryview(data)
+                    while view:
+                        view = view[os.write(w, view):]
+                except BaseException:
+                    code = 1
+                finally:
+                    os._exit(code)
+            os.close(w)
+            self._pid, self._fd = pid, r
+
+    def result(self) -> tuple[bytes, bytes, bytes]:
+        if self._result is not None:
+            return self._result
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            chunks = []
+            try:
+                while True:
+                    c = os.read(fd, 1 << 20)
+                    if not c:
+                        break
+                    chunks.append(c)
+            finally:
+                os.close(fd)
+                _, status = os.waitpid(self._pid, 0)
+            data = b"".join(chunks)
+            if status == 0 and len(data) >= 16:
+                n = int.from_bytes(data[:8], "little")
+                stamp = data[8:8 + n]
+                m = int.from_bytes(data[8 + n:16 + n], "little")
+                names = data[16 + n:16 + n + m]
+                self._result = (stamp, names, data[16 + n + m:])
+                return self._result
+        self._result = scan(self.folder, self.known)
+        return self._result
+
+    def close(self) -> None:
+        if self._fd is not None:
+            try:
+                self.result()
+            except OSError:
+                pass
+
+
+def _state(con: sqlite3.Connection, key: str, default=None):
+    r = con.execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
+    return r[0] if r else default
+
+
+def _set_state(con: sqlite3.Connection, key: str, value) -> None:
+    con.execute("INSERT OR REPLACE INTO state(key, value) VALUES(?, ?)", (key, value))
+
+
+def up_to_date(listing: tuple[bytes, bytes, bytes], stored: tuple[bytes, bytes, bytes] | None) -> bool:
+    """Whether a scan shows exactly the files, mtimes and sizes the index was built from."""
+    return stored is not None and stored[1] == listing[1] and stored[2] == listing[2]
+
+
+# -- refreshing -----------------------------------------------------------------------------------
 def refresh(con: sqlite3.Connection | None = None,
-            progress: Callable[[int], Callable[[], None]] | None = None) -> sqlite3.Connection:
+            progress: Callable[[int], Callable[[], None]] | None = None,
+            listing: tuple[bytes, bytes, bytes] | None = None) -> sqlite3.Connection:
     """Bring the index up to date with the note files; returns the open connection.
 
     ``progress(total)`` is called when more than a few hundred files need reading and returns a
-    function to call after each file (the CLI shows a progress bar with it)."""
+    function to call after each file (the CLI shows a progress bar with it). ``listing`` is a
+    scan already taken (see ``Check``)."""
     con = con or connect()
-    folder = config.notes_dir()
-    on_disk = _scan(folder)
-    known = {p: (m, s) for p, m, s in con.execute("SELECT path, mtime_ns, size FROM notes")}
-    gone = [p for p in known if p not in on_disk]
-    todo = [p for p, ms in on_disk.items() if known.get(p) != ms]
-    if not gone and not todo:
-        return con
-    from scrapnote import template as templates
-    from scrapnote.note import read_note
+    sync(con, progress, listing)
+    return con
 
-    tmpl = templates.load()
-    tick = progress(len(todo)) if progress and len(todo) > 300 else None
+
+def sync(con: sqlite3.Connection, progress=None, listing: tuple[bytes, bytes, bytes] | None = None,
+         stored: tuple[bytes, bytes, bytes] | None = None) -> bool:
+    """Apply the folder's current listing to the index. True when anything changed.
+
+    ``stored`` is what ``stored_listing`` returned when ``listing`` was taken (read again when
+    not given)."""
+    folder = config.notes_dir()
+    if stored is None:
+        stored = stored_listing(con)
+    if listing is None:
+        listing = scan(folder, stored)
+    if up_to_date(listing, stored):
+        return False
+    stamp, names_blob, nums_blob = listing
     con.execute("BEGIN IMMEDIATE")
     try:
-        for p in gone:
-            _delete_row(con, p)
-        for name in todo:
-            path = folder / name
-            mtime, size = on_disk[name]
-            try:
-                note = read_note(path, tmpl)
-                row = note_row(note)
-                row["error"] = None
-            except BrokenNoteError as e:
-                row = {"error": e.reason}
-            row.update(path=name, mtime_ns=mtime, size=size)
-            _upsert(con, row, replace=name in known)
-            if tick:
-                tick()
+        if up_to_date(listing, stored_listing(con)):  # another process did it meanwhile
+            con.execute("COMMIT")
+            return False
+        changed = _apply(con, folder, stamp, names_blob, nums_blob, progress)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return con
+    return changed
+
+
+def _apply(con, folder: Path, stamp: bytes, names_blob: bytes, nums_blob: bytes, progress) -> bool:
+    names = _names(names_blob)
+    nums = array("q")
+    nums.frombytes(nums_blob)
+    on_disk = {n: (nums[2 * i], nums[2 * i + 1]) for i, n in enumerate(names)}
+    live = con.execute("SELECT count(*) FROM notes WHERE doc IS NOT NULL").fetchone()[0]
+    if _state(con, "garbage", 0) > max(2000, live):
+        _wipe(con)
+    old_names = _state(con, "names")
+    old_nums = _state(con, "stats")
+    if old_names is not None and old_names == names_blob and old_nums is not None \
+            and len(old_nums) == len(nums_blob):
+        # Same files: only their contents changed. Compare pair by pair.
+        prev = array("q")
+        prev.frombytes(old_nums)
+        todo = [names[i] for i in range(len(names))
+                if prev[2 * i] != nums[2 * i] or prev[2 * i + 1] != nums[2 * i + 1]]
+        known = set(todo)
+        gone: list[str] = []
+    else:
+        indexed = {p: (m, s) for p, m, s in con.execute("SELECT path, mtime_ns, size FROM notes")}
+        gone = [p for p in indexed if p not in on_disk]
+        todo = [p for p, ms in on_disk.items() if indexed.get(p) != ms]
+        known = {p for p in todo if p in indexed}
+    changed = bool(gone or todo)
+    garbage = 0
+    for p in gone:
+        garbage += _delete_row(con, p)
+    if todo:
+        garbage += _index_files(con, folder, todo, on_disk, known, progress)
+    if garbage:
+        _set_state(con, "garbage", _state(con, "garbage", 0) + garbage)
+    # Store the listing; files changed too recently to trust their mtime are stored as unknown.
+    racy = time.time_ns() - RACY_NS
+    if max(nums[0::2], default=0) > racy:
+        for i in range(0, len(nums), 2):
+            if nums[i] > racy:
+                nums[i] = 0
+                con.execute("UPDATE notes SET mtime_ns=0 WHERE path=?", (names[i // 2],))
+    # The directory's stamp lets the next scan skip listing it; a stamp this recent could hide
+    # a file added in the same clock tick, so it is not kept.
+    dir_mtime = int(stamp.split(b":")[0]) if stamp else racy
+    _set_state(con, "stamp", stamp if dir_mtime <= racy else b"")
+    _set_state(con, "names", names_blob)
+    _set_state(con, "stats", nums.tobytes())
+    return changed
+
+
+def _wipe(con) -> None:
+    """Forget every note (the caller then reads them all again): clears FTS garbage."""
+    con.execute("DELETE FROM notes")
+    con.execute("INSERT INTO ft(ft) VALUES('delete-all')")
+    con.execute("DELETE FROM terms")
+    con.execute("DELETE FROM vocab")
+    con.execute("DELETE FROM state")
+
+
+def _index_files(con, folder: Path, todo: list[str], on_disk: dict, known: set, progress) -> int:
+    tick = progress(len(todo)) if progress and len(todo) > 300 else None
+    next_doc = _state(con, "next_doc", 1)
+    garbage = 0
+    fresh_text: list[str] = []
+    bulk = len(todo) >= BULK or not con.execute("SELECT 1 FROM vocab LIMIT 1").fetchone()
+    cols = ", ".join(FIELDS)
+    ft_insert = f"INSERT INTO ft(rowid, {cols}) VALUES(?{', ?' * len(FIELDS)})"
+    for name, row, texts in _read_all(folder, todo):
+        mtime, size = on_disk[name]
+        row.update(path=name, mtime_ns=mtime, size=size)
+        if texts is not None:
+            row["doc"] = next_doc
+            con.execute(ft_insert, (next_doc, *texts))
+            next_doc += 1
+            if not bulk:
+                fresh_text.extend(texts)
+        if name in known:
+            garbage += _delete_row(con, name)
+        _insert(con, row)
+        if tick:
+            tick()
+    _set_state(con, "next_doc", next_doc)
+    if bulk:
+        _rebuild_vocab(con)
+    elif fresh_text:
+        _add_vocab(con, fresh_text)
+    return garbage
+
+
+def _read_all(folder: Path, names: list[str]) -> Iterable[tuple[str, dict, tuple | None]]:
+    """(name, notes row, FTS texts or None for a broken file) per file, parsed in two processes
+    when there are many and the machine has the cores."""
+    if len(names) >= PARALLEL and (os.cpu_count() or 1) > 1 and sys.platform.startswith("linux"):
+        try:
+            import multiprocessing
+
+            ctx = multiprocessing.get_context("fork")
+            chunk = 32
+            parts = [names[i:i + chunk] for i in range(0, len(names), chunk)]
+            with ctx.Pool(2) as pool:
+                for rows in pool.imap(_read_some, [(folder, p) for p in parts]):
+                    yield from rows
+            return
+        except (OSError, ImportError):
+            pass  # fall through: read them here
+    yield from _read_some((folder, names))
+
+
+def _read_some(args) -> list[tuple[str, dict, tuple | None]]:
+    from scrapnote import template as templates
+    from scrapnote.note import read_note
+
+    folder, names = args
+    tmpl = templates.load()
+    out = []
+    for name in names:
+        try:
+            note = read_note(folder / name, tmpl)
+            row = note_row(note)
+            row["error"] = None
+            out.append((name, row, search_texts(note)))
+        except BrokenNoteError as e:
+            out.append((name, {"error": e.reason}, None))
+    return out
 
 
 def note_row(note) -> dict:
@@ -165,6 +497,7 @@ def note_row(note) -> dict:
         "date": note.date, "url": m.get("url"),
         "summary": note.section("summary"), "questions": note.section("questions"),
         "incomplete": json.dumps(missing_sections(note), ensure_ascii=False),
+        "body_heading": next((s.heading for s in note.sections if s.key == "body"), None),
     }
     for k in _LIST_COLS:
         row[k] = json.dumps(list(m.get(k) or []), ensure_ascii=False)
@@ -173,18 +506,86 @@ def note_row(note) -> dict:
     return row
 
 
-def _delete_row(con: sqlite3.Connection, path: str) -> None:
+def search_texts(note) -> tuple[str, ...]:
+    """The text of each field in FIELDS order, as FTS5 indexes it."""
+    m = note.meta
+    by_key: dict[str, list[str]] = {}
+    other: list[str] = [note.preamble.strip()] if note.preamble.strip() else []
+    for s in note.sections:
+        if s.key in _SECTION_FIELDS:
+            by_key.setdefault(s.key, []).append(s.text)
+        else:
+            other.append(s.heading + "\n" + s.text if s.key is None else s.text)
+    values = []
+    for f in FIELDS:
+        if f == "title":
+            values.append(note.title)
+        elif f in _LIST_COLS:
+            values.append("\n".join(str(x) for x in (m.get(f) or [])))
+        elif f == "other":
+            values.append("\n".join(other))
+        else:
+            values.append("\n".join(by_key.get(f, ())))
+    return tuple(values)
+
+
+def _delete_row(con: sqlite3.Connection, path: str) -> int:
+    """Drop a file's row; 1 when it left a garbage row behind in ``ft``."""
+    r = con.execute("SELECT doc FROM notes WHERE path=?", (path,)).fetchone()
     con.execute("DELETE FROM notes WHERE path=?", (path,))
+    return 1 if r and r[0] is not None else 0
 
 
-def _upsert(con: sqlite3.Connection, row: dict, replace: bool) -> None:
-    if replace:
-        _delete_row(con, row["path"])
+def _insert(con: sqlite3.Connection, row: dict) -> None:
     cols = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     con.execute(f"INSERT INTO notes({cols}) VALUES({marks})", list(row.values()))
 
 
+# -- the word list --------------------------------------------------------------------------------
+def _rebuild_vocab(con) -> None:
+    """Every word FTS5 holds, straight from its own vocabulary (one C-level pass)."""
+    con.execute("DELETE FROM terms")
+    con.execute("INSERT INTO terms(term) SELECT term FROM ft_vocab")
+    con.execute("DELETE FROM vocab")
+    words = [r[0] for r in con.execute("SELECT term FROM terms ORDER BY id")]
+    _store_chunk(con, words)
+
+
+def _add_vocab(con, texts: list[str]) -> None:
+    """Words of a few re-read notes, cut the way unicode61 cuts them."""
+    words = set(TOKEN_RE.findall("\n".join(texts).lower()))
+    if not words:
+        return
+    before = con.execute("SELECT coalesce(max(id), 0) FROM terms").fetchone()[0]
+    con.executemany("INSERT OR IGNORE INTO terms(term) VALUES(?)", [(w,) for w in words])
+    new = [r[0] for r in con.execute("SELECT term FROM terms WHERE id>? ORDER BY id", (before,))]
+    if not new:
+        return
+    if con.execute("SELECT count(*) FROM vocab").fetchone()[0] >= _VOCAB_CHUNKS:
+        con.execute("DELETE FROM vocab")
+        new = [r[0] for r in con.execute("SELECT term FROM terms ORDER BY id")]
+    _store_chunk(con, new)
+
+
+def _store_chunk(con, words: list[str]) -> None:
+    if not words:
+        return
+    from scrapnote import hangul
+
+    text = "\n".join(words)
+    con.execute("INSERT INTO vocab(terms, cho) VALUES(?, ?)", (text, hangul.chosung(text)))
+
+
+def vocabulary(con, cho: bool = False) -> str:
+    """Every word of the index on its own line, with a newline before the first and after the
+    last; with ``cho``, their 초성 forms, character for character at the same offsets."""
+    col = "cho" if cho else "terms"
+    parts = [r[0] for r in con.execute(f"SELECT {col} FROM vocab ORDER BY id")]
+    return "\n" + "\n".join(parts) + "\n" if parts else "\n"
+
+
+# -- reading for the commands --------------------------------------------------------------------
 def _decode(row: sqlite3.Row) -> dict:
     d = dict(row)
     for k in _LIST_COLS:
@@ -222,11 +623,6 @@ def path_for_id(nid: int) -> Path | None:
 
 def rebuild(progress=None) -> int:
     """``scrapnote reindex``: throw the cache away and read every file again."""
-    path = db_path()
-    for suffix in ("", "-wal", "-shm"):
-        try:
-            os.unlink(str(path) + suffix)
-        except FileNotFoundError:
-            pass
+    discard()
     con = refresh(progress=progress)
     return con.execute("SELECT count(*) FROM notes WHERE error IS NULL").fetchone()[0]

@@ -141,3 +141,26 @@ def questions_view(groups: dict[str, list[dict]], out: Console | None = None) ->
         for q in items:
             out.print(Text("  - ") + Text(q["question"]) + Text(f"  (#{q['id']} {q['date']})", style="dim"))
         out.print("")
+
+
+def _marked(text: str, spans, style: str, base: str = "") -> Text:
+    t = Text(text, style=base)
+    for a, b in spans or ():
+        t.stylize(style, a, b)
+    return t
+
+
+def hits_table(hits, spans: dict | None = None, out: Console | None = None) -> None:
+    """The ``search`` table, best first: id, 날짜, 출처, and the title with the match highlighted
+    over a line of the body around the best match (highlighted too)."""
+    out = out or console()
+    t = _table(out, [("id", {"justify": "right", "no_wrap": True}), ("날짜", {"no_wrap": True}),
+                     ("출처", {"no_wrap": True, "max_width": 14, "overflow": "ellipsis"}),
+                     ("제목 · 본문", {"ratio": 1, "overflow": "ellipsis", "no_wrap": True})])
+    for h in hits:
+        sp = (spans or {}).get(h.id) or {}
+        cell = _marked(h.title or "", sp.get("title"), "bold yellow")
+        if h.snippet:
+            cell = cell + Text("\n") + _marked(h.snippet, sp.get("snippet"), "bold yellow", base="dim")
+        t.add_row(str(h.id), h.published or "", h.source or "", cell)
+    out.print(t)

@@ -1,0 +1,495 @@
+"""Query → ranked SearchHits: Korean-aware matching on top of the index.
+
+A query is words, ``"quoted phrases"`` and ``-excluded`` words; every note must match every
+word. Each word is looked up in the index's word list (see index.py), never by scanning notes:
+
+- exact: words of the collection that contain the query word (구글 → 구글, 구글은, 구글의,
+  미국구글), case-insensitive; words that start with it rank above words that merely contain it.
+- 초성: a query of consonants only (ㅅㅅㅈㅈ) against each word's 초성 form, word-start first.
+- typo: the query word's 두벌식 keys against the keys of the same number of syllables at the start
+  of every word (구굴 → 구글은, 반도채 → 반도체업계): one key wrong (two for long words).
+  Only tried while the exact matches do not fill the page; a typo never outranks an exact match.
+- keyboard: an ASCII word typed with the keyboard left in English mode (``rnrmf`` → 구글), tried
+  when the query as typed finds too little.
+
+A one-syllable word matches by substring only. FTS5 then says which notes hold the matched
+words, field by field (title > headline > tags/companies/keywords > summary > body > the rest).
+Phrases and words that span punctuation (``S&P``) are checked against the note file itself.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scrapnote import config, hangul, index
+from scrapnote.errors import ScrapnoteError
+from scrapnote.models import SearchHit
+
+# Field groups in rank order: (name, FTS columns, weight).
+GROUPS = (
+    ("title", ("title",), 10.0),
+    ("headline", ("headline",), 8.0),
+    ("tags", ("tags", "industry", "companies", "keywords"), 6.0),
+    ("summary", ("summary",), 4.0),
+    ("body", ("body",), 2.0),
+    ("other", ("insights", "research", "questions", "related", "other"), 1.0),
+)
+TIER = {"exact": 3, "keyboard": 2, "chosung": 2, "typo": 1}
+_MAX_WEIGHT = GROUPS[0][2]
+_CHUNK = 400  # words per FTS5 query
+_QUERY_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # NFC, as typed
+    phrase: bool = False  # from "quoted phrase": exact only, checked against the file
+
+    @property
+    def folded(self) -> str:
+        return " ".join(self.text.lower().split())
+
+    @property
+    def parts(self) -> list[str]:
+        return index.TOKEN_RE.findall(self.text.lower())
+
+
+@dataclass
+class Query:
+    words: list[Word] = field(default_factory=list)
+    exclude: list[Word] = field(default_factory=list)
+
+
+def parse_query(text: str) -> Query:
+    """``구글 "금리 인하" -삼성`` → words [구글, "금리 인하"], exclude [삼성]. NFC, never NFKC."""
+    text = unicodedata.normalize("NFC", text)
+    q = Query()
+    for m in _QUERY_RE.finditer(text):
+        neg, quoted, bare = m.group(1), m.group(2), m.group(3)
+        if quoted is not None:
+            if quoted.strip():
+                (q.exclude if neg else q.words).append(Word(" ".join(quoted.split()), phrase=True))
+        elif bare.startswith("-") and len(bare) > 1:
+            q.exclude.append(Word(bare[1:]))
+        elif bare != "-":
+            q.words.append(Word(bare))
+    return q
+
+
+@dataclass
+class Results:
+    hits: list[SearchHit]
+    # note id → {"title": [(start, end), …], "snippet": […]}: the matched text to highlight
+    spans: dict[int, dict[str, list[tuple[int, int]]]]
+
+
+# -- per-word matching ---------------------------------------------------------------------------
+@dataclass
+class _Match:
+    """How one query word matches: doc → (tier, score, lane, group); strings to highlight;
+    whether a note must be checked against its file."""
+
+    docs: dict[int, tuple[int, float, str, str]] = field(default_factory=dict)
+    marks: list[str] = field(default_factory=list)  # text to highlight
+    cho: list[str] = field(default_factory=list)  # 초성 sequences to highlight
+    verify: str | None = None  # folded text the note file must contain
+
+    def add(self, docs_by_group: dict[str, set[int]], lane: str, quality: float) -> None:
+        tier = TIER[lane]
+        for name, _cols, weight in GROUPS:
+            s = weight * quality
+            for d in docs_by_group.get(name, ()):
+                old = self.docs.get(d)
+                if old is None or (tier, s) > old[:2]:
+                    self.docs[d] = (tier, s, lane, name)
+
+
+class _Searcher:
+    def __init__(self, con: sqlite3.Connection, fields: tuple[str, ...] | None):
+        self.con = con
+        groups = [(n, tuple(c for c in cols if not fields or c in fields), w) for n, cols, w in GROUPS]
+        self.groups = [g for g in groups if g[1]]
+        self._terms: str | None = None
+        self._cho: str | None = None
+        self._lines: list[str] | None = None
+
+    # The word list: "\nword\nword…\n", loaded once per search; searched by str.find (C speed).
+    def terms(self) -> str:
+        if self._terms is None:
+            self._terms = index.vocabulary(self.con)
+        return self._terms
+
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.terms()[1:-1].split("\n") if len(self.terms()) > 2 else []
+        return self._lines
+
+    def words_with(self, needle: str, blob: str | None = None, lookup: str | None = None) -> list[tuple[str, int]]:
+        """Every word whose line in ``blob`` (default: the word list) contains ``needle``, as
+        (word from ``lookup`` at the same offsets, where the needle starts in it)."""
+        blob = blob if blob is not None else self.terms()
+        lookup = lookup if lookup is not None else blob
+        out = []
+        find, rfind = blob.find, blob.rfind
+        skip = 1 if needle.startswith("\n") else 0  # a needle anchored at the start of a line
+        i = find(needle)
+        while i >= 0:
+            i += skip
+            a = rfind("\n", 0, i) + 1
+            b = find("\n", i)
+            if b < 0:
+                break
+            if a <= i < b:
+                out.append((lookup[a:b], i - a))
+            i = find(needle, b)
+        return out
+
+    def docs(self, terms: list[str]) -> dict[str, set[int]]:
+        """Notes holding any of ``terms``, per field group."""
+        out: dict[str, set[int]] = {}
+        if not terms:
+            return out
+        for name, cols, _w in self.groups:
+            found: set[int] = set()
+            spec = "{" + " ".join(cols) + "}: "
+            for i in range(0, len(terms), _CHUNK):
+                expr = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms[i:i + _CHUNK])
+                found.update(r[0] for r in self.con.execute(
+                    "SELECT rowid FROM ft WHERE ft MATCH ?", (spec + "(" + expr + ")",)))
+            if found:
+                out[name] = found
+        return out
+
+    # exact: the word inside words of the collection
+    def exact(self, word: Word, lane: str = "exact", text: str | None = None) -> _Match:
+        m = _Match()
+        folded = text.lower() if text is not None else word.folded
+        pieces = folded.split(" ") if word.phrase else [folded]
+        sets: list[dict[int, tuple]] = []
+        for piece in pieces:
+            parts = index.TOKEN_RE.findall(piece)
+            if not parts:
+                continue
+            pm = _Match()
+            if len(parts) == 1:
+                found = self.words_with(parts[0])
+                pm.add(self.docs([t for t, at in found if at > 0]), lane, 0.85)
+                pm.add(self.docs([t for t, at in found if at == 0]), lane, 1.0)
+            else:  # a word across punctuation: S&P, 3.5%, K-배터리 → every part, then the file
+                first, *middle, last = parts
+                ends = [t for t, _ in self.words_with(first + "\n")]
+                starts = [t for t, _ in self.words_with("\n" + last)]
+                allowed = None
+                for group_terms in (ends, *([p] for p in middle), starts):
+                    got = set().union(*self.docs(group_terms).values()) if group_terms else set()
+                    allowed = got if allowed is None else allowed & got
+                pm.add(self.docs(starts), lane, 1.0)
+                pm.docs = {d: v for d, v in pm.docs.items() if d in (allowed or set())}
+                m.verify = folded
+            sets.append(pm.docs)
+        if not sets:
+            return m
+        if len(pieces) > 1:
+            m.verify = folded
+        common = set(sets[0]).intersection(*sets[1:]) if len(sets) > 1 else set(sets[0])
+        for d in common:
+            m.docs[d] = max(s[d] for s in sets)
+        m.marks.append(folded if word.phrase else (text or word.text))
+        return m
+
+    # 초성: ㅅㅅㅈㅈ → 삼성전자
+    def chosung(self, word: Word) -> _Match:
+        m = _Match()
+        q = word.text
+        if self._cho is None:
+            self._cho = index.vocabulary(self.con, cho=True)
+        whole, start, inside = [], [], []
+        n = len(q)
+        for t, at in self.words_with(q, self._cho, self.terms()):
+            if at > 0:
+                inside.append(t)
+            elif len(t) == n:
+                whole.append(t)
+            else:
+                start.append(t)
+        m.add(self.docs(inside), "chosung", 0.8)
+        m.add(self.docs(start), "chosung", 0.95)
+        m.add(self.docs(whole), "chosung", 1.0)
+        m.cho.append(q)
+        return m
+
+    # typo: one key off at the start of a word
+    def typo(self, word: Word) -> _Match:
+        m = _Match()
+        w = word.text.lower()
+        k = len(w)
+        if k < 2 or not all(hangul.is_syllable(c) for c in w):
+            return m
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        terms = self.lines()
+        heads = list(dict.fromkeys(t[:k] for t in terms if len(t) >= k))
+        if not heads:
+            return m
+        keys = hangul.keys("\n".join(heads)).split("\n")
+        want = hangul.keys(w)
+        most = 1 if len(want) < 8 else 2
+        close = {}
+        for _s, dist, i in process.extract(want, keys, scorer=Levenshtein.distance, score_cutoff=most,
+                                           limit=None):
+            if heads[i] != w and 0 < dist:
+                close[heads[i]] = dist
+        if not close:
+            return m
+        by_dist: dict[int, list[str]] = {}
+        for t in terms:
+            d = close.get(t[:k])
+            if d is not None:
+                by_dist.setdefault(d, []).append(t)
+        for d in sorted(by_dist, reverse=True):
+            m.add(self.docs(by_dist[d]), "typo", 1.0 - d / (len(want) + 1))
+        m.marks = sorted(close, key=lambda h: (close[h], h))
+        return m
+
+
+# -- the search ----------------------------------------------------------------------------------
+def search(text: str, *, limit: int = 20, fields: tuple[str, ...] | None = None, filters=None,
+           progress=None, meanwhile=None) -> Results:
+    """The notes matching ``text``, best first, at most ``limit``.
+
+    ``meanwhile()`` is called while a child process checks the note files for changes (the CLI
+    loads its output code there, in time that would otherwise be spent waiting)."""
+    if limit < 1:
+        raise ScrapnoteError("--limit must be at least 1")
+    if fields:
+        bad = [f for f in fields if f not in index.FIELDS]
+        if bad:
+            raise ScrapnoteError(f"unknown field '{bad[0]}' (choose from {', '.join(index.FIELDS)})")
+    q = parse_query(text)
+    if not q.words:
+        raise ScrapnoteError("nothing to search for: give a word" + (" besides the excluded ones" if q.exclude else ""))
+    try:
+        return _search(q, limit, tuple(fields or ()), filters, progress, meanwhile)
+    except sqlite3.DatabaseError:  # a damaged index: it is only a cache, build it again
+        index.discard()
+        return _search(q, limit, tuple(fields or ()), filters, progress, None)
+
+
+def _search(q: Query, limit: int, fields: tuple[str, ...], filters, progress, meanwhile) -> Results:
+    con = index.connect()
+    try:
+        known = index.stored_listing(con)
+        # Stat every note file in a child process while this one answers from the index as it is;
+        # when the files turn out to have changed, the index is brought up to date and the
+        # question asked again.
+        check = index.Check(config.notes_dir(), known)
+        try:
+            early = _answer(con, q, limit, fields, filters) if known is not None else None
+            if meanwhile is not None:
+                meanwhile()
+            listing = check.result()
+        finally:
+            check.close()
+        if index.sync(con, progress, listing, known) or early is None:
+            return _answer(con, q, limit, fields, filters)
+        return early
+    finally:
+        con.close()
+
+
+def _answer(con, q: Query, limit: int, fields: tuple[str, ...], filters) -> Results:
+    s = _Searcher(con, fields or None)
+    matches = [s.exact(w) for w in q.words]
+    excluded, exclude_verify = set(), []
+    for w in q.exclude:
+        em = s.exact(w)
+        if em.verify:
+            exclude_verify.append(em.verify)
+        else:
+            excluded |= em.docs.keys()
+    ranked = _rank(con, matches, excluded, filters)
+    if len(ranked) < limit:  # too few: try the lanes that guess, for the words that found little
+        more = False
+        for i, w in enumerate(q.words):
+            if len(matches[i].docs) >= limit:
+                continue
+            for e in _guesses(s, w):
+                more = True
+                for d, v in e.docs.items():
+                    old = matches[i].docs.get(d)
+                    if old is None or v[:2] > old[:2]:
+                        matches[i].docs[d] = v
+                matches[i].marks.extend(e.marks)
+                matches[i].cho.extend(e.cho)
+        if more:
+            ranked = _rank(con, matches, excluded, filters)
+    return _collect(matches, exclude_verify, ranked, limit)
+
+
+def _guesses(s: _Searcher, w: Word) -> list[_Match]:
+    if w.phrase:
+        return []
+    text = w.text
+    out = []
+    if hangul.is_chosung(text) and len(text) >= 2:
+        out.append(s.chosung(w))
+    elif len(text) >= 2 and all(hangul.is_syllable(c) for c in text):
+        out.append(s.typo(w))
+    elif text.isascii() and text.isalpha() and len(text) >= 2:
+        typed = hangul.from_qwerty(text)
+        if typed and hangul.is_complete(typed) and len(typed) >= 2:
+            out.append(s.exact(w, lane="keyboard", text=typed))
+    return [m for m in out if m.docs]
+
+
+def _rank(con, matches: list[_Match], excluded: set[int], filters) -> list[tuple]:
+    """Candidates that match every word and pass the filters, best first:
+    (doc, tier, score, lane, group, row)."""
+    if any(not m.docs for m in matches):
+        return []
+    matches_by_size = sorted(matches, key=lambda m: len(m.docs))
+    docs = set(matches_by_size[0].docs)
+    for m in matches_by_size[1:]:
+        docs &= m.docs.keys()
+    docs -= excluded
+    if not docs:
+        return []
+    cols = "doc, id, date, title, source, path, body_heading, published"
+    if filters is not None:
+        cols += ", tags, industry, companies"
+    rows = {}
+    for r in con.execute(f"SELECT {cols} FROM notes WHERE doc IN (SELECT value FROM json_each(?))",
+                         (json.dumps(sorted(docs)),)):
+        row = dict(zip([c.strip() for c in cols.split(",")], r))
+        if filters is not None:
+            for k in ("tags", "industry", "companies"):
+                row[k] = json.loads(row[k] or "[]")
+            if not filters.matches(row):
+                continue
+        rows[r[0]] = row
+    out = []
+    for d, row in rows.items():
+        tier = min(m.docs[d][0] for m in matches)
+        score = sum(m.docs[d][1] for m in matches)
+        worst = min(matches, key=lambda m: m.docs[d][0])
+        out.append((d, tier, score, worst.docs[d][2], matches[0].docs[d][3], row))
+    out.sort(key=lambda x: (x[5]["date"] or "", x[5]["id"]), reverse=True)  # newest first on ties
+    out.sort(key=lambda x: (x[1], x[2]), reverse=True)
+    return out
+
+
+def _collect(matches: list[_Match], exclude_verify: list[str], ranked: list[tuple], limit: int) -> Results:
+    folder = config.notes_dir()
+    verify = [m.verify for m in matches if m.verify]
+    finder = Finder([x for m in matches for x in m.marks], [x for m in matches for x in m.cho])
+    hits: list[SearchHit] = []
+    spans: dict[int, dict] = {}
+    n_words = len(matches)
+    for d, tier, score, lane, group, row in ranked:
+        path = folder / row["path"]
+        text = None
+        if verify or exclude_verify:
+            text = _read(path)
+            if text is None:
+                continue
+            flat = " ".join(text.lower().split())
+            if any(v not in flat for v in verify) or any(v in flat for v in exclude_verify):
+                continue
+        if text is None:
+            text = _read(path) or ""
+        title = row["title"] or ""
+        snip = snippet(text, row["body_heading"], finder)
+        hits.append(SearchHit(
+            id=row["id"], score=round(tier + min(0.99, score / (_MAX_WEIGHT * n_words + 1)), 3),
+            lane=lane, title=title, snippet=snip,
+            path=str(path), published=row["date"], source=row["source"], field=group))
+        spans[row["id"]] = {"title": finder.spans(title), "snippet": finder.spans(snip)}
+        if len(hits) >= limit:
+            break
+    return Results(hits, spans)
+
+
+def _read(path: Path) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    text = data.decode("utf-8-sig", "replace")
+    return unicodedata.normalize("NFC", text).replace("\r\n", "\n")
+
+
+class Finder:
+    """Where the matched text is in a string: the words (case-insensitive, any whitespace inside
+    a phrase) and runs of syllables whose 초성 spell a 초성 query."""
+
+    def __init__(self, marks: list[str], cho: list[str]):
+        marks = sorted({m for m in marks if m.strip()}, key=len, reverse=True)
+        self.rx = re.compile("|".join(r"\s+".join(re.escape(p) for p in m.split()) for m in marks),
+                             re.I) if marks else None
+        self.cho = [c for c in dict.fromkeys(cho) if c]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        out = [m.span() for m in self.rx.finditer(text) if m.end() > m.start()] if self.rx else []
+        if self.cho:
+            cho_text = hangul.chosung(text)
+            for q in self.cho:
+                i = cho_text.find(q)
+                while i >= 0:
+                    if all(hangul.is_syllable(c) for c in text[i:i + len(q)]):
+                        out.append((i, i + len(q)))
+                    i = cho_text.find(q, i + len(q))
+        out.sort()
+        merged: list[tuple[int, int]] = []
+        for a, b in out:
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        return merged
+
+    def first(self, text: str) -> tuple[int, int] | None:
+        spans = self.spans(text)
+        return spans[0] if spans else None
+
+
+_HEADING_RE = re.compile(r"^## (.*)$", re.M)
+
+
+def snippet(text: str, body_heading: str | None, finder: Finder | None, width: int = 80) -> str:
+    """About ``width`` characters of the note around the first match in its body (else in the
+    rest of the note), whitespace collapsed, ``…`` where cut."""
+    end_fm = text.find("\n---", 4) if text.startswith("---") else -1
+    rest = text[end_fm + 4:] if end_fm >= 0 else text
+    body = ""
+    heads = list(_HEADING_RE.finditer(rest))
+    for i, h in enumerate(heads):
+        if body_heading and h.group(1).strip() == body_heading.strip():
+            stop = heads[i + 1].start() if i + 1 < len(heads) else len(rest)
+            body = rest[h.end():stop]
+            break
+    places = [body] if body else []
+    places.append(_HEADING_RE.sub(" ", rest))
+    for place in places:
+        flat = " ".join(place.split())
+        m = finder.first(flat) if finder else None
+        if m:
+            before = width // 3
+            a = max(0, m[0] - before)
+            b = min(len(flat), a + width)
+            a = max(0, min(a, b - width))
+            if a > 0:
+                sp = flat.find(" ", a, m[0])
+                a = sp + 1 if 0 <= sp < a + 12 else a
+            return ("…" if a > 0 else "") + flat[a:b].strip() + ("…" if b < len(flat) else "")
+    flat = " ".join((body or places[-1]).split())
+    return flat[:width] + ("…" if len(flat) > width else "")
+
+
+def hit_json(hit: SearchHit) -> dict:
+    return {"id": hit.id, "score": hit.score, "lane": hit.lane, "field": hit.field, "title": hit.title,
+            "date": hit.published, "source": hit.source, "snippet": hit.snippet, "path": hit.path}
