@@ -84,9 +84,11 @@ _LIST_COLS = ("tags", "industry", "companies", "keywords")
 ROW_HOOKS: list[Callable] = []
 
 RACY_NS = 2_000_000_000  # files changed this recently when indexed are read again next time
+PROGRESS_MIN = 300  # more files than this to read: show progress
 BULK = 200  # this many notes read at once: the word list is taken from FTS5 itself
 PARALLEL = 400  # this many notes to read: parse them in two processes
 _VOCAB_CHUNKS = 12  # small chunks of new words are merged into one past this many
+GARBAGE_MIN = 2000  # FTS rows of old note versions tolerated before `ft` is rebuilt (or more than live)
 
 # A word as FTS5's unicode61 tokenizer cuts it: letters and digits (L*, N*).
 TOKEN_RE = re.compile(r"[^\W_]+")
@@ -368,7 +370,7 @@ def _apply(con, folder: Path, stamp: bytes, names_blob: bytes, nums_blob: bytes,
     nums.frombytes(nums_blob)
     on_disk = {n: (nums[2 * i], nums[2 * i + 1]) for i, n in enumerate(names)}
     live = con.execute("SELECT count(*) FROM notes WHERE doc IS NOT NULL").fetchone()[0]
-    if _state(con, "garbage", 0) > max(2000, live):
+    if _state(con, "garbage", 0) > max(GARBAGE_MIN, live):
         _wipe(con)
     old_names = _state(con, "names")
     old_nums = _state(con, "stats")
@@ -420,7 +422,7 @@ def _wipe(con) -> None:
 
 
 def _index_files(con, folder: Path, todo: list[str], on_disk: dict, known: set, progress) -> int:
-    tick = progress(len(todo)) if progress and len(todo) > 300 else None
+    tick = progress(len(todo)) if progress and len(todo) > PROGRESS_MIN else None
     next_doc = _state(con, "next_doc", 1)
     garbage = 0
     fresh_text: list[str] = []

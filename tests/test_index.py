@@ -1,0 +1,236 @@
+"""The index cache: schema steps, rebuilt when damaged, refreshed by the folder's listing (adds,
+deletes, edits in place, racy edits), the child-process check, the word list, garbage."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+
+import pytest
+
+from scrapnote import config, index
+from scrapnote.search import search
+
+
+def note_text(nid, title, body, tags=()):
+    return (f"---\nid: {nid}\ntitle: \"{title}\"\nsource: 한국경제\npublished: 2024-01-10\n"
+            f"tags: [{', '.join(tags)}]\ntemplate: economy\n---\n\n## 헤드라인 (요약과 압축)\n{title}\n\n"
+            f"## 본문 (본문 내용 복사)\n{body}\n")
+
+
+def ids(query, **kw):
+    return {h.id for h in search(query, **kw).hits}
+
+
+def age(*paths, seconds=60):
+    """Make files look old (as notes are, except in tests), so their real mtimes are trusted."""
+    for p in paths:
+        st = os.stat(p)
+        os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 10**9))
+
+
+@pytest.fixture
+def two(write_note):
+    a = write_note("0001-a.md", note_text(1, "구글 소식", "구글은 오늘 발표했다.", tags=["AI"]))
+    b = write_note("0002-b.md", note_text(2, "삼성전자 소식", "삼성전자는 반도체를 만든다."))
+    return a, b
+
+
+def test_fresh_index_has_every_step(two):
+    con = index.connect()
+    assert con.execute("PRAGMA user_version").fetchone()[0] == len(index.STEPS)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+    assert {"notes", "ft", "terms", "vocab", "state"} <= tables
+
+
+def test_upgrade_from_step_1_reads_every_note_again(two):
+    path = index.db_path()
+    path.parent.mkdir(parents=True)
+    con = sqlite3.connect(str(path), isolation_level=None)
+    con.executescript(index.STEPS[0])
+    con.execute("INSERT INTO notes(path, mtime_ns, size, id, title) VALUES('0001-a.md', 1, 1, 1, 'old')")
+    con.execute("PRAGMA user_version=1")
+    con.close()
+    rows = index.all_rows()
+    assert sorted(r["title"] for r in rows) == ["구글 소식", "삼성전자 소식"]
+    assert ids("구글") == {1}
+
+
+@pytest.mark.parametrize("damage", [
+    lambda p: p.write_bytes(b"not a database at all" * 50),
+    lambda p: p.write_bytes(p.read_bytes()[:4096]),
+    lambda p: p.unlink(),
+])
+def test_damaged_index_is_rebuilt(two, damage):
+    assert ids("구글") == {1}
+    damage(index.db_path())
+    for suffix in ("-wal", "-shm"):
+        p = index.db_path().with_name(index.db_path().name + suffix)
+        if p.exists():
+            p.unlink()
+    assert ids("구글") == {1}
+    assert [r["id"] for r in sorted(index.all_rows(), key=lambda r: r["id"])] == [1, 2]
+
+
+def test_index_from_a_newer_scrapnote_is_rebuilt(two):
+    con = index.connect()
+    con.execute(f"PRAGMA user_version={len(index.STEPS) + 5}")
+    con.close()
+    assert ids("삼성전자") == {2}
+    assert index.connect().execute("PRAGMA user_version").fetchone()[0] == len(index.STEPS)
+
+
+def test_all_rows(two):
+    rows = {r["id"]: r for r in index.all_rows()}
+    assert rows[1]["title"] == "구글 소식" and rows[1]["tags"] == ["AI"]
+    assert rows[1]["path"] == str(two[0])
+    assert rows[2]["source"] == "한국경제" and rows[2]["date"] == "2024-01-10"
+
+
+def test_edit_in_place_of_an_old_file(two):
+    a, b = two
+    age(a, b)
+    assert ids("구글") == {1}
+    assert index.connect().execute("SELECT min(mtime_ns) FROM notes").fetchone()[0] > 0  # trusted
+    a.write_text(a.read_text(encoding="utf-8").replace("구글은 오늘", "테슬라는 오늘"), encoding="utf-8")
+    assert ids("테슬라") == {1}
+
+
+def test_racy_edit_same_size_same_mtime_is_still_seen(two):
+    a, _ = two
+    assert ids("구글") == {1}  # indexed within the same second as written: stored as "unknown"
+    st = os.stat(a)
+    text = a.read_text(encoding="utf-8").replace("오늘", "어제")  # same length in bytes
+    a.write_text(text, encoding="utf-8")
+    os.utime(a, ns=(st.st_atime_ns, st.st_mtime_ns))  # as if in the same clock tick
+    assert os.stat(a).st_size == st.st_size and os.stat(a).st_mtime_ns == st.st_mtime_ns
+    assert ids("어제") == {1}
+
+
+def test_added_renamed_and_deleted_files(two, write_note):
+    a, b = two
+    age(a, b)
+    age(a.parent)
+    assert ids("소식") == {1, 2}
+    assert index.stored_listing(index.connect())[0]  # the directory stamp is kept
+    b.rename(b.with_name("0002-renamed.md"))
+    write_note("0003-c.md", note_text(3, "새 소식", "본문"))
+    a.unlink()
+    assert ids("소식") == {2, 3}
+    assert {r["path"].rsplit("/", 1)[1] for r in index.all_rows()} == {"0002-renamed.md", "0003-c.md"}
+
+
+def test_unchanged_directory_is_not_listed_again(two, monkeypatch):
+    a, b = two
+    age(a, b)
+    age(a.parent)
+    con = index.connect()
+    index.sync(con)
+    known = index.stored_listing(con)
+    assert known[0]
+
+    def no_listing(*_a, **_k):
+        raise AssertionError("listed the folder although its stamp is unchanged")
+
+    monkeypatch.setattr(os, "listdir", no_listing)
+    assert index.scan(config.notes_dir(), known)[1:] == known[1:]
+
+
+def test_a_recently_changed_directory_is_listed_again(two):
+    con = index.connect()
+    index.sync(con)
+    assert index.stored_listing(con)[0] == b""  # too recent to trust
+
+
+def test_check_in_a_child_process_equals_scan(two):
+    known = index.stored_listing(index.refresh())
+    check = index.Check(config.notes_dir(), known)
+    assert check.result() == index.scan(config.notes_dir(), known)
+    check.close()
+
+
+def test_sync_twice_changes_nothing_the_second_time(two):
+    con = index.connect()
+    age(*two)
+    assert index.sync(con) is True
+    assert index.sync(con) is False
+
+
+def test_odd_entries_are_ignored(two, home):
+    (home / "notes" / "folder.md").mkdir()
+    (home / "notes" / ".hidden.md").write_text("---\nid: 9\n---\n", encoding="utf-8")
+    (home / "notes" / "readme.txt").write_text("구글", encoding="utf-8")
+    assert {r["id"] for r in index.all_rows()} == {1, 2}
+
+
+def test_broken_note_reported_then_fixed(two, write_note):
+    bad = write_note("0003-bad.md", "---\nid: [oops\n---\n구글")
+    errors = []
+    assert {r["id"] for r in index.all_rows(on_error=errors.append)} == {1, 2}
+    assert len(errors) == 1 and "0003-bad.md" in str(errors[0].path)
+    assert ids("구글") == {1}
+    bad.write_text(note_text(3, "고친 노트", "구글 이야기"), encoding="utf-8")
+    assert ids("구글") == {1, 3}
+
+
+def test_new_words_of_an_edited_note_join_the_word_list(two, monkeypatch):
+    monkeypatch.setattr(index, "_VOCAB_CHUNKS", 2)
+    a, _ = two
+    assert ids("구글") == {1}
+    for i, word in enumerate(["엔비디아", "테슬라", "마이크로소프트", "아마존"]):
+        a.write_text(note_text(1, "소식", f"{word}가 발표했다. 글자{i}"), encoding="utf-8")
+        assert ids(word) == {1}
+        assert ids(word[:2]) == {1}  # by substring too
+    con = index.connect()
+    assert con.execute("SELECT count(*) FROM vocab").fetchone()[0] <= 3  # chunks were merged
+    assert ids("구글") == set()  # the old text is gone
+
+
+def test_garbage_of_old_versions_is_cleared(two, monkeypatch):
+    monkeypatch.setattr(index, "GARBAGE_MIN", 0)
+    a, _ = two
+    ids("구글")
+    for n in range(4):
+        a.write_text(note_text(1, "구글 소식", f"버전 {n} 본문" + "!" * n), encoding="utf-8")
+        assert ids("버전") == {1}
+    con = index.connect()
+    docs = con.execute("SELECT count(*) FROM ft_vocab WHERE term='버전'").fetchone()[0]
+    assert docs == 1  # rows of older versions were dropped along the way
+    assert con.execute("SELECT value FROM state WHERE key='garbage'").fetchone() in (None, (0,), (1,), (2,))
+
+
+def test_parallel_build_gives_the_same_index(home, write_note, monkeypatch):
+    for i in range(1, 13):
+        write_note(f"{i:04d}-n.md", note_text(i, f"노트 {i}", f"본문 {i} 구글" if i % 3 == 0 else f"본문 {i}"))
+    monkeypatch.setattr(index, "PARALLEL", 2)
+    ticks = []
+
+    def progress(total):
+        ticks.append(total)
+        return lambda: ticks.append("tick")
+
+    monkeypatch.setattr(index, "PROGRESS_MIN", 5)
+    index.refresh(progress=progress)
+    assert ticks[0] == 12 and ticks.count("tick") == 12
+    assert ids("구글") == {3, 6, 9, 12}
+    assert len(index.all_rows()) == 12
+
+
+def test_rebuild_counts_notes(two):
+    assert index.rebuild() == 2
+    assert ids("삼성전자") == {2}
+
+
+def test_refresh_check_is_one_stat_per_file(two, monkeypatch):
+    """A warm refresh stats the files and reads nothing else of them."""
+    age(*two)
+    index.refresh()
+    import builtins
+
+    opened = []
+    real_open = builtins.open
+    monkeypatch.setattr(builtins, "open", lambda f, *a, **k: opened.append(f) or real_open(f, *a, **k))
+    t = time.perf_counter()
+    index.refresh()
+    assert time.perf_counter() - t < 0.5
+    assert not [f for f in opened if str(f).endswith(".md")]
