@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from scrapnote.extract import korean as ko
@@ -137,6 +138,15 @@ def extract_html(text: str, *, origin: str | None = None, url: str | None = None
             canonical = el.get("href").strip()
             break
     canonical = canonical or meta.get("og:url")
+    for item in ld:
+        if canonical:
+            break
+        for key in ("url", "mainEntityOfPage"):
+            v = item.get(key)
+            v = v.get("@id") or v.get("url") if isinstance(v, dict) else v
+            if isinstance(v, str) and re.match(r"https?://", v.strip()):
+                canonical = v.strip()
+                break
     if canonical:
         canonical = urljoin(url, canonical) if url else canonical
         if re.match(r"https?://", canonical):
@@ -178,8 +188,8 @@ def extract_html(text: str, *, origin: str | None = None, url: str | None = None
     _scan_page_header(lines, title, ev)
 
     body_text = _main_text(text, url)
-    if not body_text:
-        body_text = "\n".join(_fallback_lines(doc, lines, title))
+    if not body_text or _flattened(body_text, title):
+        body_text = "\n".join(_fallback_lines(doc, lines, title)) or body_text
     page = plain.analyze(body_text or "", title_hint=title, evidence=ev)
     if not title:
         title = page.title
@@ -193,6 +203,7 @@ def _title(doc, meta: dict[str, str], ld: list[dict], site_name: str | None) -> 
     candidates = [meta.get("og:title"), meta.get("twitter:title"), meta.get("title")]
     candidates += [str(item.get("headline")) for item in ld if item.get("headline")]
     doc_title = None
+    headings: list[str] = []
     if doc is not None:
         t = doc.find(".//title")
         if t is not None:
@@ -201,6 +212,7 @@ def _title(doc, meta: dict[str, str], ld: list[dict], site_name: str | None) -> 
             candidates.append(pt.title if pt else doc_title)
         for h in doc.iter("h1", "h2"):
             candidates.append(h.text_content())
+        headings = [ko.squash(h.text_content()) for h in doc.iter("h1", "h2", "h3", "h4")]
     for c in candidates:
         if not c:
             continue
@@ -211,8 +223,21 @@ def _title(doc, meta: dict[str, str], ld: list[dict], site_name: str | None) -> 
             continue
         if publishers.lookup(t) or publishers.is_platform(t):
             continue
-        return t
+        return _untruncated(t, headings)
     return None
+
+
+def _untruncated(title: str, headings: list[str]) -> str:
+    """A <title> or og:title cut short (``전기요금 4분기 동결…``) → the page's full headline that
+    starts with it."""
+    t = ko.compact(re.sub(r"(?:\.{2,}|…)\s*$", "", title))
+    if len(t) < 6:
+        return title
+    for h in headings:
+        c = ko.compact(h)
+        if c.startswith(t) and len(t) < len(c) <= len(t) + 100 and 6 <= len(h) <= 200:
+            return h
+    return title
 
 
 # Photo captions, bylines, share bars and copyright boxes, by the class names Korean CMSs give them.
@@ -225,6 +250,29 @@ _PRUNE = [
 ]
 
 
+@lru_cache(maxsize=1)
+def _trafilatura_config():
+    from trafilatura.settings import use_config
+
+    cfg = use_config()
+    # Korean is dense: a three-paragraph 단신 is under trafilatura's 250 characters, and below that
+    # it falls back to a baseline that runs the whole page together on one line.
+    cfg.set("DEFAULT", "min_extracted_size", "60")
+    return cfg
+
+
+def _flattened(text: str, title: str | None) -> bool:
+    """trafilatura's baseline ran headline, byline and paragraphs together into one line."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if not lines:
+        return True
+    if title:
+        t = ko.compact(title)
+        if len(t) >= 6 and any(ko.compact(ln).startswith(t) and len(ko.compact(ln)) > len(t) + 40 for ln in lines):
+            return True
+    return False
+
+
 def _main_text(html: str, url: str | None) -> str | None:
     try:
         import trafilatura
@@ -233,7 +281,7 @@ def _main_text(html: str, url: str | None) -> str | None:
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=False, include_comments=False,
                                           include_tables=True, include_images=False, favor_recall=True,
-                                          prune_xpath=_PRUNE)
+                                          prune_xpath=_PRUNE, config=_trafilatura_config())
     except Exception:  # trafilatura gives up on some malformed pages; our fallback reads them
         return None
     if doc is None:
