@@ -26,6 +26,7 @@ def _extractors() -> list:
 
 def extract(text: str, *, fmt: str | None = None, origin: str | None = None, url: str | None = None) -> Article:
     """The article in ``text``. ``fmt`` (one of FORMATS) skips detection."""
+    text = _sanitize(text)
     extractors = _extractors()
     if fmt:
         chosen = next((e for e in extractors if e.name == fmt), None)
@@ -37,6 +38,18 @@ def extract(text: str, *, fmt: str | None = None, origin: str | None = None, url
     if not article.body.strip() and not article.title.strip():
         raise InputError(f"{origin or 'input'}: no article text found")
     return article
+
+
+def _sanitize(text: str) -> str:
+    """Control characters and lone surrogates out (lxml refuses them; no article has them)."""
+    import re
+
+    text = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
 
 
 def load_article(arg: str, *, fmt: str | None = None, max_bytes: int) -> Article:
