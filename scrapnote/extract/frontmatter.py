@@ -41,10 +41,13 @@ def split_front_matter(text: str) -> tuple[dict, str] | None:
 def _load_yaml(raw: str) -> dict | None:
     import yaml
 
-    try:
-        data = yaml.safe_load(raw) if raw.strip() else {}
-    except yaml.YAMLError:
-        data = None
+    if len(re.findall(r"(?:^|[\s\[{,:])\*[\w-]+", raw)) > 20:
+        data = None  # alias upon alias ("billion laughs"): read the plain lines below instead
+    else:
+        try:
+            data = yaml.safe_load(raw) if raw.strip() else {}
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
+            data = None  # not YAML, or a date YAML cannot build (2024-13-45)
     if isinstance(data, dict):
         return {str(k).strip().lower(): v for k, v in data.items()}
     # Not valid YAML (an unquoted colon in a title): read plain "key: value" lines.
@@ -177,11 +180,28 @@ class MarkdownExtractor:
             known = publishers.lookup(site)
             ev.add("source", known or site, plain.SRC_KNOWN_SITE if known else plain.SRC_META)
 
-        page = plain.analyze(markdown_to_text(body_md), title_hint=ko.strip_site_suffix(title) if title else None,
-                             evidence=ev)
+        title = ko.strip_site_suffix(title) if title else None
+        untagged = _strip_scrap_tag(title) if title else None
+        if untagged != title:
+            # "[경제신문 스크랩] 코스피 …" is the blogger's post title: the article's own headline in
+            # the body wins, the title without its tag stands in when there is none.
+            page = plain.analyze(markdown_to_text(body_md), fallback_title=untagged, evidence=ev)
+        else:
+            page = plain.analyze(markdown_to_text(body_md), title_hint=title, evidence=ev)
         resolved = plain.resolve(page, url=url)
         return Article(title=page.title or "", body=plain.join_paragraphs(page.paragraphs), format="markdown",
                        origin=origin, **resolved)
+
+
+_SCRAP_TAG = re.compile(
+    r"^\s*[\[(【<〈［]\s*[^\])】>〉］]{0,20}(?:스크랩|스터디|신문\s*읽기|기사\s*읽기|뉴스\s*읽기|경제\s*기사|경제\s*신문|"
+    r"오늘의\s*기사|데일리\s*뉴스)[^\])】>〉］]{0,12}[\])】>〉］]\s*[-–—:|]?\s*")
+
+
+def _strip_scrap_tag(title: str) -> str:
+    """``[경제신문 스크랩] 코스피 2,600선 회복`` → ``코스피 2,600선 회복``."""
+    out = _SCRAP_TAG.sub("", title, count=1).strip()
+    return out if len(out) >= 4 else title
 
 
 def _date_text(v) -> str:
