@@ -268,6 +268,9 @@ class Dateline:
 _BRACKETS = {"[": "]", "(": ")", "【": "】", "〔": "〕", "<": ">", "［": "］", "（": "）", "〈": "〉"}
 _DATELINE_HEAD = re.compile(r"^\s*([\[(【〔<［（〈])\s*([^\])】〕>］）〉\n]{1,40}?)\s*([\])】〕>］）〉])\s*")
 _DATELINE_TAIL = re.compile(rf"^(?P<names>{_NAMES})\s?{ROLE}\s*[=＝]\s*")
+# "SEOUL, Oct. 7 (Yonhap) -- …", "SEJONG, Oct. 7 (Korea Bizwire) — …"
+_DATELINE_EN = re.compile(r"^(?P<place>[A-Z][A-Z .'\-]{1,24}),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
+                          r"\((?P<pub>[A-Z][A-Za-z .&\-]{1,30})\)\s*(?:--|—|–|-)\s*")
 _DATELINE_BARE = re.compile(rf"^(?:(?P<pub>[^\s=]{{2,12}})\s+)?(?P<names>{_NAMES})\s?{ROLE}\s*[=＝]\s*")
 
 
@@ -291,6 +294,12 @@ def parse_dateline(paragraph: str) -> Dateline | None:
             rest = rest[t.end():]
         return Dateline(rest=rest.strip(), source=source, reporters=names, place=place,
                         source_known=bool(source and publishers.lookup(source)))
+    m = _DATELINE_EN.match(paragraph)
+    if m:
+        pub = squash(m.group("pub"))
+        source = publishers.lookup(pub)
+        return Dateline(rest=paragraph[m.end():].strip(), source=source or pub, reporters=[],
+                        place=m.group("place").title(), source_known=bool(source))
     m = _DATELINE_BARE.match(paragraph)
     if m:
         pub = m.group("pub")
@@ -367,6 +376,7 @@ Print Email Facebook Twitter Kakao KakaoTalk LinkedIn Copy URL 복사완료 링�
 공감한사람보러가기 이웃추가 본문기타기능 블로그 카페 신고하기 공유하기 URL복사 엮인글 트랙백 댓글달기 좋아요수
 언론사구독 언론사홈 구독자 응원수 추천수 이기사를추천합니다 기사추천 쏠쏠정보 흥미진진 공감백배 분석탁월 후속강추
 Listen 읽어주기 기사읽어주기 AI요약 AI 요약 요약보기 번역하기 MY 뉴스레터 뉴스레터구독 구독신청 앱다운로드 앱 알림 알림받기 기사알림
+PICK PICK안내 언론사PICK 신문보기 타임톡 번역beta beta 음성재생 음성재생설정 기사섹션분류안내 언론사홈바로가기 기자정보 기자구독정보
 """.split()}
 _SHARE = re.compile(
     r"^(?:(?:트위터|페이스북|카카오톡|카카오스토리|카카오|네이버블로그|네이버밴드|네이버|밴드|라인|구글플러스|구글|텔레그램|링크드인|"
@@ -385,7 +395,12 @@ _BLOCK_MARKERS = [compact(w) for w in (
     "이 기사와 함께 많이 본 기사", "이 기사와 함께 읽은 기사", "에디터 추천", "기자의 다른 기사", "이 기자의 다른 기사", "당신이 좋아할 만한 기사",
     "베스트 클릭", "화제의 뉴스", "핫클릭", "HOT CLICK", "많이 본", "Most Viewed", "Most Read", "Related Articles", "Top News",
     "섹션별 인기기사", "오늘의 HOT", "지금 뜨는 뉴스", "놓치면 안될 뉴스", "이 시각 추천뉴스", "이시각 추천뉴스", "이슈 NOW", "뉴스 랭킹",
+    "헤드라인 뉴스", "기자 프로필", "기자 정보", "기자의 구독 정보", "함께 볼만한 기사", "함께 많이 본 뉴스", "이 시각 많이 본 뉴스",
+    "PICK 뉴스", "언론사 PICK", "구독 많은 기자", "이슈 키워드", "많이본뉴스", "분야별 주요뉴스", "Related News", "Latest News",
 )]
+# "<언론사> 헤드라인", "한국경제 주요뉴스": a box named after the publisher
+_BLOCK_SUFFIXES = [compact(w) for w in ("주요뉴스", "주요 기사", "헤드라인", "랭킹 뉴스", "많이 본 뉴스", "많이 본 기사", "인기 기사", "최신 기사",
+                                        "추천 뉴스", "추천 기사", "PICK")]
 _COMMENT_MARKERS = [compact(w) for w in (
     "댓글목록", "등록된 댓글이 없습니다", "등록된 댓글이 없습니다.", "댓글 0", "댓글(0)", "전체 댓글", "전체댓글", "댓글쓰기", "댓글 작성",
     "댓글을 입력", "로그인 후 댓글", "0개의 댓글", "댓글 보기", "의견쓰기", "의견 쓰기", "댓글 정책", "Comments", "댓글 운영정책",
@@ -410,7 +425,14 @@ _CAPTION_END = re.compile(
 _BRACKET_CAPTION = re.compile(r"^[\[<(【〈]\s*[^\]>)】〉]*(?:사진|이미지|그래픽|제공|DB|캡처|캡쳐|출처|자료)[^\]>)】〉]*[\]>)】〉]$")
 _CONTACT = re.compile(r"^(?:보도\s*자료\s*)?(?:문의|연락처|담당|보도\s*문의|취재\s*문의|제보)\s*[:：]")
 _SOURCE_CAPTION = re.compile(r"^[\[(<]?\s*(?:자료|출처|그래픽|표|도표)\s*[:：=]")
-_PROMO = re.compile(r"^[▶▷►☞→]\s*.*(?:구독|클릭|바로가기|보기|제보|채널|앱|다운로드|뉴스레터|추가|친구|팔로우|이벤트|무료|가입|신청|확인|GO)")
+_PROMO = re.compile(r"^[▶▷►☞→]\s*.*(?:구독|클릭|바로가기|보기|제보|채널|앱|다운로드|뉴스레터|추가|친구|팔로우|이벤트|무료|가입|신청|확인|GO)"
+                    r"|^.{0,60}(?:구독|바로가기|제보|채널|다운로드|뉴스레터|친구\s*추가|팔로우|이벤트|가입|신청)\S{0,6}\s*[▶▷►☞→]$")
+# Notices a news portal prints under every article (Naver, Daum): not the article's text.
+_PORTAL_NOTICE = re.compile(
+    r"^(?:이 기사는 언론사에서 .{1,20} 섹션으로 분류했습니다|기사의 섹션 정보는 해당 언론사의 분류를|"
+    r"(?:메인에서 바로 보는 언론사 편집 뉴스|언론사 편집 뉴스).{0,20}구독|이 기사가 마음에 드셨다면|"
+    r"이 기사를 추천합니다|이 기사에 대한 의견|기사 제공 언론사|이 언론사의 구독자|구독자\s*[\d,.]+\s*(?:만|천)?\s*명?|"
+    r"응원수\s*[\d,.]+|Translated by|번역\s*beta|.{0,30}구독해\s*보세요|Now in translation|번역중$|kakao\s*i$)", re.I)
 
 
 def is_copyright(line: str) -> bool:
@@ -453,8 +475,8 @@ def is_share_or_button(line: str) -> bool:
     c = compact(line)
     if not c:
         return False
-    if re.fullmatch(r"[\d,.\s]{1,10}", line):
-        return True  # a count beside a button
+    if re.fullmatch(r"[\d,.\s]{1,10}", line) and not find_dates(line, short_years=True):
+        return True  # a count beside a button (not "24.10.07")
     if c in _FURNITURE_WORDS or _SHARE.fullmatch(c) or _BUTTON_PREFIX.match(c):
         return True
     tokens = [compact(t) for t in re.split(r"[\s|/·ㆍ,>»]+", line) if compact(t)]
@@ -469,7 +491,12 @@ def is_nav(line: str) -> bool:
     if re.fullmatch(r"[A-Z0-9&+ \-/|·]{2,24}", line.strip()) and not re.search(r"\d{4}", line):
         return True  # "NEWS + UPDATE", "IT / SCIENCE"
     parts = re.split(r"\s+[>»›]\s+", line)
-    return len(parts) >= 2 and all(len(p) <= 12 for p in parts)
+    if len(parts) >= 2 and all(len(p) <= 12 for p in parts):
+        return True
+    words = line.split()
+    # "HOME 뉴스 클라우드" — a breadcrumb whose separators were pictures
+    return (2 <= len(words) <= 6 and compact(words[0]) in {"home", "홈", "뉴스홈", "메인"}
+            and all(len(w) <= 12 for w in words))
 
 
 def is_block_marker(line: str) -> bool:
@@ -477,7 +504,16 @@ def is_block_marker(line: str) -> bool:
     c = compact(line)
     if not c or len(line) > 40:
         return False
-    return any(c == m or (c.startswith(m) and len(c) <= len(m) + 5) for m in _BLOCK_MARKERS)
+    if any(c == m or (c.startswith(m) and len(c) <= len(m) + 5) for m in _BLOCK_MARKERS):
+        return True
+    for m in _BLOCK_SUFFIXES:
+        if c.endswith(m) and len(c) > len(m):
+            prefix = c[:-len(m)]
+            if prefix.endswith("의"):
+                prefix = prefix[:-1]
+            if publishers.lookup(prefix) or prefix in {"오늘의", "오늘", "이시각", "분야별", "섹션별", "지금", "언론사"}:
+                return True
+    return False
 
 
 def is_related_link(line: str) -> bool:
@@ -498,13 +534,36 @@ def is_summary_marker(line: str) -> bool:
     return len(line) <= 20 and compact(line) in _SUMMARY_MARKERS
 
 
+_READER_SECTION = re.compile(
+    r"(?:나의|내|개인적인|오늘의)?(?:느낀점|느낀것|생각|의견|소감|인사이트|insight|배운점|알게된점|적용할점|시사점및느낀점|"
+    r"추가조사|추가로조사할내용|추가조사할내용|용어정리|경제용어|경제용어정리|모르는단어|모르는용어|관련용어|"
+    r"요약및의견|요약과의견|나의의견|한줄평|한줄정리|코멘트|comment|mythoughts|takeaways?)(?:정리)?\d*", re.I)
+
+
+def is_reader_section(line: str) -> bool:
+    """A re-poster's own heading under the article (``느낀 점``, ``나의 생각``, ``용어 정리``)."""
+    return len(line) <= 24 and not PERIOD_END.search(line) and bool(_READER_SECTION.fullmatch(compact(line)))
+
+
 def is_comment_marker(line: str) -> bool:
     c = compact(line)
     return bool(c) and len(line) <= 60 and any(c == m or c.startswith(m) for m in _COMMENT_MARKERS)
 
 
+_LOGO_ALT = re.compile(r"^(?P<who>.{1,30}?)\s*(?:언론사\s*이미지|로고\s*이미지|로고|logo|CI|기자\s*사진|프로필\s*사진|이미지)$", re.I)
+
+
+def is_logo_alt(line: str) -> bool:
+    """``매일경제 언론사 이미지``, ``이데일리 로고``: a logo's alt text copied with the page."""
+    m = _LOGO_ALT.match(line.strip()) if len(line) <= 40 else None
+    if not m:
+        return False
+    who = m.group("who")
+    return bool(publishers.lookup(who) or publishers.is_platform(who) or re.fullmatch(r"언론사|[가-힣]{2,4}\s*기자", who))
+
+
 def is_image_line(line: str) -> bool:
-    return bool(IMAGE_FILE.match(line) or _IMAGE_MARKER.match(line)
+    return bool(IMAGE_FILE.match(line) or _IMAGE_MARKER.match(line) or is_logo_alt(line)
                 or (len(line) <= 60 and _BRACKET_CAPTION.match(line)))
 
 
@@ -534,7 +593,7 @@ def is_contact(line: str) -> bool:
 
 
 def is_promo(line: str) -> bool:
-    return len(line) <= 120 and bool(_PROMO.match(line))
+    return len(line) <= 120 and bool(_PROMO.match(line) or _PORTAL_NOTICE.match(line))
 
 
 def is_email_line(line: str) -> bool:
@@ -553,8 +612,13 @@ _SIGNATURE = re.compile(rf"^[\s\-–—/=*·]*(?:{_NAMES})\s?{ROLE}(?![가-힣])
 
 def is_byline(line: str) -> bool:
     """A short line that names the reporter (and maybe a date, an e-mail, the publisher)."""
+    if en_byline_names(line):
+        return True
     if len(line) > 120 or not (REPORTER.search(line) or re.search(rf"기자명\s*[:：]?\s*{_NAME}", line)):
         return False
+    d = parse_dateline(line)
+    if d and len(d.rest) >= 10 and PERIOD_END.search(d.rest):
+        return False  # "[헤럴드경제=김철수 기자] 환율이 올랐다.": a short first paragraph, dateline in front
     if PERIOD_END.search(line) and len(line) > 40 and not EMAIL.search(line):
         return False
     m = REPORTER.search(line)
@@ -565,8 +629,44 @@ def is_byline(line: str) -> bool:
     return bool(reporters_in(line) or re.search(rf"기자명\s*[:：]?\s*{_NAME}", line))
 
 
+_EN_NAME = r"[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){1,3}"
+_EN_BYLINE = re.compile(
+    rf"^\s*(?:By|BY|Written\s+by|Reporter\s*:)\s+(?P<names>{_EN_NAME}(?:\s*(?:,|and|&)\s*{_EN_NAME})*)"
+    rf"(?P<rest>.*)$")
+_EN_NOT_NAME = re.compile(r"^(?:The|This|That|These|Those|Contrast|Comparison|Then|Now|Next|Last|Early|Late|Mid|Far|Most|"
+                          r"Some|Many|All|Its|Their|His|Her|Our|Korea|Seoul|South|North|January|February|March|April|May|"
+                          r"June|July|August|September|October|November|December)\b")
+
+
+def _en_case(name: str) -> str:
+    """``KIM CHUL-SOO`` → ``Kim Chul-soo``; a name already in mixed case stays as written."""
+    if name.upper() != name:
+        return name
+    return " ".join(w[:1] + w[1:].lower() for w in name.split())
+
+
+def en_byline_names(line: str) -> list[str]:
+    """``By Kim Chul-soo``, ``BY KIM CHUL-SOO [kim@…]``, ``By Kim Chul-soo and Lee Young-hee`` → the names."""
+    if len(line) > 120:
+        return []
+    m = _EN_BYLINE.match(line)
+    if not m:
+        return []
+    rest = EMAIL.sub("", m.group("rest"))
+    if PERIOD_END.search(rest) and len(rest) > 30:
+        return []  # "By Kim Chul-soo's account, the deal …" is a sentence
+    if re.match(r"^\s*(?:'s|’s)", rest):
+        return []
+    names = []
+    for n in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("names")):
+        n = n.strip()
+        if n and not _EN_NOT_NAME.match(n):
+            names.append(_en_case(n))
+    return names
+
+
 def byline_names(line: str) -> list[str]:
-    names = reporters_in(line)
+    names = reporters_in(line) or en_byline_names(line)
     if not names:
         m = re.search(rf"기자명\s*[:：]?\s*(?P<n>{_NAME})", line)
         if m and m.group("n") not in NOT_NAMES:
@@ -584,7 +684,8 @@ def is_date_line(line: str) -> bool:
     rest = line
     for h in sorted(hits, key=lambda h: -h.start):
         rest = rest[:h.start] + rest[h.end:]
-    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?|오전|오후|AM|PM|\([월화수목금토일]\)|[월화수목금토일]요일", "", rest, flags=re.I)
+    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?|오전|오후|AM|PM|\([월화수목금토일]\)|[월화수목금토일]요일|"
+                  r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?", "", rest, flags=re.I)
     rest = re.sub(rf"{_LABEL_PUBLISHED}|{_LABEL_MODIFIED}|기사원문|원문|기사|최종|시간|일시|게시일?|조회수?\s*\d*|"
                   rf"댓글\s*\d*|지면|\d+\s*면|KST|GMT|UTC|기준|현재|\d+", "", rest, flags=re.I)
     rest = re.sub(r"[\s|:：/·,.\-()\[\]<>]", "", rest)

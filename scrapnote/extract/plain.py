@@ -69,11 +69,17 @@ _END_WORDS = {ko.compact(w) for w in ("(끝)", "<끝>", "[끝]", "끝", "/끝/",
 def looks_like_paragraph(line: str) -> bool:
     """A line that reads as running text rather than a headline, a caption or a button."""
     n = len(line)
-    if n >= 40 and ko.PERIOD_END.search(line) and ko.HANGUL.search(line):
+    if n >= 40 and ko.PERIOD_END.search(line) and (ko.HANGUL.search(line) or _english_sentence(line)):
         return True
     if n >= 100 and ko.ends_sentence(line):
         return True
     return n >= 200
+
+
+def _english_sentence(line: str) -> bool:
+    """Running English text: several words, mostly Latin letters (Korea Herald, JoongAng Daily)."""
+    words = line.split()
+    return len(words) >= 7 and sum(1 for w in words if re.match(r"[A-Za-z$\"'(]", w)) >= len(words) * 0.6
 
 
 def _is_triangle_caption(lines: list[str], i: int) -> bool:
@@ -108,6 +114,8 @@ def classify(lines: list[str], i: int) -> str:
         return "copyright"
     if ko.is_summary_marker(line):
         return "summary"
+    if ko.is_reader_section(line):
+        return "reader"
     if ko.is_related_link(line) and not ko.is_block_marker(line):
         return "furniture"
     if ko.is_block_marker(line):
@@ -129,8 +137,14 @@ def classify(lines: list[str], i: int) -> str:
     return "text"
 
 
+_EN_ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|pct|Inc|Co|Corp|Ltd|"
+                            r"Gov|Rep|Sen|St|Mt|vs|No|approx|mln|bln|tln|yr|yrs|mo|Jr|Sr)\.)$")
+
+
 def _headline_like(line: str) -> bool:
-    if not (6 <= len(line) <= 200) or ko.PERIOD_END.search(line) and not line.endswith(("?", "!", "…", "...")):
+    if not (6 <= len(line) <= 200):
+        return False
+    if ko.PERIOD_END.search(line) and not line.endswith(("?", "!", "…", "...")) and not _EN_ABBREV_END.search(line):
         return False
     if ko.is_nav(line):
         return False
@@ -141,8 +155,11 @@ def _headline_like(line: str) -> bool:
 # ---------------------------------------------------------------- the page
 
 def analyze(text: str, *, title_hint: str | None = None, evidence: Evidence | None = None,
-            drop_header: bool = True) -> Page:
-    """Split page text into headline, clean paragraphs and metadata evidence."""
+            drop_header: bool = True, fallback_title: str | None = None) -> Page:
+    """Split page text into headline, clean paragraphs and metadata evidence.
+
+    ``title_hint`` beats the headline found in the text; ``fallback_title`` only stands in when
+    the text has none (a re-poster's own post title)."""
     ev = evidence or Evidence()
     lines = [ko.squash(x) for x in text.split("\n")]
     while lines and not lines[0]:
@@ -160,6 +177,8 @@ def analyze(text: str, *, title_hint: str | None = None, evidence: Evidence | No
         _read_header(lines, kinds, start, title_idx, ev)
     if title_hint:
         title = title_hint
+    elif not title and fallback_title:
+        title = fallback_title
 
     paragraphs = clean_body(lines[start:], kinds[start:], ev)
     if title:
@@ -218,6 +237,8 @@ def _pick_title(lines: list[str], kinds: list[str], start: int) -> tuple[int | N
     def text_at(i: int) -> str | None:
         if kinds[i] != "text":
             return None
+        if publishers.lookup(lines[i]) or publishers.is_platform(lines[i]):
+            return None  # the publisher's logo or the portal's name, not a headline
         pt = ko.split_page_title(lines[i], first_line=(i == _first_nonblank(lines)))
         t = pt.title if pt else lines[i]
         return t if _headline_like(t) else None
@@ -265,7 +286,8 @@ def _extend_back(lines: list[str], kinds: list[str], start: int, title_idx: int 
     j = start - 1
     while j > floor and kinds[j] in ("text", "blank"):
         if kinds[j] == "text":
-            if not (len(lines[j]) >= 10 and ko.PERIOD_END.search(lines[j]) and ko.HANGUL.search(lines[j])):
+            if not (len(lines[j]) >= 10 and ko.PERIOD_END.search(lines[j])
+                    and (ko.HANGUL.search(lines[j]) or _english_sentence(lines[j]))):
                 break
             start = j
         j -= 1
@@ -344,6 +366,10 @@ def clean_body(lines: list[str], kinds: list[str] | None, ev: Evidence) -> list[
             continue
         if kind == "comment":
             mode = "end"
+            continue
+        if kind == "reader":
+            if out:
+                mode = "end"  # a re-poster's own "느낀 점" under the article
             continue
         if kind == "copyright":
             ev.add("source", ko.copyright_source(line), SRC_COPYRIGHT if publishers.find_in_text(line) else SRC_COPYRIGHT_UNKNOWN)
