@@ -198,9 +198,11 @@ def date_from_url(url: str | None) -> str | None:
 # ---------------------------------------------------------------- reporters and bylines
 
 ROLE = r"(?:(?:선임|수석|전문|객원|수습|인턴|취재|편집|경제|산업)?기자|특파원)"
+# "김철수 경제부 기자", "김철수 디지털뉴스팀 기자": a desk between the name and the role
+_DEPT = r"(?:[가-힣A-Za-z]{1,10}(?:부|팀|센터|국|본부|데스크)\s?)"
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[·ㆍ,/]\s*{_NAME})*"
-REPORTER = re.compile(rf"(?<![가-힣])(?P<names>{_NAMES})\s?{ROLE}(?![가-힣])")
+REPORTER = re.compile(rf"(?<![가-힣])(?P<names>{_NAMES})\s?{_DEPT}?{ROLE}(?![가-힣])")
 REPORTER_LABELLED = re.compile(rf"(?:기자명|기자|글|작성자|Reporter|By)\s*[:：=]?\s*(?P<names>{_NAME})(?:\s?{ROLE})?(?![가-힣])", re.I)
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 
@@ -211,6 +213,7 @@ NOT_NAMES = {
     "시민", "학생", "청년", "주재", "상주", "파견", "특파", "베테랑", "여성", "남성", "한국", "외국", "중국", "미국", "이날",
     "당시", "현직", "전직", "기사", "모든", "많은", "일부", "관련", "어느", "한명", "두명", "그는", "그녀", "이번", "해외",
     "국내", "지역", "경제지", "일간지", "정치", "증권", "금융", "산업", "과학", "문화", "사회", "국제", "기자단", "출입기자",
+    "기자명", "작성자", "편집자", "발행인", "편집인", "기고자", "사진기자", "영상기자", "글쓴이", "등록자", "입력자", "승인자",
     # places a correspondent reports from ("워싱턴 특파원")
     "워싱턴", "뉴욕", "베이징", "도쿄", "파리", "런던", "베를린", "상하이", "홍콩", "하노이", "모스크바", "브뤼셀", "두바이",
     "시드니", "싱가포르", "방콕", "자카르타", "뉴델리", "타이베이", "오사카", "제네바", "토론토", "세종", "서울", "부산", "대전",
@@ -243,10 +246,24 @@ def clean_person(name: str | None) -> str | None:
     return None
 
 
+_SURNAMES = "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉"
+
+
 def reporters_in(line: str) -> list[str]:
     """The reporter names a byline names: ``김유성 기자I 2017.05.22`` → [김유성]."""
     names: list[str] = []
     for m in REPORTER.finditer(line):
+        # "김철수 박영희 기자": names before the matched one, separated by plain spaces — only
+        # three-syllable words with a common surname first, so "이데일리 김철수 기자" stays one name.
+        words = line[:m.start()].split()
+        before: list[str] = []
+        while words and len(before) < 3 and re.fullmatch(rf"[{_SURNAMES}][가-힣]{{2}}", words[-1]) \
+                and not re.search(r"[부팀가실단장]$", words[-1]) \
+                and words[-1] not in NOT_NAMES and not publishers.lookup(words[-1]):
+            before.insert(0, words.pop())
+        rest = " ".join(words)
+        if before and (not rest or re.search(r"[\[(【<=|:/·\d]\s*$", rest) or publishers.lookup(rest.split()[-1])):
+            names.extend(before)
         for n in re.split(r"\s*[·ㆍ,/]\s*", m.group("names")):
             n = n.strip()
             if n and n not in NOT_NAMES and not publishers.lookup(n):
@@ -267,11 +284,13 @@ class Dateline:
 
 _BRACKETS = {"[": "]", "(": ")", "【": "】", "〔": "〕", "<": ">", "［": "］", "（": "）", "〈": "〉"}
 _DATELINE_HEAD = re.compile(r"^\s*([\[(【〔<［（〈])\s*([^\])】〕>］）〉\n]{1,40}?)\s*([\])】〕>］）〉])\s*")
-_DATELINE_TAIL = re.compile(rf"^(?P<names>{_NAMES})\s?{ROLE}\s*[=＝]\s*")
+# Before "기자 =" only names stand, so names may be separated by plain spaces ("김철수 박영희 기자 =").
+_NAMES_SP = rf"{_NAME}(?:\s*[·ㆍ,/]\s*{_NAME}|\s+{_NAME}){{0,5}}"
+_DATELINE_TAIL = re.compile(rf"^(?P<names>{_NAMES_SP})\s?{_DEPT}?{ROLE}\s*[=＝]\s*")
 # "SEOUL, Oct. 7 (Yonhap) -- …", "SEJONG, Oct. 7 (Korea Bizwire) — …"
 _DATELINE_EN = re.compile(r"^(?P<place>[A-Z][A-Z .'\-]{1,24}),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
                           r"\((?P<pub>[A-Z][A-Za-z .&\-]{1,30})\)\s*(?:--|—|–|-)\s*")
-_DATELINE_BARE = re.compile(rf"^(?:(?P<pub>[^\s=]{{2,12}})\s+)?(?P<names>{_NAMES})\s?{ROLE}\s*[=＝]\s*")
+_DATELINE_BARE = re.compile(rf"^(?P<words>(?:[^\s=]{{2,12}}\s+){{0,4}}?)(?P<names>{_NAMES})\s?{_DEPT}?{ROLE}\s*[=＝]\s*")
 
 
 def parse_dateline(paragraph: str) -> Dateline | None:
@@ -290,7 +309,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         source, names, place = info
         t = _DATELINE_TAIL.match(rest)
         if t:
-            names = names or [n for n in re.split(r"\s*[·ㆍ,/]\s*", t.group("names")) if n not in NOT_NAMES]
+            names = names or [n for n in re.split(r"[\s·ㆍ,/]+", t.group("names")) if n not in NOT_NAMES]
             rest = rest[t.end():]
         return Dateline(rest=rest.strip(), source=source, reporters=names, place=place,
                         source_known=bool(source and publishers.lookup(source)))
@@ -302,11 +321,18 @@ def parse_dateline(paragraph: str) -> Dateline | None:
                         place=m.group("place").title(), source_known=bool(source))
     m = _DATELINE_BARE.match(paragraph)
     if m:
-        pub = m.group("pub")
-        source = publishers.lookup(pub) if pub else None
-        if pub and not source:
-            return None
-        names = [n for n in re.split(r"\s*[·ㆍ,/]\s*", m.group("names")) if n not in NOT_NAMES]
+        # "이데일리 김철수 기자 = …", "김철수 박영희 기자 = …": each word before is the outlet or a name.
+        source = None
+        names = []
+        for w in m.group("words").split():
+            found = publishers.lookup(w)
+            if found and not source and not names:
+                source = found
+            elif re.fullmatch(_NAME, w) and w not in NOT_NAMES:
+                names.append(w)
+            else:
+                return None
+        names += [n for n in re.split(r"\s*[·ㆍ,/]\s*", m.group("names")) if n not in NOT_NAMES]
         if not names:
             return None
         return Dateline(rest=paragraph[m.end():].strip(), source=source, reporters=names)
@@ -573,7 +599,16 @@ _SLASH_CREDIT = re.compile(r"(?:[.다)]\s*|\s+)/\s*[가-힣A-Za-z0-9][가-힣A-Z
 def is_photo_credit(line: str) -> bool:
     """``/ 사진=카카오``, ``(사진=연합뉴스)``, ``[사진 제공=KT]``, ``…발표하고 있다. /연합뉴스`` — a
     credit, or a short caption ending in one."""
-    return len(line) <= 150 and bool(PHOTO_CREDIT.search(line) or _SLASH_CREDIT.search(line))
+    if len(line) > 150:
+        return False
+    if PHOTO_CREDIT.search(line):
+        return True
+    m = _SLASH_CREDIT.search(line)
+    if not m:
+        return False
+    head = line[:m.start()]
+    # "김철수 기자 / 2024.10.07" is a byline with its date, not a caption's credit
+    return not (find_dates(m.group(0), short_years=True) or (len(head) <= 30 and REPORTER.search(head)))
 
 
 def is_caption_like(line: str) -> bool:
@@ -607,12 +642,17 @@ def is_email_line(line: str) -> bool:
     return len(rest) <= 4
 
 
+_LABELLED_BYLINE = re.compile(rf"^\s*(?:by|글|작성자|기자명|기자|reporter)\s*[:：]?\s*(?P<n>{_NAME})(?:\s?{ROLE})?"
+                              rf"(?:\s*[(\[<]?\s*{EMAIL.pattern}\s*[)\]>]?)?\s*$", re.I)
 _SIGNATURE = re.compile(rf"^[\s\-–—/=*·]*(?:{_NAMES})\s?{ROLE}(?![가-힣])")
 
 
 def is_byline(line: str) -> bool:
     """A short line that names the reporter (and maybe a date, an e-mail, the publisher)."""
     if en_byline_names(line):
+        return True
+    m = _LABELLED_BYLINE.match(line)
+    if m and m.group("n") not in NOT_NAMES:
         return True
     if len(line) > 120 or not (REPORTER.search(line) or re.search(rf"기자명\s*[:：]?\s*{_NAME}", line)):
         return False
@@ -667,6 +707,9 @@ def en_byline_names(line: str) -> list[str]:
 
 def byline_names(line: str) -> list[str]:
     names = reporters_in(line) or en_byline_names(line)
+    m = _LABELLED_BYLINE.match(line) if not names else None
+    if m and m.group("n") not in NOT_NAMES:
+        names = [m.group("n")]
     if not names:
         m = re.search(rf"기자명\s*[:：]?\s*(?P<n>{_NAME})", line)
         if m and m.group("n") not in NOT_NAMES:
