@@ -190,6 +190,8 @@ def extract_html(text: str, *, origin: str | None = None, url: str | None = None
     body_text = _main_text(text, url)
     if not body_text or _flattened(body_text, title):
         body_text = "\n".join(_fallback_lines(doc, lines, title)) or body_text
+    else:
+        body_text = _restore_breaks(body_text, lines)
     page = plain.analyze(body_text or "", title_hint=title, evidence=ev)
     if not title:
         title = page.title
@@ -271,6 +273,46 @@ def _flattened(text: str, title: str | None) -> bool:
         if len(t) >= 6 and any(ko.compact(ln).startswith(t) and len(ko.compact(ln)) > len(t) + 40 for ln in lines):
             return True
     return False
+
+
+_ONE_CELL = re.compile(r"^\s*\|\s*(?P<cell>(?:[^|\\]|\\.)*?)\s*\|\s*$")
+
+
+def _restore_breaks(text: str, dom_lines: list[str]) -> str:
+    """Undo what trafilatura does to old table layouts and ``<br>`` runs: a one-cell table row
+    (``| 제목 |``) is its text, and a long line that the page shows as several lines (``<br>``
+    inside a cell) is split back into those lines."""
+    dom = [(ko.compact(x), x) for x in dom_lines if x]
+    out: list[str] = []
+    for line in text.split("\n"):
+        m = _ONE_CELL.match(line)
+        if m:
+            line = m.group("cell").replace("\\|", "|")
+        c = ko.compact(line)
+        if len(c) < 120:
+            out.append(line)
+            continue
+        out.extend(_split_like_dom(line, c, dom))
+    return "\n".join(out)
+
+
+def _split_like_dom(line: str, c: str, dom: list[tuple[str, str]]) -> list[str]:
+    for i, (dc, _raw) in enumerate(dom):
+        if len(dc) < 10 or not c.startswith(dc) or len(dc) >= len(c):
+            continue
+        acc, parts = "", []
+        for dc2, raw2 in dom[i:]:
+            if not dc2:
+                continue
+            if not c.startswith(acc + dc2):
+                break
+            acc += dc2
+            parts.append(raw2)
+            if len(acc) >= len(c):
+                break
+        if len(parts) >= 2 and len(acc) >= len(c) * 0.95:
+            return parts
+    return [line]
 
 
 def _main_text(html: str, url: str | None) -> str | None:

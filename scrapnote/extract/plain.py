@@ -284,7 +284,8 @@ def _extend_back(lines: list[str], kinds: list[str], start: int, title_idx: int 
     """A short first paragraph (``삼성전자가 투자를 늘린다.``) belongs to the body, not the header."""
     floor = -1 if title_idx is None else title_idx
     j = start - 1
-    while j > floor and kinds[j] in ("text", "blank"):
+    # Pictures, captions and buttons between a short lead and the next paragraph are stepped over.
+    while j > floor and kinds[j] in ("text", "blank", "image", "caption", "furniture"):
         if kinds[j] == "text":
             if not (len(lines[j]) >= 10 and ko.PERIOD_END.search(lines[j])
                     and (ko.HANGUL.search(lines[j]) or _english_sentence(lines[j]))):
@@ -307,8 +308,13 @@ def _read_header(lines: list[str], kinds: list[str], start: int, title_idx: int 
                     ev.add("published", h.date, DATE_MODIFIED)
                 elif kind == "byline":
                     ev.add("published", h.date, DATE_BYLINE if after_title else DATE_EARLY)
+                elif after_title:
+                    ev.add("published", h.date, DATE_HEADER)
                 else:
-                    ev.add("published", h.date, DATE_HEADER if after_title else DATE_EARLY)
+                    # Above the headline: a timestamp (15:21) is the article's; a bare date with
+                    # its weekday is more likely today's date in the site's top bar.
+                    timed = re.search(r"\d{1,2}:\d{2}|(?:오전|오후)\s*\d{1,2}\s*:?\s*\d{0,2}|\d{1,2}시", line[h.end:h.end + 16])
+                    ev.add("published", h.date, DATE_EARLY - 1 if timed else DATE_EARLY)
         if kind == "byline":
             for n in ko.byline_names(line):
                 ev.add("reporter", n, REP_HEADER)
