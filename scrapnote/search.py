@@ -8,7 +8,7 @@ word. Each word is looked up in the index's word list (see index.py), never by s
 - 초성: a query of consonants only (ㅅㅅㅈㅈ) against each word's 초성 form, word-start first.
 - typo: the query word's 두벌식 keys against the keys of the same number of syllables at the start
   of every word (구굴 → 구글은, 반도채 → 반도체업계): one key wrong (two for long words).
-  Only tried while the exact matches do not fill the page; a typo never outranks an exact match.
+  Only tried when the exact matches are few (``FEW``); a typo never outranks an exact match.
 - keyboard: an ASCII word typed with the keyboard left in English mode (``rnrmf`` → 구글), tried
   when the query as typed finds too little.
 
@@ -41,6 +41,7 @@ GROUPS = (
 TIER = {"exact": 3, "keyboard": 2, "chosung": 2, "typo": 1}
 _MAX_WEIGHT = GROUPS[0][2]
 _CHUNK = 400  # words per FTS5 query
+FEW = 5  # a word with fewer exact matches than this (or than the page) gets the guessing lanes
 _QUERY_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
@@ -313,10 +314,11 @@ def _answer(con, q: Query, limit: int, fields: tuple[str, ...], filters) -> Resu
         else:
             excluded |= em.docs.keys()
     ranked = _rank(con, matches, excluded, filters)
-    if len(ranked) < limit:  # too few: try the lanes that guess, for the words that found little
+    few = min(FEW, limit)
+    if len(ranked) < few:  # too little: try the lanes that guess, for the words that found little
         more = False
         for i, w in enumerate(q.words):
-            if len(matches[i].docs) >= limit:
+            if len(matches[i].docs) >= few:
                 continue
             for e in _guesses(s, w):
                 more = True
