@@ -372,6 +372,32 @@ Outbound shipments reached $58.7 billion, the ministry said.
 (END)
 """
 
+NAVER_BLOG = """블로그
+카테고리 이동
+경제 공부하는 취준생
+검색
+MY메뉴 열기
+경제신문 스크랩
+[경제신문 스크랩] 가상은행 기준금리 동결
+취준생K
+2024. 10. 9. 21:30
+이웃추가
+본문 기타 기능
+출처: https://www.edaily.co.kr/News/Read?newsId=01234567890123456
+"금리 인하 속도 조절"…가상은행, 기준금리 3.25%로 동결
+[이데일리 김철수 기자] 가상은행이 기준금리를 연 3.25%로 동결했다. 가계부채 증가세와 환율 변동성을 고려한 결정이다.
+
+가상은행 총재는 이날 기자간담회에서 "금리 인하 속도를 조절할 필요가 있다"고 말했다.
+
+✔ 느낀 점
+금리 동결이 가계부채 때문이라는 걸 알게 됐다.
+
+공감
+7
+댓글 2
+공유하기
+"""
+
 TEXT_SHAPES = {
     "naver": (NAVER, dict(
         title='가상반도체 수출 석 달 연속 증가…"하반기 회복세 뚜렷"', source="한국경제", reporter="김철수",
@@ -427,6 +453,11 @@ TEXT_SHAPES = {
     "dateline-as-first-paragraph": (DATELINE_ONLY, dict(
         title=None, source="헤럴드경제", reporter="김철수", published=None,
         starts="원·달러 환율이 1350원대에서 마감했다.", ends="1351.2원에 거래를 마쳤다.", absent=["[헤럴드경제", "kim@"])),
+    "naver-blog-repost": (NAVER_BLOG, dict(
+        title='"금리 인하 속도 조절"…가상은행, 기준금리 3.25%로 동결',
+        url="https://www.edaily.co.kr/News/Read?newsId=01234567890123456", source="이데일리", reporter="김철수",
+        published="2024-10-09", starts="가상은행이 기준금리를", ends='조절할 필요가 있다"고 말했다.',
+        absent=["느낀 점", "알게 됐다", "이웃추가", "공감", "출처"])),
     "korea-herald-english": (HERALD_EN, dict(
         title="Korea's exports rise for 12th straight month on chip demand", source="코리아헤럴드", reporter="Kim Chul-soo",
         published="2024-10-07", starts="South Korea's exports rose", ends="a record $13.6 billion.",
@@ -619,6 +650,7 @@ NOTION = """# 전기요금 4분기 동결…가상전력 적자 부담 커진다
 Created: October 9, 2024 10:12 AM
 Tags: 경제, 에너지
 URL: https://news.mt.co.kr/mtview.php?no=2024100715210012345
+언론사: 머니투데이
 
 정부가 4분기 전기요금을 동결하기로 했다. 물가 부담을 고려한 결정이다.
 
@@ -675,7 +707,7 @@ MD_SHAPES = {
     "notion-export": (NOTION, "note.md", dict(
         title="전기요금 4분기 동결…가상전력 적자 부담 커진다", url="https://news.mt.co.kr/mtview.php?no=2024100715210012345",
         source="머니투데이", reporter=None, published="2024-10-07", starts="정부가 4분기 전기요금을",
-        ends="5원으로 유지한다고 밝혔다.", absent=["Created:", "Tags:"])),
+        ends="5원으로 유지한다고 밝혔다.", absent=["Created:", "Tags:", "언론사"])),
     "blog-repost-with-scrap-title": (BLOG_REPOST, "post.md", dict(
         title="코스피, 외국인 매수에 2,600선 회복", url="https://www.sedaily.com/NewsView/2DF1234567", source="서울경제",
         reporter=None, published="2024-10-09", starts="코스피가 7일 외국인 매수세에", ends="2,610.38에 마감했다.",

@@ -159,6 +159,8 @@ class MarkdownExtractor:
     def extract(self, text: str, origin: str | None, url: str | None) -> Article:
         split = split_front_matter(text.lstrip("\n"))
         meta, body_md = split if split else ({}, text)
+        if not split:
+            meta, body_md = _h1_and_properties(body_md)
         ev = plain.Evidence()
         title = _as_text(_first(meta, TITLE_KEYS))
         fm_url = None
@@ -191,6 +193,38 @@ class MarkdownExtractor:
         resolved = plain.resolve(page, url=url)
         return Article(title=page.title or "", body=plain.join_paragraphs(page.paragraphs), format="markdown",
                        origin=origin, **resolved)
+
+
+_PROPERTY = re.compile(r"^\s*(?P<key>[A-Za-z가-힣][A-Za-z가-힣 _]{0,24}?)\s*[:：]\s*(?P<value>\S.*?)\s*$")
+
+
+def _h1_and_properties(md: str) -> tuple[dict, str]:
+    """A Notion or Bear export: ``# 제목`` on top, then ``Created: …``, ``URL: …``, ``언론사: …``
+    property lines — the same things front matter would say."""
+    lines = md.replace("\r\n", "\n").split("\n")
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    if i >= len(lines) or not re.match(r"^#\s+\S", lines[i]):
+        return {}, md
+    meta: dict = {"title": re.sub(r"^#\s+|\s+#+\s*$", "", lines[i]).strip()}
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    k = j
+    while k < len(lines) and lines[k].strip():
+        m = _PROPERTY.match(lines[k])
+        if not m or len(lines[k]) > 300:
+            break
+        meta.setdefault(m.group("key").strip().lower(), m.group("value"))
+        k += 1
+    known = set(URL_KEYS + AUTHOR_KEYS + DATE_KEYS + SITE_KEYS) | {
+        "created", "created time", "tags", "updated", "last edited time", "category", "categories", "status", "type",
+        "카테고리", "태그", "분류", "작성일", "생성일", "수정일"}
+    if k == j or (k < len(lines) and lines[k].strip()) or not (set(meta) & known):
+        meta = {"title": meta["title"]}
+        k = i + 1  # no property block: only the heading is the title
+    return meta, "\n".join(lines[k:])
 
 
 _SCRAP_TAG = re.compile(

@@ -568,7 +568,10 @@ _READER_SECTION = re.compile(
 
 def is_reader_section(line: str) -> bool:
     """A re-poster's own heading under the article (``느낀 점``, ``나의 생각``, ``용어 정리``)."""
-    return len(line) <= 24 and not PERIOD_END.search(line) and bool(_READER_SECTION.fullmatch(compact(line)))
+    if len(line) > 30 or PERIOD_END.search(line):
+        return False
+    core = re.sub(r"^[^\w가-힣]+|^\d+\s*[.)]\s*|[^\w가-힣]+$", "", line.strip())  # "✔ 느낀 점", "[나의 생각]", "1. 느낀 점:"
+    return bool(_READER_SECTION.fullmatch(compact(core)))
 
 
 def is_comment_marker(line: str) -> bool:

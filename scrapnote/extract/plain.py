@@ -266,6 +266,17 @@ def _pick_title(lines: list[str], kinds: list[str], start: int) -> tuple[int | N
             # hangs under a "많이 본 뉴스" box, whose items are not the article's headline.
             i = block[0] if (j >= 0 and kinds[j] == "block") else block[-1]
             return i, text_at(i)
+    # No byline or date to hang on: the headline-like lines right above the body (a headline and
+    # its subheads) — the earliest of them; menus and a blog's own header lie further up.
+    run: list[int] = []
+    for i in range(start - 1, -1, -1):
+        if kinds[i] == "blank":
+            continue
+        if text_at(i) is None:
+            break
+        run.append(i)
+    if run:
+        return run[-1], text_at(run[-1])
     for i in header:
         t = text_at(i)
         if t:
