@@ -398,6 +398,20 @@ MY메뉴 열기
 공유하기
 """
 
+WIRE_PHOTO = """가상전자, 3분기 영업이익 9조1천억원
+송고2024-10-07 15:21
+박영희 기자
+가상전자 서초사옥
+(서울=연합뉴스) 김철수 기자 = 7일 서울 서초구 가상전자 서초사옥 모습. 2024.10.7 [연합뉴스 자료사진]
+photo@yna.co.kr
+(서울=연합뉴스) 박영희 기자 = 가상전자의 올해 3분기 영업이익이 9조1천억원으로 잠정 집계됐다.
+
+7일 서울 중구 가상은행 딜링룸 전광판에 코스피 지수가 표시되고 있다. 2024.10.7/뉴스1
+가상전자는 7일 이 같은 내용의 3분기 잠정 실적을 공시했다. 매출은 79조원이었다.
+
+young@yna.co.kr
+"""
+
 TEXT_SHAPES = {
     "naver": (NAVER, dict(
         title='가상반도체 수출 석 달 연속 증가…"하반기 회복세 뚜렷"', source="한국경제", reporter="김철수",
@@ -458,6 +472,10 @@ TEXT_SHAPES = {
         url="https://www.edaily.co.kr/News/Read?newsId=01234567890123456", source="이데일리", reporter="김철수",
         published="2024-10-09", starts="가상은행이 기준금리를", ends='조절할 필요가 있다"고 말했다.',
         absent=["느낀 점", "알게 됐다", "이웃추가", "공감", "출처"])),
+    "wire-photo-captions": (WIRE_PHOTO, dict(
+        title="가상전자, 3분기 영업이익 9조1천억원", source="연합뉴스", reporter="박영희", published="2024-10-07",
+        starts="가상전자의 올해 3분기 영업이익이", ends="매출은 79조원이었다.",
+        absent=["자료사진", "서초사옥", "photo@", "딜링룸", "/뉴스1"])),
     "korea-herald-english": (HERALD_EN, dict(
         title="Korea's exports rise for 12th straight month on chip demand", source="코리아헤럴드", reporter="Kim Chul-soo",
         published="2024-10-07", starts="South Korea's exports rose", ends="a record $13.6 billion.",

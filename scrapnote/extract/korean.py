@@ -614,6 +614,24 @@ def is_photo_credit(line: str) -> bool:
     return not (find_dates(m.group(0), short_years=True) or (len(head) <= 30 and REPORTER.search(head)))
 
 
+_WIRE_PHOTO_END = re.compile(
+    r"(?:\[[^\[\]]{0,40}(?:자료사진|사진|제공|DB\s*금지|재판매|photo)[^\[\]]{0,40}\]"
+    r"|(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*/\s*[^\s/]{2,14})\s*$", re.I)
+
+
+def is_wire_photo_caption(line: str) -> bool:
+    """A wire photo's caption: ``(서울=연합뉴스) 김철수 기자 = 7일 … 모습. 2024.10.7 [연합뉴스 자료사진]``,
+    ``7일 … 있다. 2024.10.7/뉴스1`` — its reporter is the photographer, its text not the article's."""
+    if len(line) > 300:
+        return False
+    m = _WIRE_PHOTO_END.search(line)
+    if not m:
+        return False
+    before = line[:m.start()].rstrip()
+    return bool(re.search(r"(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?$", before) or m.group(0).lstrip().startswith(("19", "20"))
+                or parse_dateline(line))
+
+
 def is_caption_like(line: str) -> bool:
     """A short noun phrase that names a picture: ``카카오 제주 본사 ‘스페이스닷’ 전경``."""
     return (len(line) <= 60 and not PERIOD_END.search(line) and bool(_CAPTION_END.search(line))
@@ -660,8 +678,8 @@ def is_byline(line: str) -> bool:
     if len(line) > 120 or not (REPORTER.search(line) or re.search(rf"기자명\s*[:：]?\s*{_NAME}", line)):
         return False
     d = parse_dateline(line)
-    if d and len(d.rest) >= 10 and PERIOD_END.search(d.rest):
-        return False  # "[헤럴드경제=김철수 기자] 환율이 올랐다.": a short first paragraph, dateline in front
+    if d and len(d.rest) >= 10 and (PERIOD_END.search(d.rest) or len(HANGUL.findall(d.rest)) >= 8):
+        return False  # "[헤럴드경제=김철수 기자] 환율이 올랐다.": a short first paragraph (or a caption), dateline in front
     if PERIOD_END.search(line) and len(line) > 40 and not EMAIL.search(line):
         return False
     m = REPORTER.search(line)

@@ -124,7 +124,7 @@ def classify(lines: list[str], i: int) -> str:
         return "image"
     if ko.is_share_or_button(line) or ko.is_promo(line) or c in _END_WORDS:
         return "furniture"
-    if _is_triangle_caption(lines, i) or ko.is_photo_credit(line):
+    if _is_triangle_caption(lines, i) or ko.is_photo_credit(line) or ko.is_wire_photo_caption(line):
         return "caption"
     if ko.is_byline(line):
         return "byline"
