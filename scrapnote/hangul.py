@@ -48,18 +48,14 @@ def _table(kind: str) -> dict[int, str]:
     t = _tables.get(kind)
     if t is not None:
         return t
-    t = {}
     keys = kind == "keys"
-    for s in range(SCOUNT):
-        cho, rest = divmod(s, NJUNG * NJONG)
-        jung, jong = divmod(rest, NJONG)
-        if kind == "cho":
-            t[SBASE + s] = CHO[cho]
-            continue
-        v, f = JUNG[jung], JONG[jong]
-        if keys:
-            v, f = COMPOUND.get(v, v), COMPOUND.get(f, f)
-        t[SBASE + s] = CHO[cho] + v + f
+    if kind == "cho":
+        t = {SBASE + i: CHO[i // (NJUNG * NJONG)] for i in range(SCOUNT)}
+    else:
+        vowels = [COMPOUND.get(v, v) if keys else v for v in JUNG]
+        finals = [COMPOUND.get(f, f) if keys else f for f in JONG]
+        values = [c + v + f for c in CHO for v in vowels for f in finals]
+        t = dict(zip(range(SBASE, SBASE + SCOUNT), values))
     for i, c in enumerate(_CONJ_CHO):
         t[0x1100 + i] = c
     for i, c in enumerate(_CONJ_JUNG):

@@ -116,18 +116,12 @@ class _Searcher:
         self.groups = [g for g in groups if g[1]]
         self._terms: str | None = None
         self._cho: str | None = None
-        self._lines: list[str] | None = None
 
     # The word list: "\nword\nword…\n", loaded once per search; searched by str.find (C speed).
     def terms(self) -> str:
         if self._terms is None:
             self._terms = index.vocabulary(self.con)
         return self._terms
-
-    def lines(self) -> list[str]:
-        if self._lines is None:
-            self._lines = self.terms()[1:-1].split("\n") if len(self.terms()) > 2 else []
-        return self._lines
 
     def words_with(self, needle: str, blob: str | None = None, lookup: str | None = None) -> list[tuple[str, int]]:
         """Every word whose line in ``blob`` (default: the word list) contains ``needle``, as
@@ -233,8 +227,9 @@ class _Searcher:
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
-        terms = self.lines()
-        heads = list(dict.fromkeys(t[:k] for t in terms if len(t) >= k))
+        blob = self.terms()
+        # the first k syllables of every word that has them (C-level passes: regex, dict, translate)
+        heads = list(dict.fromkeys(re.findall(f"(?m)^[\uac00-\ud7a3]{{{k}}}", blob)))
         if not heads:
             return m
         keys = hangul.keys("\n".join(heads)).split("\n")
@@ -243,15 +238,14 @@ class _Searcher:
         close = {}
         for _s, dist, i in process.extract(want, keys, scorer=Levenshtein.distance, score_cutoff=most,
                                            limit=None):
-            if heads[i] != w and 0 < dist:
+            if 0 < dist:
                 close[heads[i]] = dist
         if not close:
             return m
         by_dist: dict[int, list[str]] = {}
-        for t in terms:
-            d = close.get(t[:k])
-            if d is not None:
-                by_dist.setdefault(d, []).append(t)
+        for head, d in close.items():
+            by_dist.setdefault(d, []).extend(
+                t for t, _ in self.words_with("\n" + head))
         for d in sorted(by_dist, reverse=True):
             m.add(self.docs(by_dist[d]), "typo", 1.0 - d / (len(want) + 1))
         m.marks = sorted(close, key=lambda h: (close[h], h))
