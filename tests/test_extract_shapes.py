@@ -501,6 +501,8 @@ def check(a, exp: dict) -> None:
     for bad in exp.get("absent", []):
         assert bad not in a.body, bad
     assert "\n\n\n" not in a.body and "\t" not in a.body and "\u00a0" not in a.body
+    paragraphs = a.body.split("\n\n")
+    assert len(paragraphs) == len(set(paragraphs)), "a paragraph twice"
 
 
 @pytest.mark.parametrize("name", list(TEXT_SHAPES))
@@ -712,6 +714,17 @@ author:
 chulsoo@yna.co.kr
 """
 
+MARKDOWNLOAD = """# "금리 인하 속도 조절"…가상은행, 기준금리 3.25%로 동결 - 이데일리
+
+> ## Excerpt
+> 가상은행이 기준금리를 연 3.25%로 동결했다. 가계부채 증가세와 환율 변동성을 고려한 결정이다.
+
+---
+[이데일리 김철수 기자] 가상은행이 기준금리를 연 3.25%로 동결했다. 가계부채 증가세와 환율 변동성을 고려한 결정이다.
+
+가상은행 총재는 이날 기자간담회에서 "금리 인하 속도를 조절할 필요가 있다"고 말했다.
+"""
+
 MD_SHAPES = {
     "obsidian-clipper": (OBSIDIAN, "clip.md", dict(
         title='"금리 인하 속도 조절"…가상은행, 기준금리 3.25%로 동결',
@@ -730,6 +743,9 @@ MD_SHAPES = {
         title="코스피, 외국인 매수에 2,600선 회복", url="https://www.sedaily.com/NewsView/2DF1234567", source="서울경제",
         reporter=None, published="2024-10-09", starts="코스피가 7일 외국인 매수세에", ends="2,610.38에 마감했다.",
         absent=["느낀 점", "중요하다는 것을 느꼈다", "기사 원문", "출처"])),
+    "markdownload-excerpt": (MARKDOWNLOAD, "clip.md", dict(
+        title='"금리 인하 속도 조절"…가상은행, 기준금리 3.25%로 동결', url=None, source="이데일리", reporter="김철수",
+        published=None, starts="가상은행이 기준금리를", ends='조절할 필요가 있다"고 말했다.', absent=["Excerpt", "[이데일리"])),
     "joplin-export": (JOPLIN, "note.md", dict(
         title="가상전자, 3분기 영업이익 9조1천억원", url="https://www.yna.co.kr/view/AKR20241007123400003",
         source="연합뉴스", reporter="김철수", published="2024-10-07", starts="가상전자의 올해 3분기",

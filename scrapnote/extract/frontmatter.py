@@ -182,7 +182,12 @@ class MarkdownExtractor:
             known = publishers.lookup(site)
             ev.add("source", known or site, plain.SRC_KNOWN_SITE if known else plain.SRC_META)
 
+        if title:
+            pt = ko.split_page_title(ko.squash(title), first_line=True)
+            if pt and pt.site:  # "제목 - 이데일리": a clipped browser title names the publisher
+                ev.add("source", pt.site, plain.SRC_KNOWN_SITE if pt.known else plain.SRC_SITE)
         title = ko.strip_site_suffix(title) if title else None
+        body_md = _drop_excerpt(body_md)
         untagged = _strip_scrap_tag(title) if title else None
         if untagged != title:
             # "[경제신문 스크랩] 코스피 …" is the blogger's post title: the article's own headline in
@@ -193,6 +198,22 @@ class MarkdownExtractor:
         resolved = plain.resolve(page, url=url)
         return Article(title=page.title or "", body=plain.join_paragraphs(page.paragraphs), format="markdown",
                        origin=origin, **resolved)
+
+
+_EXCERPT_HEAD = re.compile(r"^\s*>\s*(?:#{1,6}\s*)?(?:Excerpt|Description|Summary|Abstract|발췌|요약|설명|개요)\s*$", re.I)
+
+
+def _drop_excerpt(md: str) -> str:
+    """MarkDownload and similar clippers quote the page's description above the article
+    (``> ## Excerpt`` + ``> …``): the same words as the lead, not a paragraph of its own."""
+    lines = md.split("\n")
+    for i, line in enumerate(lines[:15]):
+        if _EXCERPT_HEAD.match(line):
+            j = i + 1
+            while j < len(lines) and lines[j].lstrip().startswith(">"):
+                j += 1
+            return "\n".join(lines[:i] + lines[j:])
+    return md
 
 
 _PROPERTY = re.compile(r"^\s*(?P<key>[A-Za-z가-힣][A-Za-z가-힣 _]{0,24}?)\s*[:：]\s*(?P<value>\S.*?)\s*$")

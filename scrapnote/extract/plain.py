@@ -181,6 +181,8 @@ def analyze(text: str, *, title_hint: str | None = None, evidence: Evidence | No
         title = fallback_title
 
     paragraphs = clean_body(lines[start:], kinds[start:], ev)
+    # The same paragraph twice in a row (a description box, then the lead) is one paragraph.
+    paragraphs = [p for k, p in enumerate(paragraphs) if k == 0 or ko.compact(p) != ko.compact(paragraphs[k - 1])]
     if title:
         t = ko.compact(title)
         paragraphs = [p for k, p in enumerate(paragraphs) if not (k < 3 and ko.compact(p) == t)]
