@@ -179,7 +179,8 @@ def scan(folder: Path, known: tuple[bytes, ...] | None = None) -> tuple[bytes, b
     was = gc.isenabled()
     gc.disable()  # tens of thousands of stat results: the collector would walk them again and again
     try:
-        if known and known[0] and known[0] == stamp:
+        same = bool(known and known[0] and known[0] == stamp)
+        if same:
             names = known[1].split(b"\0") if known[1] else []
         else:
             try:
@@ -206,12 +207,14 @@ def scan(folder: Path, known: tuple[bytes, ...] | None = None) -> tuple[bytes, b
                 os.close(fd)
         isreg = _stat.S_ISREG
         if not all(s is not None and isreg(s.st_mode) for s in stats):
+            same = False
             names = [n for n, s in zip(names, stats) if s is not None and isreg(s.st_mode)]
             stats = [s for s in stats if s is not None and isreg(s.st_mode)]
         nums = array("q", bytes(16 * len(stats)))
         nums[0::2] = array("q", [s.st_mtime_ns for s in stats])
         nums[1::2] = array("q", [s.st_size for s in stats])
-        return stamp, b"\0".join(names), nums.tobytes()
+        # the very object given in ``known`` when the names are those: callers can skip comparing
+        return stamp, known[1] if same else b"\0".join(names), nums.tobytes()
     finally:
         if was:
             gc.enable()
@@ -259,8 +262,12 @@ class Check:
                 try:
                     os.close(r)
                     stamp, names, nums = scan(folder, known)
+                    if known is not None and names is known[1]:  # the parent has them already
+                        names, size = b"", (1 << 63) - 1
+                    else:
+                        size = len(names)
                     data = b"".join([len(stamp).to_bytes(8, "little"), stamp,
-                                     len(names).to_bytes(8, "little"), names, nums])
+                                     size.to_bytes(8, "little"), names, nums])
                     view = memoryview(data)
                     while view:
                         view = view[os.write(w, view):]
@@ -291,7 +298,10 @@ class Check:
                 n = int.from_bytes(data[:8], "little")
                 stamp = data[8:8 + n]
                 m = int.from_bytes(data[8 + n:16 + n], "little")
-                names = data[16 + n:16 + n + m]
+                if m == (1 << 63) - 1:  # the names the parent passed in
+                    names, m = self.known[1], 0
+                else:
+                    names = data[16 + n:16 + n + m]
                 self._result = (stamp, names, data[16 + n + m:])
                 return self._result
         self._result = scan(self.folder, self.known)
@@ -316,7 +326,8 @@ def _set_state(con: sqlite3.Connection, key: str, value) -> None:
 
 def up_to_date(listing: tuple[bytes, bytes, bytes], stored: tuple[bytes, bytes, bytes] | None) -> bool:
     """Whether a scan shows exactly the files, mtimes and sizes the index was built from."""
-    return stored is not None and stored[1] == listing[1] and stored[2] == listing[2]
+    return stored is not None and (stored[1] is listing[1] or stored[1] == listing[1]) \
+        and stored[2] == listing[2]
 
 
 # -- refreshing -----------------------------------------------------------------------------------
