@@ -412,6 +412,38 @@ photo@yna.co.kr
 young@yna.co.kr
 """
 
+POLICY_BRIEFING = """대한민국 정책브리핑
+정책뉴스
+9월 수출 587억 달러…역대 9월 중 최대 실적
+산업통상자원부 2024.10.07
+글자크기 설정
+인쇄
+9월 수출이 전년 동월 대비 7.5% 증가한 587억 달러를 기록해 역대 9월 중 최대 실적을 달성했다.
+
+가상통상부는 7일 이 같은 내용의 '9월 수출입 동향'을 발표했다.
+
+문의 : 산업통상자원부 무역투자실 수출입과(044-203-4000)
+<자료제공 :(www.korea.kr)>
+"""
+
+NEWSROOM = """가상텔레콤 뉴스룸
+홈 > 뉴스룸 > 보도자료
+가상텔레콤, AI 반도체 스타트업과 초거대 AI 인프라 구축 협력
+조회수 1,234
+공유하기
+가상텔레콤 AI 반도체 협력.jpg (245KB)
+가상텔레콤(대표 홍길동)이 AI 반도체 스타트업 가상칩스와 업무협약을 맺었다고 7일 밝혔다.
+
+▲ 가상텔레콤 홍길동 대표(왼쪽)와 가상칩스 이몽룡 대표가 협약식에서 기념촬영을 하고 있다.
+
+가상텔레콤 관계자는 "국산 AI 반도체 생태계 확대에 기여하겠다"고 말했다.
+
+보도자료 문의: 가상텔레콤 홍보팀 (02-1234-5678, pr@gasang.co.kr)
+첨부파일
+목록
+이전글 가상텔레콤, 3분기 실적 발표
+"""
+
 TEXT_SHAPES = {
     "naver": (NAVER, dict(
         title='가상반도체 수출 석 달 연속 증가…"하반기 회복세 뚜렷"', source="한국경제", reporter="김철수",
@@ -476,6 +508,13 @@ TEXT_SHAPES = {
         title="가상전자, 3분기 영업이익 9조1천억원", source="연합뉴스", reporter="박영희", published="2024-10-07",
         starts="가상전자의 올해 3분기 영업이익이", ends="매출은 79조원이었다.",
         absent=["자료사진", "서초사옥", "photo@", "딜링룸", "/뉴스1"])),
+    "policy-briefing": (POLICY_BRIEFING, dict(
+        title="9월 수출 587억 달러…역대 9월 중 최대 실적", source="대한민국 정책브리핑", reporter=None, published="2024-10-07",
+        starts="9월 수출이 전년 동월 대비", ends="'9월 수출입 동향'을 발표했다.", absent=["문의", "자료제공", "인쇄"])),
+    "company-newsroom-no-date": (NEWSROOM, dict(
+        title="가상텔레콤, AI 반도체 스타트업과 초거대 AI 인프라 구축 협력", source=None, reporter=None, published=None,
+        starts="가상텔레콤(대표 홍길동)이", ends='기여하겠다"고 말했다.',
+        absent=[".jpg", "▲", "문의", "첨부파일", "이전글", "조회수"])),
     "korea-herald-english": (HERALD_EN, dict(
         title="Korea's exports rise for 12th straight month on chip demand", source="코리아헤럴드", reporter="Kim Chul-soo",
         published="2024-10-07", starts="South Korea's exports rose", ends="a record $13.6 billion.",

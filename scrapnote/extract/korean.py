@@ -437,7 +437,8 @@ _COPYRIGHT_STRONG = re.compile(
     r"ai학습(?:및활용|이용|활용)?금지")
 _COPYRIGHT_SIGN = re.compile(r"ⓒ|©")
 _COPYRIGHT_LEAD = re.compile(r"^\s*[<\[(]?\s*(?:copyright|\(c\)|저작권자\s*(?:\(c\)|ⓒ|©))", re.I)
-IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp|svg|heic|tiff?|avif)(?:\?\S*)?(?:\s*\(\d[\d,.]*\s*[KMG]?B\))?$", re.I)
+IMAGE_FILE = re.compile(r"^(?:\S+|[^\n.]{1,80}?)\.(?:jpe?g|png|gif|webp|bmp|svg|heic|tiff?|avif)(?:\?\S*)?"
+                        r"(?:\s*\(\d[\d,.]*\s*[KMG]?B\))?$", re.I)
 _IMAGE_MARKER = re.compile(
     r"^[\[(<【〈]?\s*(?:사진|이미지|그림|그래픽|인포그래픽|영상|동영상|표|도표|일러스트|사진\s*확대|이미지\s*확대|사진\s*크게\s*보기|"
     r"이미지\s*크게\s*보기|확대\s*보기|원본\s*보기|photo|image)\s*\d*\s*[\])>】〉]?$", re.I)
@@ -506,7 +507,8 @@ def is_share_or_button(line: str) -> bool:
     if c in _FURNITURE_WORDS or _SHARE.fullmatch(c) or _BUTTON_PREFIX.match(c):
         return True
     tokens = [compact(t) for t in re.split(r"[\s|/·ㆍ,>»]+", line) if compact(t)]
-    return bool(tokens) and all(t in _FURNITURE_WORDS or _SHARE.fullmatch(t) for t in tokens)
+    words = [t for t in tokens if not re.fullmatch(r"[\d,.]+", t)]  # "타임톡 12", "공감 23 댓글 42"
+    return bool(words) and all(t in _FURNITURE_WORDS or _SHARE.fullmatch(t) for t in words)
 
 
 def is_nav(line: str) -> bool:
@@ -752,8 +754,14 @@ def is_date_line(line: str) -> bool:
                   r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?", "", rest, flags=re.I)
     rest = re.sub(rf"{_LABEL_PUBLISHED}|{_LABEL_MODIFIED}|기사원문|원문|기사|최종|시간|일시|게시일?|조회수?\s*\d*|"
                   rf"댓글\s*\d*|지면|\d+\s*면|KST|GMT|UTC|기준|현재|\d+", "", rest, flags=re.I)
+    words = re.sub(r"[|:：/·,.\-()\[\]<>]", " ", rest).split()
     rest = re.sub(r"[\s|:：/·,.\-()\[\]<>]", "", rest)
-    return len(rest) <= 2
+    if len(rest) <= 2:
+        return True
+    # "산업통상자원부 2024.10.07", "2024.10.07 | 연합뉴스": a date with who put it out
+    return len(words) == 1 and len(line) <= 40 and bool(
+        publishers.lookup(words[0]) or re.fullmatch(r"[가-힣A-Za-z]{1,12}(?:부|처|청|위원회|공사|공단|센터|협회|재단|연구소|연구원|"
+                                                  r"뉴스룸|홍보팀|홍보실|사무국)", words[0]))
 
 
 def header_dates(line: str) -> list[DateHit]:

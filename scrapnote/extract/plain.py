@@ -260,6 +260,9 @@ def _pick_title(lines: list[str], kinds: list[str], start: int) -> tuple[int | N
         while j >= 0 and kinds[j] in ("text", "blank"):
             if kinds[j] == "text":
                 if text_at(j) is None:
+                    if not block and (publishers.lookup(lines[j]) or publishers.is_platform(lines[j])):
+                        j -= 1
+                        continue  # Daum: the headline, then the publisher's name, then the date
                     break
                 block.append(j)
             j -= 1
@@ -272,8 +275,8 @@ def _pick_title(lines: list[str], kinds: list[str], start: int) -> tuple[int | N
     # its subheads) — the earliest of them; menus and a blog's own header lie further up.
     run: list[int] = []
     for i in range(start - 1, -1, -1):
-        if kinds[i] == "blank":
-            continue
+        if kinds[i] == "blank" or (not run and kinds[i] in ("furniture", "image", "caption")):
+            continue  # buttons and a picture between the headline and the body
         if text_at(i) is None:
             break
         run.append(i)
