@@ -806,6 +806,25 @@ def test_blog_titled_scrap_is_not_a_filled_form():
     assert extract(plain_post).format == "text"
 
 
+def test_page_with_scrap_and_url_copy_buttons_is_not_a_form():
+    a = extract("가상은행, 기준금리 동결\n입력 : 2024-08-17 15:21:03\n스크랩\n인쇄\nURL복사\n"
+                "(서울=ZDNet Korea) 최민준 기자 = 가상은행이 기준금리를 연 3.25%로 동결했다고 밝혔다.\n")
+    assert a.format == "text"
+    assert (a.title, a.source, a.reporter, a.published) == ("가상은행, 기준금리 동결", "ZDNet Korea", "최민준", "2024-08-17")
+
+
+def test_labelled_date_line_is_not_a_button():
+    a = extract("가상은행, 기준금리 동결\n기사입력 2024-05-17 15:21\n김철수 기자\n"
+                "가상은행이 기준금리를 연 3.25%로 동결했다고 밝혔다. 시장 예상과 같았다.\n")
+    assert a.published == "2024-05-17"
+
+
+def test_reporter_email_domain_is_not_a_publisher_alias():
+    a = extract("가상은행, 기준금리 동결\n이가상 기자 lee@biz.chosun.com | 기사입력 2024-04-26 15:21\n"
+                "가상은행이 기준금리를 연 3.25%로 동결했다고 밝혔다. 시장 예상과 같았다.\n")
+    assert a.source == "조선비즈"
+
+
 def test_reader_section_ends_copied_text_too():
     a = extract("코스피 2,600선 회복\n2024.10.07\n코스피가 7일 외국인 매수세에 힘입어 2,600선을 회복했다. 외국인이 4천억원을 샀다.\n\n"
                 "나의 생각\n외국인 수급이 중요하다는 것을 느꼈다.\n")

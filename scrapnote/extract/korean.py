@@ -507,6 +507,8 @@ def is_share_or_button(line: str) -> bool:
     if c in _FURNITURE_WORDS or _SHARE.fullmatch(c) or _BUTTON_PREFIX.match(c):
         return True
     tokens = [compact(t) for t in re.split(r"[\s|/·ㆍ,>»]+", line) if compact(t)]
+    if find_dates(line, short_years=True):
+        return False  # "기사입력 2024-05-17 15:21" is a date line
     words = [t for t in tokens if not re.fullmatch(r"[\d,.]+", t)]  # "타임톡 12", "공감 23 댓글 42"
     return bool(words) and all(t in _FURNITURE_WORDS or _SHARE.fullmatch(t) for t in words)
 

@@ -334,7 +334,7 @@ def _read_header(lines: list[str], kinds: list[str], start: int, title_idx: int 
         if kind == "byline":
             for n in ko.byline_names(line):
                 ev.add("reporter", n, REP_HEADER)
-            ev.add("source", publishers.find_in_text(ko.REPORTER.sub(" ", line)), SRC_BYLINE)
+            ev.add("source", publishers.find_in_text(ko.REPORTER.sub(" ", ko.EMAIL.sub(" ", line))), SRC_BYLINE)
             ev.add_email(line)
         elif kind == "email":
             ev.add_email(line)

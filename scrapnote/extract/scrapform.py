@@ -31,7 +31,7 @@ _LABELS: list[tuple[str, re.Pattern]] = [
 ]
 _FORM_TITLE = re.compile(r"스크랩양식|스크랩템플릿|신문스크랩|경제신문스크랩$")
 # The form's own title row ("경제 신문 스크랩 양식"), not a blog post titled "[경제신문 스크랩] 삼성전자 …".
-_FORM_TITLE_ROW = re.compile(r"^(?:\d+[.)]?)?(?:경제)?(?:신문|기사)?스크랩(?:양식|템플릿|서식|form|template)?(?:\d+)?$"
+_FORM_TITLE_ROW = re.compile(r"^(?:\d+[.)]?)?(?:경제)?(?:신문|기사)스크랩(?:양식|템플릿|서식|form|template)?(?:\d+)?$"
                              r"|스크랩(?:양식|템플릿|서식)")
 
 
@@ -74,7 +74,9 @@ def looks_like_form(text: str) -> bool:
             return False  # a blog post or clipping with front matter, whatever its title says
     keys = {k for k, _v in _rows(text) if k}
     head = [ln for ln in text.replace("\r", "").split("\n") if ln.strip()][:3]
-    if keys and any(_FORM_TITLE_ROW.search(ko.compact(ln)) for ln in head if len(ln) <= 40):
+    # The form's title row and its labels (a news page's "스크랩" and "URL복사" buttons are neither).
+    if len(keys) >= 2 and keys & {"headline", "body"} and any(
+            _FORM_TITLE_ROW.search(ko.compact(ln)) for ln in head if len(ln) <= 40):
         return True
     tabbed = sum(1 for ln in text.split("\n") if "\t" in ln and match_label(ln.split("\t", 1)[0]))
     return tabbed >= 2 and len(keys) >= 2 and bool(keys & {"headline", "body", "url", "summary", "insights"})
