@@ -920,6 +920,15 @@ HTML_PAGES = {
 <p class="source_text">이 기사는 언론사에서 경제 섹션으로 분류했습니다.</p></body></html>""", dict(
         title=T, url="https://n.news.naver.com/mnews/article/015/0005041234", source="한국경제", reporter="김철수",
         published="2024-10-07")),
+    # <title> is only the site's name, no og tags, the headline in a <div>, the copyright in a box
+    # trafilatura leaves out, the headline repeated under the text by the layout
+    "title-is-site-name": (f"""<!DOCTYPE html><html lang=ko><head><meta charset="utf-8"><title>전자신문</title></head><body>
+<div class="article-view"><div class="title">{T}</div><div class="info">김철수 기자 | 2024년 10월 7일 15:21</div>
+<div class="article-body" itemprop="articleBody">{"".join("<div>" + p + "</div>" for p in P)}</div>
+<p class="copyright">ⓒ 전자신문, 무단전재 및 재배포 금지</p></div>
+<section class="related"><h3>관련 기사</h3><ul><li>코스피 급락</li></ul></section>
+<footer>회사소개 | 개인정보처리방침</footer></body></html>""", dict(
+        title=T, source="전자신문", reporter="김철수", published="2024-10-07")),
     # English page: og tags, <meta name=author>, a "By" line
     "korea-herald": ("""<html><head><meta charset="utf-8">
 <meta property="og:title" content="Korea's exports rise for 12th straight month on chip demand">

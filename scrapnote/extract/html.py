@@ -185,7 +185,13 @@ def extract_html(text: str, *, origin: str | None = None, url: str | None = None
             ev.add("reporter", ko.clean_person(part), plain.REP_META + 1)
 
     lines = visible_lines(doc.body if doc is not None and doc.find("body") is not None else doc)
+    if not title and lines:
+        # No usable <title>/og:title: read the page's own lines like copied text for its headline.
+        whole = plain.analyze("\n".join(lines[:3000]), evidence=plain.Evidence())
+        if whole.title_in_header:
+            title = whole.title
     _scan_page_header(lines, title, ev)
+    _scan_page_publisher(doc, lines, ev)
 
     body_text = _main_text(text, url)
     if not body_text or _flattened(body_text, title):
@@ -346,6 +352,26 @@ def _fallback_lines(doc, lines: list[str], title: str | None) -> list[str]:
             if ko.compact(line) == t:
                 return lines[i:]
     return lines
+
+
+def _scan_page_publisher(doc, lines: list[str], ev: plain.Evidence) -> None:
+    """The publisher as the page shows it outside the article text: a logo's alt text, a <title>
+    that is only the site's name, the copyright line at the foot of the page."""
+    if doc is None:
+        return
+    t = doc.find(".//title")
+    if t is not None and publishers.lookup(ko.squash(t.text_content())):
+        ev.add("source", publishers.lookup(ko.squash(t.text_content())), plain.SRC_KNOWN_SITE)
+    for alt in doc.xpath("//*[contains(@class,'logo') or contains(@id,'logo')]//img/@alt"
+                         " | //img[contains(@class,'logo') or contains(@id,'logo')]/@alt")[:5]:
+        ev.add("source", publishers.lookup(ko.squash(str(alt))), plain.SRC_KNOWN_SITE + 1)
+    for line in lines[:40]:
+        if line and len(line) <= 30:
+            ev.add("source", publishers.lookup(line), plain.SRC_COPYRIGHT + 1)
+    for line in lines:
+        if line and ko.is_copyright(line):
+            found = publishers.find_in_text(ko.EMAIL.sub(" ", line))
+            ev.add("source", found, plain.SRC_COPYRIGHT)
 
 
 def _scan_page_header(lines: list[str], title: str | None, ev: plain.Evidence) -> None:

@@ -58,6 +58,7 @@ class Page:
     title: str | None
     paragraphs: list[str]
     evidence: Evidence
+    title_in_header: bool = False  # the title is a headline line of the page, not the body's first sentence
 
 
 # ---------------------------------------------------------------- line kinds
@@ -183,12 +184,15 @@ def analyze(text: str, *, title_hint: str | None = None, evidence: Evidence | No
     paragraphs = clean_body(lines[start:], kinds[start:], ev)
     # The same paragraph twice in a row (a description box, then the lead) is one paragraph.
     paragraphs = [p for k, p in enumerate(paragraphs) if k == 0 or ko.compact(p) != ko.compact(paragraphs[k - 1])]
+    in_header = bool(title)
     if title:
         t = ko.compact(title)
-        paragraphs = [p for k, p in enumerate(paragraphs) if not (k < 3 and ko.compact(p) == t)]
+        # the headline repeated above the text, or left under it by a page layout
+        paragraphs = [p for k, p in enumerate(paragraphs)
+                      if not ((k < 3 or k >= len(paragraphs) - 2) and ko.compact(p) == t)]
     if not title:
         title = _title_from_body(paragraphs)
-    return Page(title=ko.squash(title) if title else None, paragraphs=paragraphs, evidence=ev)
+    return Page(title=ko.squash(title) if title else None, paragraphs=paragraphs, evidence=ev, title_in_header=in_header)
 
 
 def _mark_summary_boxes(lines: list[str], kinds: list[str]) -> None:
