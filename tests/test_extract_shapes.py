@@ -806,6 +806,15 @@ def test_blog_titled_scrap_is_not_a_filled_form():
     assert extract(plain_post).format == "text"
 
 
+@pytest.mark.parametrize("outlet", ["테크가상", "가상비즈", "더가상", "가상경제신문"])
+def test_outlet_the_table_does_not_know(outlet):
+    body = "가상전자가 미국 텍사스주에 5조원을 들여 배터리 공장을 짓는다고 7일 밝혔다.\n\n업계는 투자를 반겼다.\n"
+    a = extract(f"{outlet}\n가상전자 美 공장 착공\n김철수 기자\n2024.10.07\n[{outlet} 김철수 기자] " + body)
+    assert (a.title, a.source, a.reporter) == ("가상전자 美 공장 착공", outlet, "김철수")
+    a = extract(f"{outlet}\n가상전자 美 공장 착공\n김철수 기자\n2024.10.07\n" + body)
+    assert a.title == "가상전자 美 공장 착공" and a.source is None  # a logo line alone is not evidence enough
+
+
 def test_page_with_scrap_and_url_copy_buttons_is_not_a_form():
     a = extract("가상은행, 기준금리 동결\n입력 : 2024-08-17 15:21:03\n스크랩\n인쇄\nURL복사\n"
                 "(서울=ZDNet Korea) 최민준 기자 = 가상은행이 기준금리를 연 3.25%로 동결했다고 밝혔다.\n")

@@ -372,6 +372,12 @@ def _read_dateline_inner(inner: str) -> tuple[str | None, list[str], str | None]
             if w not in names and _OUTLET.fullmatch(w) and not _NOT_OUTLET.match(w):
                 source = w
                 break
+    if not source and names and len(parts) == 1:
+        # "[테크가상 김철수 기자]": the one word in front of the reporter is the outlet
+        m = re.fullmatch(rf"(?P<w>[가-힣A-Za-z0-9][가-힣A-Za-z0-9&.]{{1,11}})\s+{_NAMES_SP}\s?{_DEPT}?{ROLE}", parts[0])
+        if m and m.group("w") not in NOT_NAMES and m.group("w") not in names and not _NOT_OUTLET.fullmatch(m.group("w")) \
+                and not re.search(r"(?:부|팀|센터|국)$", m.group("w")):
+            source = m.group("w")
     if source or names:
         return source, names, place
     return None

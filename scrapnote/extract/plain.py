@@ -150,7 +150,8 @@ def _headline_like(line: str) -> bool:
     if ko.is_nav(line):
         return False
     words = line.split()
-    return len(words) >= 2 or len(ko.HANGUL.findall(line)) >= 4
+    # one word is a logo or a label ("가상경제신문", "보도자료"), not a headline, unless it is long
+    return len(words) >= 2 or len(ko.HANGUL.findall(line)) >= 10
 
 
 # ---------------------------------------------------------------- the page
