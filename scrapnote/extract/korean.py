@@ -253,6 +253,10 @@ def reporters_in(line: str) -> list[str]:
     """The reporter names a byline names: ``김유성 기자I 2017.05.22`` → [김유성]."""
     names: list[str] = []
     for m in REPORTER.finditer(line):
+        prefix = line[:m.start()]
+        if re.search(r"(?:사진|영상|그래픽|촬영|디자인|일러스트|인포그래픽)\s*[=:：]?\s*$", prefix) and not re.search(
+                r"글\s*[·ㆍ,/]\s*(?:사진|영상)\s*[=:：]?\s*$", prefix):
+            continue  # "글 김철수 기자 / 사진 박영희 기자": the photographer is not the reporter
         # "김철수 박영희 기자": names before the matched one, separated by plain spaces — only
         # three-syllable words with a common surname first, so "이데일리 김철수 기자" stays one name.
         words = line[:m.start()].split()
