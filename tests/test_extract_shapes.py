@@ -412,6 +412,28 @@ photo@yna.co.kr
 young@yna.co.kr
 """
 
+TISTORY_TEXT = """백규서옥_Blog ver.
+홈
+태그
+방명록
+가상전자, 美 텍사스에 배터리 공장 짓는다
+2024. 10. 9. 19:32
+▲ 가상전자 텍사스 공장 조감도
+[아이티데일리] 가상전자가 미국 텍사스주에 5조원을 들여 배터리 공장을 짓는다. 2026년 가동이 목표다.
+
+업계에 따르면 가상전자는 이르면 이달 말 이사회를 열고 투자안을 의결할 예정이다.
+
+* 2024년 10월 07일(월) 08:58:07 김철수 기자 kim@itdaily.kr
+출처 : 아이티데일리(http://www.itdaily.kr/news/articleView.html?idxno=12345)
+공유하기
+게시글 관리
+구독하기백규서옥_Blog ver.
+저작자표시 비영리 변경금지
+'알림' 카테고리의 다른 글
+가상은행 금리 동결 (0)
+댓글0
+"""
+
 POLICY_BRIEFING = """대한민국 정책브리핑
 정책뉴스
 9월 수출 587억 달러…역대 9월 중 최대 실적
@@ -508,6 +530,10 @@ TEXT_SHAPES = {
         title="가상전자, 3분기 영업이익 9조1천억원", source="연합뉴스", reporter="박영희", published="2024-10-07",
         starts="가상전자의 올해 3분기 영업이익이", ends="매출은 79조원이었다.",
         absent=["자료사진", "서초사옥", "photo@", "딜링룸", "/뉴스1"])),
+    "tistory-repost-text": (TISTORY_TEXT, dict(
+        title="가상전자, 美 텍사스에 배터리 공장 짓는다", url="http://www.itdaily.kr/news/articleView.html?idxno=12345",
+        source="아이티데일리", reporter="김철수", published="2024-10-07", starts="가상전자가 미국 텍사스주에",
+        ends="투자안을 의결할 예정이다.", absent=["Blog", "구독", "카테고리", "금리 동결", "출처", "조감도"])),
     "policy-briefing": (POLICY_BRIEFING, dict(
         title="9월 수출 587억 달러…역대 9월 중 최대 실적", source="대한민국 정책브리핑", reporter=None, published="2024-10-07",
         starts="9월 수출이 전년 동월 대비", ends="'9월 수출입 동향'을 발표했다.", absent=["문의", "자료제공", "인쇄"])),

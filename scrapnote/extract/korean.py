@@ -546,6 +546,8 @@ def is_block_marker(line: str) -> bool:
         return False
     if any(c == m or (c.startswith(m) and len(c) <= len(m) + 5) for m in _BLOCK_MARKERS):
         return True
+    if re.search(r"카테고리의다른(?:글|기사|포스트)$|의다른글$|다른글보기$|관련글$|인기글$", c):
+        return True  # a blog's "'알림' 카테고리의 다른 글", "관련글"
     for m in _BLOCK_SUFFIXES:
         if c.endswith(m) and len(c) > len(m):
             prefix = c[:-len(m)]

@@ -387,6 +387,8 @@ def clean_body(lines: list[str], kinds: list[str] | None, ev: Evidence) -> list[
             name, link = ko.source_footer(line)
             ev.add("source", name, SRC_COPYRIGHT if publishers.lookup(name) else SRC_COPYRIGHT_UNKNOWN)
             ev.add_url(link, URL_HEADER)
+            if out and chars >= 40 and mode != "end":
+                mode = "end"  # what a news site appends to copied text: the article ends here
             continue
         if mode == "end":
             _read_tail(line, kind, ev)
