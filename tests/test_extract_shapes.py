@@ -626,6 +626,8 @@ def test_header_bylines_and_dates(header, reporter, published):
     ("By Kim Chul-soo", ["Kim Chul-soo"]),
     ("BY KIM CHUL-SOO [kim.chulsoo@joongang.co.kr]", ["Kim Chul-soo"]),
     ("By Kim Chul-soo and Lee Young-hee", ["Kim Chul-soo", "Lee Young-hee"]),
+    ("By Kim Chul-soo Oct 07, 2024 (Gmt+09:00)", ["Kim Chul-soo"]),
+    ("By Kim Chul-soo, Staff Reporter", ["Kim Chul-soo"]),
     ("By contrast, the bank held its rate steady for the third straight meeting this year.", []),
 ])
 def test_english_bylines(line, names):

@@ -736,7 +736,12 @@ def en_byline_names(line: str) -> list[str]:
         return []
     names = []
     for n in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("names")):
-        n = n.strip()
+        words = n.split()
+        while words and re.fullmatch(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|"
+                                     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|Staff|Reporter|Correspondent|Editor|"
+                                     r"Senior|Writer|Columnist|Updated|Posted|Published", words[-1], re.I):
+            words.pop()  # "By Kim Chul-soo Oct 07, 2024": the date is not part of the name
+        n = " ".join(words) if len(words) >= 2 else ""
         if n and not _EN_NOT_NAME.match(n):
             names.append(_en_case(n))
     return names
