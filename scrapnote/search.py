@@ -14,7 +14,9 @@ word. Each word is looked up in the index's word list (see index.py), never by s
 
 A one-syllable word matches by substring only. FTS5 then says which notes hold the matched
 words, field by field (title > headline > tags/companies/keywords > summary > body > the rest).
-Phrases and words that span punctuation (``S&P``) are checked against the note file itself.
+The word list holds the words of every field, so the short fields and the bodies are matched the
+same way, word by word (a body is never fuzzy-scored whole); the field decides the rank. Phrases
+and words that span punctuation (``S&P``) are checked against the note file itself.
 """
 from __future__ import annotations
 
