@@ -234,3 +234,14 @@ def test_refresh_check_is_one_stat_per_file(two, monkeypatch):
     index.refresh()
     assert time.perf_counter() - t < 0.5
     assert not [f for f in opened if str(f).endswith(".md")]
+
+
+def test_without_fork_or_dir_fd_the_check_runs_inline(two, monkeypatch):
+    known = index.stored_listing(index.refresh())
+    want = index.scan(config.notes_dir(), known)
+    monkeypatch.setattr(index.sys, "platform", "win32")
+    monkeypatch.setattr(os, "supports_dir_fd", set())
+    check = index.Check(config.notes_dir(), known)
+    assert check._pid is None
+    assert check.result() == want
+    assert ids("구글") == {1}
