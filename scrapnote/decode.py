@@ -68,6 +68,10 @@ def too_big(name: str, size: int | None, max_bytes: int) -> InputError:
     return InputError(f"{name}: {format_size(size)} is over the {format_size(max_bytes)} limit (--max-bytes)")
 
 
+_NOT_CHARSETS = {"punycode", "idna", "undefined", "unicode-escape", "raw-unicode-escape", "unicode_escape",
+                 "raw_unicode_escape", "mbcs", "oem", "rot-13", "rot13", "uu", "base64", "hex", "zlib", "bz2", "quopri"}
+
+
 def normalize_charset(name: str | None) -> str | None:
     """A Python codec name for a charset label from a header or <meta>, or None if unknown."""
     if not name:
@@ -80,9 +84,14 @@ def normalize_charset(name: str | None) -> str | None:
     if label in ("utf8", "utf-8", "unicode-1-1-utf-8", "x-unicode20utf8"):
         return "utf-8"
     try:
-        return codecs.lookup(label).name
-    except LookupError:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError, TypeError):  # unknown, or a label with a NUL in it
         return None
+    # Only text encodings a page could really be in: not base64/zlib/rot13, not punycode/idna or
+    # Python's escape codecs, whatever a broken header says.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
 
 
 def charset_from_content_type(value: str | None) -> str | None:
@@ -145,7 +154,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def _try(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError, ValueError, TypeError):
         return None
 
 

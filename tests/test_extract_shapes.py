@@ -1091,7 +1091,8 @@ def test_random_text_only_raises_input_error(text, fmt):
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.one_of(st.binary(max_size=300), _TEXT.map(lambda s: s.encode("utf-8", "replace")),
                  _TEXT.map(lambda s: s.encode("cp949", "replace"))),
-       st.sampled_from([None, "euc-kr", "utf-8", "latin-1", "no-such-charset", "utf-16"]))
+       st.one_of(st.sampled_from([None, "euc-kr", "utf-8", "latin-1", "no-such-charset", "utf-16", "punycode", "idna",
+                                  "undefined", "base64", "rot13", "utf-7", "\x00", " EUC-KR "]), st.text(max_size=12)))
 def test_random_bytes_only_raise_input_error(data, declared):
     try:
         text = decode_bytes(data, max_bytes=10_000, declared=declared)
