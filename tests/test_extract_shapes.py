@@ -666,6 +666,13 @@ def test_no_headline_like_first_line():
     assert a.body.startswith("정부가 내년 예산을") and a.published is None
 
 
+def test_headline_above_a_short_lead_without_byline_or_date():
+    a = extract("본문 바로가기\n가상 뉴스 포털 사이트\n로그인\n가상전자 美 공장 착공 본격화\n가상전자가 공장을 짓는다.\n\n"
+                "업계에 따르면 가상전자는 이르면 이달 말 이사회를 열고 투자안을 의결할 예정이라고 한다. 투자 규모는 5조원이다.\n")
+    assert a.title == "가상전자 美 공장 착공 본격화"
+    assert a.body.startswith("가상전자가 공장을 짓는다.")
+
+
 def test_one_paragraph_body():
     a = extract("코스피 2,600선 회복\n2024.10.07 오후 3:21\n"
                 "코스피가 7일 외국인과 기관의 동반 매수에 힘입어 2,600선을 회복했다. 이날 코스피는 전 거래일보다 1.2% 오른 "

@@ -282,6 +282,8 @@ def _pick_title(lines: list[str], kinds: list[str], start: int) -> tuple[int | N
     for i in range(start - 1, -1, -1):
         if kinds[i] == "blank" or (not run and kinds[i] in ("furniture", "image", "caption")):
             continue  # buttons and a picture between the headline and the body
+        if not run and kinds[i] == "text" and len(lines[i]) >= 10 and ko.PERIOD_END.search(lines[i]):
+            continue  # a short lead sentence, which _extend_back gives to the body
         if text_at(i) is None:
             break
         run.append(i)
