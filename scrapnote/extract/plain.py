@@ -275,7 +275,11 @@ def _pick_title(lines: list[str], kinds: list[str], start: int) -> tuple[int | N
             # The earliest line of the block is the headline, the rest subheads — unless the block
             # hangs under a "많이 본 뉴스" box, whose items are not the article's headline.
             i = block[0] if (j >= 0 and kinds[j] == "block") else block[-1]
-            return i, text_at(i)
+            title = text_at(i)
+            nxt = next((k for k in sorted(block) if k > i), None)
+            if nxt is not None and title and _continues(title, lines[nxt]):
+                title = f"{title} {lines[nxt]}"  # a headline broken over two lines ("…텍사스에" / "공장 짓는다")
+            return i, title
     # No byline or date to hang on: the headline-like lines right above the body (a headline and
     # its subheads) — the earliest of them; menus and a blog's own header lie further up.
     run: list[int] = []
@@ -294,6 +298,12 @@ def _pick_title(lines: list[str], kinds: list[str], start: int) -> tuple[int | N
         if t:
             return i, t
     return None, None
+
+
+def _continues(first: str, second: str) -> bool:
+    """The second line finishes the first: the first stops on a comma or a particle."""
+    return (len(second) <= 40 and not ko.PERIOD_END.search(second) and len(first) <= 60
+            and bool(re.search(r"(?:,|[가-힣](?:에|에서|의|와|과|로|으로|서|고|며|면|는|은|을|를|도|만|까지|부터))$", first)))
 
 
 def _first_nonblank(lines: list[str]) -> int:
