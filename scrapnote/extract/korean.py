@@ -412,7 +412,7 @@ Print Email Facebook Twitter Kakao KakaoTalk LinkedIn Copy URL 복사완료 링�
 공감한사람보러가기 이웃추가 본문기타기능 블로그 카페 신고하기 공유하기 URL복사 엮인글 트랙백 댓글달기 좋아요수
 언론사구독 언론사홈 구독자 응원수 추천수 이기사를추천합니다 기사추천 쏠쏠정보 흥미진진 공감백배 분석탁월 후속강추
 Listen 읽어주기 기사읽어주기 AI요약 AI 요약 요약보기 번역하기 MY 뉴스레터 뉴스레터구독 구독신청 앱다운로드 앱 알림 알림받기 기사알림
-PICK PICK안내 언론사PICK 신문보기 타임톡 번역beta beta 음성재생 음성재생설정 기사섹션분류안내 언론사홈바로가기 기자정보 기자구독정보
+재생 동영상재생 영상재생 음소거 음소거해제 일시정지 전체화면 자막 PICK PICK안내 언론사PICK 신문보기 타임톡 번역beta beta 음성재생 음성재생설정 기사섹션분류안내 언론사홈바로가기 기자정보 기자구독정보
 """.split()}
 _SHARE = re.compile(
     r"^(?:(?:트위터|페이스북|카카오톡|카카오스토리|카카오|네이버블로그|네이버밴드|네이버|밴드|라인|구글플러스|구글|텔레그램|링크드인|"
@@ -469,6 +469,7 @@ _PORTAL_NOTICE = re.compile(
     r"^(?:이 기사는 언론사에서 .{1,20} 섹션으로 분류했습니다|기사의 섹션 정보는 해당 언론사의 분류를|"
     r"(?:메인에서 바로 보는 언론사 편집 뉴스|언론사 편집 뉴스).{0,20}구독|이 기사가 마음에 드셨다면|"
     r"이 기사를 추천합니다|이 기사에 대한 의견|기사 제공 언론사|이 언론사의 구독자|구독자\s*[\d,.]+\s*(?:만|천)?\s*명?|"
+    r"이 기사는 .{0,60}(?:출고된|게재된|먼저 소개된|먼저 게재된|송고된|제공된) 기사입니다|"
     r"응원수\s*[\d,.]+|Translated by|번역\s*beta|.{0,30}구독해\s*보세요|Now in translation|번역중$|kakao\s*i$)", re.I)
 
 
@@ -514,6 +515,8 @@ def is_share_or_button(line: str) -> bool:
         return False
     if re.fullmatch(r"[\d,.\s]{1,10}", line) and not find_dates(line, short_years=True):
         return True  # a count beside a button (not "24.10.07")
+    if re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?", line.strip()):
+        return True  # a video player's clock
     if c in _FURNITURE_WORDS or _SHARE.fullmatch(c) or _BUTTON_PREFIX.match(c):
         return True
     tokens = [compact(t) for t in re.split(r"[\s|/·ㆍ,>»]+", line) if compact(t)]
