@@ -695,6 +695,14 @@ def test_furniture_between_paragraphs(line):
     assert a.body == f"{p1}\n\n{p2}"
 
 
+def test_ranked_box_above_the_headline():
+    body = "가상전자가 미국 텍사스주에 5조원을 들여 배터리 공장을 짓는다고 7일 밝혔다. 2026년 가동이 목표다.\n"
+    for box in ("많이 본 뉴스\n1\n코스피 2,600선 회복 마감\n2\n환율 1,400원 돌파 우려\n",
+                "1\n코스피 2,600선 회복 마감\n2\n환율 1,400원 돌파 우려\n3\n가상은행 금리 동결 결정\n"):
+        a = extract(box + "가상전자, 美 텍사스에 배터리 공장\n김철수 기자\n입력 2024.10.07\n" + body)
+        assert a.title == "가상전자, 美 텍사스에 배터리 공장" and a.body == body.strip()
+
+
 def test_one_paragraph_body():
     a = extract("코스피 2,600선 회복\n2024.10.07 오후 3:21\n"
                 "코스피가 7일 외국인과 기관의 동반 매수에 힘입어 2,600선을 회복했다. 이날 코스피는 전 거래일보다 1.2% 오른 "

@@ -171,6 +171,7 @@ def analyze(text: str, *, title_hint: str | None = None, evidence: Evidence | No
         lines.pop(0)
     kinds = [classify(lines, i) for i in range(len(lines))]
     _mark_summary_boxes(lines, kinds)
+    _mark_ranked_lists(lines, kinds)
 
     start = _body_start(lines, kinds) if drop_header else 0
     title_idx, title = _pick_title(lines, kinds, start) if drop_header else (None, None)
@@ -194,6 +195,29 @@ def analyze(text: str, *, title_hint: str | None = None, evidence: Evidence | No
     if not title:
         title = _title_from_body(paragraphs)
     return Page(title=ko.squash(title) if title else None, paragraphs=paragraphs, evidence=ev, title_in_header=in_header)
+
+
+_RANK = re.compile(r"\d{1,2}")
+
+
+def _mark_ranked_lists(lines: list[str], kinds: list[str]) -> None:
+    """``1`` / ``코스피 급락`` / ``2`` / ``환율 상승``: a ranked box of other headlines (under a "많이 본
+    뉴스" heading, or three ranks in a row) is furniture, wherever the copy put it."""
+    i = 0
+    while i < len(lines):
+        if not _RANK.fullmatch(lines[i]):
+            i += 1
+            continue
+        items: list[int] = []
+        j = i
+        while j + 1 < len(lines) and _RANK.fullmatch(lines[j]) and kinds[j + 1] == "text" and len(lines[j + 1]) <= 120:
+            items.append(j + 1)
+            j += 2
+        prev = next((k for k in range(i - 1, -1, -1) if lines[k]), None)
+        if items and (len(items) >= 3 or (prev is not None and kinds[prev] == "block")):
+            for k in items:
+                kinds[k] = "furniture"
+        i = max(j, i + 1)
 
 
 def _mark_summary_boxes(lines: list[str], kinds: list[str]) -> None:
