@@ -115,12 +115,8 @@ def load_note(nid: int) -> Note:
     from scrapnote import template
     from scrapnote.note import read_note
 
-    path = _path_of(nid)
-    note = read_note(path, template.load())
-    tmpl = template_of(note)
-    if tmpl.name != template.DEFAULT:
-        note = read_note(path, tmpl)
-    return note
+    note = read_note(_path_of(nid), template.load())
+    return note.keyed(template_of(note))
 
 
 def note_json(note: Note) -> dict:

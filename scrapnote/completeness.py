@@ -17,6 +17,7 @@ def _template_for(note: Note):
 def missing_sections(note: Note) -> list[str]:
     """Labels of the sections the form marks ``check`` that are empty or still a draft."""
     tmpl = _template_for(note)
+    note = note.keyed(tmpl)
     out = []
     for spec in tmpl.body_sections:
         if not spec.check:

@@ -97,6 +97,11 @@ class Note:
         """The date shown and sorted on: published, else the day it was scrapped."""
         return self.meta.get("published") or (self.meta.get("scrapped") or "")[:10]
 
+    def keyed(self, template: Template) -> "Note":
+        """The same note with its headings mapped to this form's section keys."""
+        secs = tuple(Section(s.heading, s.raw, template.key_for_heading(s.heading)) for s in self.sections)
+        return self if secs == self.sections else replace(self, sections=secs)
+
     # -- changing (returns new notes) ------------------------------------------------------
     def with_meta(self, **changes) -> "Note":
         meta = dict(self.meta)

@@ -1,0 +1,115 @@
+"""`scrapnote new` end to end through the CLI: the --dry-run --json contract on every sample,
+batches with failures, bad inputs, tags and forms."""
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+import yaml
+
+from conftest import SEEDS
+
+EXPECTED = yaml.safe_load((SEEDS / "expected.yaml").read_text(encoding="utf-8"))
+
+
+def norm(s):
+    return " ".join(unicodedata.normalize("NFC", s).split()) if isinstance(s, str) else s
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_dry_run_json_contract_on_every_sample(cli, home, name):
+    exp = EXPECTED[name]
+    r = cli("new", "--dry-run", "--json", SEEDS / name)
+    assert r.exit_code == 0, r.stderr
+    j = json.loads(r.stdout)
+    also = exp.get("also_ok") or {}
+    assert norm(j["title"]) in [norm(exp["headline"]), *map(norm, also.get("headline", []))]
+    for field in ("url", "source", "reporter", "published"):
+        assert j[field] in [exp[field], *also.get(field, [])], field
+    body = j["body"]
+    assert norm(exp["body_starts"]) in norm(body[:300 + len(exp["body_starts"])])
+    assert norm(exp["body_ends"]) in norm(body[-(300 + len(exp["body_ends"])):])
+    for junk in exp.get("must_not_contain", []):
+        assert junk not in body
+    got = {(n["text"], n["value"], n["unit"]) for n in j["numbers"]}
+    for n in exp.get("numbers", []):
+        assert (n["text"], n["value"], n["unit"]) in got
+    for key in ("insights", "research", "summary", "questions"):
+        if f"{key}_starts" in exp:
+            assert norm(j[key]).startswith(norm(exp[f"{key}_starts"]))
+    assert not (home / "notes").exists() or not list((home / "notes").iterdir())  # nothing saved
+
+
+def test_batch_reports_a_failed_file_and_saves_the_rest(cli, home, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("좋은 기사 제목\n\n본문이 있는 기사다. 매출이 10% 늘었다.\n", "utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    r = cli("new", "--no-edit", good, empty, binary, tmp_path / "missing.txt")
+    assert r.exit_code == 1
+    assert r.stdout.split() == ["1"]
+    err = r.stderr
+    assert "empty.txt" in err and "photo.txt" in err and "missing.txt" in err
+    assert "1 of 4 articles saved, 3 failed" in err
+    assert "Traceback" not in err
+    assert len(list((home / "notes").iterdir())) == 1
+
+
+@pytest.mark.parametrize("data, what", [
+    (b"", "empty"),
+    (b"\x00\x01\x02\x03binary\x00\x00", "binary"),
+    ("큰 기사\n".encode() + "가".encode() * 2000, "limit"),
+])
+def test_bad_single_inputs_are_one_line_and_save_nothing(cli, home, tmp_path, data, what):
+    p = tmp_path / "in.txt"
+    p.write_bytes(data)
+    r = cli("new", "--no-edit", "--max-bytes", "4000", p)
+    assert r.exit_code == 1
+    assert r.stderr.count("\n") == 1 and r.stderr.startswith("error:") and what in r.stderr
+    assert not (home / "notes").exists() or not list((home / "notes").iterdir())
+
+
+def test_cp949_file_from_windows(cli, tmp_path):
+    p = tmp_path / "windows.txt"
+    p.write_bytes("삼성전자, 3분기 영업이익 10조원\n\n삼성전자가 3분기 영업이익 10조원을 기록했다고 밝혔다.\n".encode("cp949"))
+    j = json.loads(cli("new", "--dry-run", "--json", p).stdout)
+    assert j["title"] == "삼성전자, 3분기 영업이익 10조원"
+    assert {"text": "10조원", "value": 10_000_000_000_000, "unit": "원"}.items() <= j["numbers"][0].items()
+
+
+def test_tags_industry_company_and_template(cli, home):
+    (home / "templates").mkdir(parents=True)
+    (home / "templates" / "short.yaml").write_text(
+        "name: short\nsections:\n  - key: headline\n    label: 한줄 제목\n    writer: both\n"
+        "  - key: body\n    label: 본문\n  - key: summary\n    label: 내 생각\n    writer: reader\n", "utf-8")
+    r = cli("new", "--no-edit", "--no-drafts", "--template", "short", "-t", "AI", "--tag", "스터디",
+            "--industry", "IT", "--company", "구글", "-", input="구글, 한국에 데이터센터 짓는다\n\n구글이 한국에 투자한다.\n")
+    assert r.exit_code == 0, r.stderr
+    text = next((home / "notes").iterdir()).read_text("utf-8")
+    assert "tags: [AI, 스터디]" in text and "industry: [IT]" in text and "companies: [구글]" in text
+    assert "template: short" in text
+    assert "## 한줄 제목\n\n구글, 한국에 데이터센터 짓는다\n\n## 본문\n\n구글이 한국에 투자한다.\n\n## 내 생각\n" in text
+    assert "## 기사 내용의 수치화" not in text
+    j = json.loads(cli("show", "1", "--json").stdout)
+    assert j["headline"] == "구글, 한국에 데이터센터 짓는다" and j["template"] == "short"
+    assert "1\t구글, 한국에 데이터센터 짓는다\t내 생각" in cli("check").stdout
+
+
+def test_drafts_fill_the_form(cli, home):
+    r = cli("new", "--no-edit", SEEDS / "001_b6082e78780f4ce7.txt")
+    assert r.exit_code == 0, r.stderr
+    j = json.loads(cli("show", "1", "--json").stdout)
+    assert "1만580명" in j["insights"] and "[초안]" in j["insights"]
+    assert "카카오" in j["keywords"] and "카카오" in j["companies"]
+    assert j["summary"].count("\n- ") >= 2  # three drafted sentences
+    r = cli("new", "--no-edit", SEEDS / "000_a303cd94bd462ac9.txt")
+    j2 = json.loads(cli("show", "2", "--json").stdout)
+    assert j2["related"] and j2["related"][0]["id"] == 1  # both about 카카오's 제주 camp
+
+
+def test_debug_shows_the_traceback(cli):
+    r = cli("--debug", "show", "5")
+    assert r.exit_code == 1 and "Traceback" in r.stderr and "no note with id 5" in r.stderr
