@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from scrapnote import config
-from scrapnote.errors import BrokenNoteError
+from scrapnote.errors import BrokenNoteError, ScrapnoteError
 
 # Numbered schema steps. Step N upgrades an index at user_version N-1 to N. Never edit a step
 # that has shipped: add a new one.
@@ -506,6 +506,12 @@ def _read_some(args) -> list[tuple[str, dict, tuple | None]]:
     for name in names:
         try:
             note = read_note(folder / name, tmpl)
+            own = note.meta.get("template")
+            if own and own != tmpl.name:  # a note made with the user's own form: its section keys
+                try:
+                    note = note.keyed(templates.load(own))
+                except ScrapnoteError:
+                    pass
             row = note_row(note)
             row["error"] = None
             out.append((name, row, search_texts(note)))

@@ -245,3 +245,15 @@ def test_without_fork_or_dir_fd_the_check_runs_inline(two, monkeypatch):
     assert check._pid is None
     assert check.result() == want
     assert ids("구글") == {1}
+
+
+def test_a_note_made_with_the_users_own_form_is_indexed_by_its_keys(home, write_note):
+    (home / "templates").mkdir(parents=True)
+    (home / "templates" / "mine.yaml").write_text(
+        "name: mine\nsections:\n  - {key: headline, label: 한 줄 요약}\n  - {key: body, label: 기사 전문}\n",
+        encoding="utf-8")
+    write_note("0001-m.md", "---\nid: 1\ntitle: 제목\ntemplate: mine\n---\n\n## 한 줄 요약\n요약줄\n\n"
+                            "## 기사 전문\n테슬라가 공장을 짓는다.\n")
+    assert ids("테슬라", fields=("body",)) == {1}
+    assert ids("요약줄", fields=("headline",)) == {1}
+    assert ids("테슬라", fields=("other",)) == set()
