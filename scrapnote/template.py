@@ -59,9 +59,11 @@ class Template:
     def key_for_heading(self, heading: str) -> str | None:
         """The section key a ``## heading`` stands for: the label, an alias, or the label's
         head before its parenthesis (``헤드라인`` for ``헤드라인 (요약과 압축)``), ignoring spaces."""
-        want = _norm_label(heading)
-        table = _label_table(self)
-        return table.get(want)
+        table = self.__dict__.get("_labels")
+        if table is None:  # built once per form (hashing a frozen form per heading was measurable)
+            table = _label_table(self)
+            object.__setattr__(self, "_labels", table)
+        return table.get(_norm_label(heading))
 
 
 def _norm_label(s: str) -> str:
@@ -69,7 +71,6 @@ def _norm_label(s: str) -> str:
     return re.sub(r"[\s:：]+", "", s).lower()
 
 
-@lru_cache(maxsize=16)
 def _label_table(t: Template) -> dict[str, str]:
     table: dict[str, str] = {}
     for s in t.sections:  # weaker forms first, so exact labels win
