@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import pty
 import select
 import subprocess
@@ -113,3 +114,44 @@ def test_interactive_refuses_without_terminal(cli, tmp_path):
     art.write_text("제목\n\n본문이다.\n", "utf-8")
     r = cli("new", "--interactive", "--no-drafts", str(art))
     assert r.exit_code == 1 and "terminal" in r.stderr
+
+
+def _run_on_pty(args, env, timeout=90):
+    master, slave = pty.openpty()
+    p = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+    os.close(slave)
+    out = b""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        r, _, _ = select.select([master], [], [], 0.5)
+        if r:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        elif p.poll() is not None:
+            break
+    p.wait(timeout=10)
+    os.close(master)
+    return p.returncode, out.decode(errors="replace")
+
+
+def test_new_opens_the_editor_on_a_terminal(home, tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("카카오, 제주에 AI 캠프 연다\n\n카카오가 제주에서 AI 캠프를 연다고 밝혔다.\n", "utf-8")
+    ed = tmp_path / "ed.py"
+    ed.write_text("import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
+                  "p.write_text(p.read_text('utf-8').replace('## 요약 및 의견\\n', '## 요약 및 의견\\n\\n에디터에서 쓴 요약\\n'), 'utf-8')\n")
+    env = {**os.environ, "SCRAPNOTE_HOME": str(home), "NO_COLOR": "1", "TERM": "dumb",
+           "EDITOR": f"{sys.executable} {ed}"}
+    rc, shown = _run_on_pty([scrapnote_exe(), "new", "--no-drafts", str(art)], env)
+    assert rc == 0, shown
+    assert "에디터에서 쓴 요약" in next((home / "notes").iterdir()).read_text("utf-8")
+    # --no-edit on the same terminal leaves the editor closed
+    rc, shown = _run_on_pty([scrapnote_exe(), "new", "--no-drafts", "--no-edit", str(art)], env)
+    assert rc == 0, shown
+    texts = [p.read_text("utf-8") for p in sorted((home / "notes").iterdir())]
+    assert "에디터에서 쓴 요약" not in texts[1]
