@@ -6,6 +6,7 @@ Standard library only at import time; Jinja2 is imported when a layout is render
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,7 +54,7 @@ class Export:
         return lo if lo == hi else f"{lo} ~ {hi}"
 
 
-class Exporter:
+class Exporter(ABC):
     """One output format. Subclasses set ``name`` (the ``--format`` value) and ``suffix`` and
     implement ``render``; text formats return str, binary ones bytes."""
 
@@ -63,8 +64,9 @@ class Exporter:
     layout_name: str | None = None  # a Jinja2 layout in scrapnote/templates/, if the format has one
     help = ""
 
-    def render(self, export: Export) -> str | bytes:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def render(self, export: Export) -> str | bytes:
+        """The whole output for ``export``."""
 
 
 # -- the view of a note the layouts see ------------------------------------------------------------
