@@ -1,7 +1,9 @@
 """The operations the commands call: one function per command, no printing, no typer."""
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -48,6 +50,24 @@ class Filters:
         return cls(tuple(tags or ()), source, tuple(industry or ()), tuple(company or ()),
                    parse_date_arg(since), parse_date_arg(until, end=True))
 
+    def sql(self) -> tuple[str, list]:
+        """The same filters as an SQL condition on the index's ``notes`` table."""
+        parts, args = [], []
+        for col, wanted in (("tags", self.tags), ("industry", self.industry), ("companies", self.company)):
+            for w in wanted:
+                parts.append(f"EXISTS (SELECT 1 FROM json_each(notes.{col}) WHERE lower(value) = lower(?))")
+                args.append(unicodedata.normalize("NFC", w))
+        if self.source:
+            parts.append("instr(lower(coalesce(source, '')), lower(?)) > 0")
+            args.append(unicodedata.normalize("NFC", self.source))
+        if self.since:
+            parts.append("coalesce(date, '') <> '' AND date >= ?")
+            args.append(self.since)
+        if self.until:
+            parts.append("coalesce(date, '') <> '' AND date <= ?")
+            args.append(self.until)
+        return "".join(f" AND {p}" for p in parts), args
+
     def matches(self, row: dict) -> bool:
         def has_all(want, have):
             have_l = {h.casefold() for h in have or []}
@@ -81,15 +101,37 @@ def sort_newest_first(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda r: (r.get("date") or "", r["id"]), reverse=True)
 
 
+_ROW_COLS = ("path", "id", "title", "headline", "source", "reporter", "published", "date", "url",
+             "tags", "industry", "companies", "keywords", "incomplete")
+_JSON_COLS = ("tags", "industry", "companies", "keywords", "incomplete")
+
+
 def list_rows(filters: Filters, limit: int | None, on_error: Callable[[BrokenNoteError], None],
               progress=None) -> list[dict]:
+    """The ``list`` rows, newest first. Filtering, sorting and the limit happen in SQLite, so only
+    the rows shown are decoded (50,000 notes list as fast as 50)."""
     from scrapnote import index
 
     if limit is not None and limit < 1:
         raise ScrapnoteError("--limit must be at least 1")
-    rows = [r for r in index.all_rows(on_error=on_error, progress=progress) if filters.matches(r)]
-    rows = sort_newest_first(rows)
-    return rows[:limit] if limit else rows
+    con = index.refresh(progress=progress)
+    folder = config.notes_dir()
+    for path, reason in con.execute("SELECT path, error FROM notes WHERE error IS NOT NULL ORDER BY path"):
+        on_error(BrokenNoteError(folder / path, reason))
+    where, args = filters.sql()
+    sql = (f"SELECT {', '.join(_ROW_COLS)} FROM notes WHERE error IS NULL{where} "
+           "ORDER BY coalesce(date, '') DESC, id DESC")
+    if limit:
+        sql += " LIMIT ?"
+        args.append(limit)
+    rows = []
+    for values in con.execute(sql, args):
+        d = dict(zip(_ROW_COLS, values))
+        for k in _JSON_COLS:
+            d[k] = json.loads(d[k] or "[]")
+        d["path"] = str(folder / d["path"])
+        rows.append(d)
+    return rows
 
 
 # -- one note ------------------------------------------------------------------------------------

@@ -26,9 +26,17 @@ def _terms_of(row: dict) -> set[str]:
 
 class Drafter:
     def __init__(self):
+        import json
+
         from scrapnote import index
 
-        self.rows = index.all_rows()  # broken files are warned about by the commands that list them
+        # only the columns drafting needs, decoded once (at 50,000 notes the full rows cost seconds);
+        # broken files are warned about by the commands that list them
+        con = index.refresh()
+        self.rows = [{"id": i, "title": t, "headline": h, "url": u, "keywords": json.loads(k or "[]"),
+                      "companies": json.loads(c or "[]")}
+                     for i, t, h, u, k, c in con.execute(
+                         "SELECT id, title, headline, url, keywords, companies FROM notes WHERE error IS NULL")]
         self.doc_freq: dict[str, int] = {}
         for r in self.rows:
             for t in _terms_of(r):
