@@ -358,3 +358,32 @@ def test_stdin_urls_and_missing_paths_pass_through(folder):
 def test_each_input_once(folder):
     b = str(folder / "b.txt")
     assert expand_inputs([b, b, str(folder / "*.txt")]) == [b]
+
+
+# ---------------------------------------------------------------- the installed program, end to end
+def _run(*args, home):
+    import subprocess
+
+    from conftest import scrapnote_exe
+
+    env = {**os.environ, "SCRAPNOTE_HOME": str(home), "NO_COLOR": "1"}
+    return subprocess.run([scrapnote_exe(), *args], capture_output=True, env=env, timeout=120)
+
+
+def test_installed_program_fetches_a_url(server, home):
+    r = _run("new", "--no-edit", "--no-drafts", f"{server}/euckr", home=home)
+    assert r.returncode == 0, r.stderr.decode()
+    import json
+
+    j = json.loads(_run("show", r.stdout.decode().strip(), "--json", home=home).stdout)
+    assert j["title"] == "가상은행, 기준금리 동결"
+    assert j["url"] == f"{server}/euckr"
+    assert "똠방각하" in j["body"] and j["published"] == "2024-10-07"
+
+
+@pytest.mark.parametrize("path, words", [("/missing", "404"), ("/image", "image/png")])
+def test_installed_program_dead_url_is_one_line(server, home, path, words):
+    r = _run("new", "--no-edit", f"{server}{path}", home=home)
+    err = r.stderr.decode()
+    assert r.returncode == 1 and err.startswith("error: ") and err.count("\n") == 1 and words in err
+    assert not (home / "notes").exists() or not list((home / "notes").iterdir())
