@@ -235,10 +235,44 @@ def stored_listing(con: sqlite3.Connection) -> tuple[bytes, bytes, bytes] | None
     return (row[0], row[1], row[2]) if row[1] is not None else None
 
 
-class Check:
-    """A scan of the note folder taken in a child process (on Linux) while the caller works.
+_SPLIT = 512  # files per claim when the parent and the child share the stats (see Check)
+_HEAD = 4  # int64 slots before the results in the shared buffer: child's next, parent's low, flag
 
-    ``result()`` waits for it; where fork is unavailable the scan runs inside ``result()``."""
+
+def _stat_into(names: list[bytes], fd: int, q: memoryview, lo: int, hi: int) -> None:
+    """Stat ``names[lo:hi]`` (relative to ``fd``) into the shared int64 buffer ``q``:
+    (mtime_ns, size) pairs from slot ``_HEAD + 2 * lo``; slot 2 is set when a file is missing or
+    not a regular file (then the caller lists the folder again)."""
+    st = os.stat
+    part = names[lo:hi]
+    try:
+        stats = [st(n, dir_fd=fd) for n in part]
+    except OSError:  # a file went away while we looked
+        stats = [_stat_or_none(n, fd) for n in part]
+        if None in stats:
+            q[2] = 1
+            return
+    if not all(map(_stat.S_ISREG, [s.st_mode for s in stats])):
+        q[2] = 1
+        return
+    a = _HEAD + 2 * lo
+    b = _HEAD + 2 * hi
+    q[a:b:2] = array("q", [s.st_mtime_ns for s in stats])
+    q[a + 1:b:2] = array("q", [s.st_size for s in stats])
+
+
+class Check:
+    """A scan of the note folder taken (on Linux) partly in a child process while the caller
+    works; ``result()`` waits for it.
+
+    When the folder's stamp still equals the known listing's (no file added, removed or
+    renamed), the names are known and the stats are shared: the child stats from the first name
+    up, the caller from the last name down when it calls ``result()``, each claiming ``_SPLIT``
+    names at a time in a shared buffer until they meet, so both cores work. A claim is written
+    before its names are stat'ed and the meeting point only moves inwards, so no name is left
+    out (a name at the meeting point may be stat'ed twice, harmlessly). Otherwise the child
+    lists and stats the folder alone. Where fork is unavailable the scan runs inside
+    ``result()``."""
 
     def __init__(self, folder: Path, known: tuple[bytes, bytes, bytes] | None = None):
         self.folder = folder
@@ -246,41 +280,135 @@ class Check:
         self._pid = None
         self._fd = None
         self._result = None
-        if sys.platform.startswith("linux") and hasattr(os, "fork"):
+        self._shared = None
+        if not (sys.platform.startswith("linux") and hasattr(os, "fork")):
+            return
+        if known is not None and known[0] and known[1] and os.stat in os.supports_dir_fd:
             try:
-                r, w = os.pipe()
-            except OSError:
+                self._start_split(folder, known)
                 return
+            except OSError:
+                self._close_split()
+        self._start_child(folder, known)
+
+    # -- the shared scan: names known -----------------------------------------------------------
+    def _start_split(self, folder: Path, known: tuple[bytes, bytes, bytes]) -> None:
+        import mmap
+
+        fs = os.fsencode(folder)
+        dst = os.stat(fs)
+        stamp = b"%d:%d:%d" % (dst.st_mtime_ns, dst.st_ino, dst.st_dev)
+        if stamp != known[0]:
+            raise OSError("the folder changed: list it again")
+        names = known[1].split(b"\0")
+        self._dirfd = os.open(fs, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        self._names, self._stamp = names, stamp
+        self._shared = mmap.mmap(-1, 8 * (_HEAD + 2 * len(names)))  # MAP_SHARED: both see it
+        q = self._q = memoryview(self._shared).cast("q")
+        q[0], q[1] = 0, len(names)
+        pid = os.fork()
+        if pid == 0:  # the child: claim from the bottom up, leave at once
+            code = 0
             try:
-                pid = os.fork()
-            except OSError:
-                os.close(r)
-                os.close(w)
-                return
-            if pid == 0:  # the child: scan, send, leave at once (no cleanup of the parent's state)
-                code = 0
-                try:
-                    os.close(r)
-                    stamp, names, nums = scan(folder, known)
-                    if known is not None and names is known[1]:  # the parent has them already
-                        names, size = b"", (1 << 63) - 1
-                    else:
-                        size = len(names)
-                    data = b"".join([len(stamp).to_bytes(8, "little"), stamp,
-                                     size.to_bytes(8, "little"), names, nums])
-                    view = memoryview(data)
-                    while view:
-                        view = view[os.write(w, view):]
-                except BaseException:
-                    code = 1
-                finally:
-                    os._exit(code)
+                import gc
+
+                gc.disable()
+                i = 0
+                while True:
+                    hi = q[1]
+                    if i >= hi or q[2]:
+                        break
+                    j = min(i + _SPLIT, hi)
+                    q[0] = j
+                    _stat_into(names, self._dirfd, q, i, j)
+                    i = j
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        self._pid = pid
+
+    def _finish_split(self) -> tuple[bytes, bytes, bytes] | None:
+        import gc
+
+        q, names = self._q, self._names
+        ok = True
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            k = len(names)
+            while True:
+                lo = q[0]
+                if k <= lo or q[2]:
+                    break
+                j = max(k - _SPLIT, lo)
+                q[1] = j
+                _stat_into(names, self._dirfd, q, j, k)
+                k = j
+        except OSError:
+            ok = False
+        finally:
+            _, status = os.waitpid(self._pid, 0)
+            if was:
+                gc.enable()
+        if status != 0 or q[2] or not ok:
+            return None
+        return self._stamp, self.known[1], q[_HEAD:].tobytes()
+
+    def _close_split(self) -> None:
+        if getattr(self, "_dirfd", None) is not None:
+            os.close(self._dirfd)
+            self._dirfd = None
+        if self._shared is not None:
+            self._q.release()
+            self._shared.close()
+            self._shared = None
+
+    # -- the child's scan: the folder is listed ---------------------------------------------------
+    def _start_child(self, folder: Path, known) -> None:
+        try:
+            r, w = os.pipe()
+        except OSError:
+            return
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(r)
             os.close(w)
-            self._pid, self._fd = pid, r
+            return
+        if pid == 0:  # the child: scan, send, leave at once (no cleanup of the parent's state)
+            code = 0
+            try:
+                os.close(r)
+                stamp, names, nums = scan(folder, known)
+                if known is not None and names is known[1]:  # the parent has them already
+                    names, size = b"", (1 << 63) - 1
+                else:
+                    size = len(names)
+                data = b"".join([len(stamp).to_bytes(8, "little"), stamp,
+                                 size.to_bytes(8, "little"), names, nums])
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(w, view):]
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(w)
+        self._pid, self._fd = pid, r
 
     def result(self) -> tuple[bytes, bytes, bytes]:
         if self._result is not None:
             return self._result
+        if self._shared is not None:
+            try:
+                got = self._finish_split()
+            finally:
+                self._pid = None
+                self._close_split()
+            if got is not None:
+                self._result = got
+                return got
         if self._fd is not None:
             fd, self._fd = self._fd, None
             chunks = []
@@ -308,7 +436,7 @@ class Check:
         return self._result
 
     def close(self) -> None:
-        if self._fd is not None:
+        if self._shared is not None or self._fd is not None:
             try:
                 self.result()
             except OSError:

@@ -257,3 +257,69 @@ def test_a_note_made_with_the_users_own_form_is_indexed_by_its_keys(home, write_
     assert ids("테슬라", fields=("body",)) == {1}
     assert ids("요약줄", fields=("headline",)) == {1}
     assert ids("테슬라", fields=("other",)) == set()
+
+
+@pytest.fixture
+def many(write_note):
+    paths = [write_note(f"{i:04d}-n.md", note_text(i, f"노트 {i}", f"본문 {i} 구글" if i % 3 == 0 else f"본문 {i}"))
+             for i in range(1, 26)]
+    age(*paths)
+    age(paths[0].parent)
+    return paths
+
+
+def test_shared_check_equals_scan_and_sees_edits_on_both_sides(many, monkeypatch):
+    """Names known: the child and the caller share the stats, a few names per claim."""
+    monkeypatch.setattr(index, "_SPLIT", 2)
+    known = index.stored_listing(index.refresh())
+    assert known[0]  # the stamp is kept: the names are known
+    for p in (many[0], many[12], many[-1]):  # first, middle, last: whichever side stats them
+        p.write_text(p.read_text(encoding="utf-8") + "더", encoding="utf-8")
+    check = index.Check(config.notes_dir(), known)
+    assert check._shared is not None
+    got = check.result()
+    assert got == index.scan(config.notes_dir(), known)
+    assert got[1] is known[1]
+    names = known[1].split(b"\0")
+    assert {names[i] for i in index._differing(known[2], got[2], 16)} == {
+        os.fsencode(p.name) for p in (many[0], many[12], many[-1])}
+    assert ids("더") == {1, 13, 25}
+
+
+def test_shared_check_same_size_edit_in_the_same_tick_is_seen(many, monkeypatch):
+    monkeypatch.setattr(index, "_SPLIT", 3)
+    assert ids("구글") == {i for i in range(1, 26) if i % 3 == 0}
+    p = many[7]
+    st = os.stat(p)
+    text = p.read_text(encoding="utf-8").replace("본문 8", "바뀐 8")  # same length in bytes
+    p.write_text(text, encoding="utf-8")
+    os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns + 1))  # one nanosecond later, same size
+    assert os.stat(p).st_size == st.st_size
+    assert ids("바뀐") == {8}
+
+
+def test_shared_check_falls_back_to_a_listing_when_a_name_is_gone(many):
+    known = index.stored_listing(index.refresh())
+    # a listing that names a file the folder no longer has, with the folder's stamp unchanged
+    forged = (known[0], known[1] + b"\0" + b"9999-gone.md", known[2] + bytes(16))
+    check = index.Check(config.notes_dir(), forged)
+    assert check._shared is not None
+    assert check.result() == index.scan(config.notes_dir())
+
+
+def test_shared_check_with_a_failed_child_scans_inline(many, monkeypatch):
+    known = index.stored_listing(index.refresh())
+    want = index.scan(config.notes_dir(), known)
+    real = index._stat_into
+
+    def child_fails(names, fd, q, lo, hi):
+        if os.getpid() != parent:
+            raise RuntimeError("the child died")
+        return real(names, fd, q, lo, hi)
+
+    parent = os.getpid()
+    monkeypatch.setattr(index, "_stat_into", child_fails)
+    monkeypatch.setattr(index, "_SPLIT", 1)
+    check = index.Check(config.notes_dir(), known)
+    time.sleep(0.05)  # let the child claim (and fail on) its first name
+    assert check.result() == want
