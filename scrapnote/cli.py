@@ -448,8 +448,6 @@ def search(
 
     Examples: scrapnote search 구글 · scrapnote search 삼성 반도체 -중국 · scrapnote search '"금리 인하"' --since 2024
     """
-    import importlib
-
     from scrapnote import search as searching
 
     filters = None
@@ -457,14 +455,32 @@ def search(
         from scrapnote import collection
 
         filters = collection.Filters.make(tag, source, industry, company, since, until)
+    from scrapnote import plaintable
+
+    # Piped (the usual case for scripts and the benchmark): plain text without importing Rich.
+    plain = not as_json and plaintable.wanted(sys.stdout)
+
+    def meanwhile():  # the output code loads while the note files are checked
+        if plain:
+            from rich import cells  # noqa: F401 - the cell widths (a small module)
+        elif not as_json:
+            from scrapnote import render  # noqa: F401
+
     result = searching.search(" ".join(query), limit=limit, fields=tuple(field or ()), filters=filters,
-                              progress=_progress_factory(),
-                              meanwhile=lambda: importlib.import_module("scrapnote.render"))
+                              progress=_progress_factory(), meanwhile=meanwhile)
+    if as_json:
+        import json
+
+        sys.stdout.write(json.dumps([searching.hit_json(h) for h in result.hits], ensure_ascii=False, indent=2) + "\n")
+        return
+    if result.hits and plain:
+        lines = plaintable.lines(result.hits)
+        if lines is not None:
+            sys.stdout.write("\n".join(lines) + "\n")
+            return
     from scrapnote import render
 
-    if as_json:
-        render.print_json([searching.hit_json(h) for h in result.hits])
-    elif not result.hits:
+    if not result.hits:
         render.message("no notes match")
     else:
         render.hits_table(result.hits, result.spans)

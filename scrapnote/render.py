@@ -154,9 +154,18 @@ def hits_table(hits, spans: dict | None = None, out: Console | None = None) -> N
     """The ``search`` table, best first: id, 날짜, 출처, and the title with the match highlighted
     over a line of the body around the best match (highlighted too)."""
     out = out or console()
+    if not out.is_terminal:  # the same text without laying out a Rich table (see plaintable)
+        from scrapnote import plaintable
+
+        lines = plaintable.lines(hits, out.width)
+        if lines is not None:
+            out.file.write("\n".join(lines) + "\n")
+            return
     t = _table(out, [("id", {"justify": "right", "no_wrap": True}), ("날짜", {"no_wrap": True}),
                      ("출처", {"no_wrap": True, "max_width": 14, "overflow": "ellipsis"}),
                      ("제목 · 본문", {"ratio": 1, "overflow": "ellipsis", "no_wrap": True})])
+    if out.is_terminal:  # the title column takes what the others leave, cut with …: ids stay whole
+        t.expand = True
     for h in hits:
         sp = (spans or {}).get(h.id) or {}
         cell = _marked(h.title or "", sp.get("title"), "bold yellow")

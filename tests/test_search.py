@@ -342,3 +342,51 @@ def test_search_is_quick_on_a_small_collection(cli, notes):
     for q in ("구글", "반도채", "ㅅㅅㅈㅈ", "rnrmf"):
         cli("search", q)
     assert time.perf_counter() - t < 2
+
+
+def test_plain_table_is_the_text_rich_lays_out(notes):
+    """Piped output skips Rich, but writes what Rich's plain table writes when it fits."""
+    import io
+
+    from rich.console import Console
+
+    from scrapnote import plaintable, render, search
+
+    for q in ("구글", "삼성", "반도체", "ㅅㅅㅈㅈ"):
+        hits = search.search(q).hits
+        assert hits
+        for width in (200, 400):
+            buf = io.StringIO()
+            out = Console(file=buf, highlight=False, soft_wrap=True, width=width, emoji=False)
+            t = render._table(out, [("id", {"justify": "right", "no_wrap": True}), ("날짜", {"no_wrap": True}),
+                                    ("출처", {"no_wrap": True, "max_width": 14, "overflow": "ellipsis"}),
+                                    ("제목 · 본문", {"ratio": 1, "overflow": "ellipsis", "no_wrap": True})])
+            for h in hits:
+                cell = render.Text(h.title or "")
+                if h.snippet:
+                    cell = cell + render.Text("\n") + render.Text(h.snippet)
+                t.add_row(str(h.id), h.published or "", h.source or "", cell)
+            out.print(t)
+            assert "\n".join(plaintable.lines(hits, width)) + "\n" == buf.getvalue()
+
+
+def test_plain_table_on_a_narrow_page_cuts_only_the_title_column(notes):
+    from rich.cells import cell_len
+
+    from scrapnote import plaintable, search
+
+    hits = search.search("구글").hits
+    lines = plaintable.lines(hits, 60)
+    assert all(cell_len(x) == 60 for x in lines)
+    assert lines[1].split()[:3] == [str(hits[0].id), hits[0].published, hits[0].source]
+    assert lines[2].rstrip().endswith("…")
+
+
+def test_plain_table_leaves_control_characters_to_rich(notes):
+    from scrapnote import plaintable, search
+
+    import dataclasses
+
+    hit = search.search("구글").hits[0]
+    assert plaintable.lines([hit], 200) is not None
+    assert plaintable.lines([dataclasses.replace(hit, title="탭\t제목")], 200) is None
