@@ -39,6 +39,9 @@ class _Group(TyperGroup):
                 traceback.print_exc()
             if isinstance(e, ScrapnoteError):
                 _fail(e.message, e.exit_code)
+            if isinstance(e, OSError) and e.strerror:  # the file system said no: say where and why
+                where = f"{e.filename}: " if e.filename else ""
+                _fail(f"{where}{e.strerror.lower()}", 1)
             _fail(f"unexpected {type(e).__name__}: {e} (run with --debug for details)", 1)
 
 
@@ -232,7 +235,8 @@ def list_(
     from scrapnote import collection, render
 
     filters = collection.Filters.make(tag, source, industry, company, since, until)
-    rows = collection.list_rows(filters, limit, on_error=_warn_broken, progress=_progress_factory())
+    rows = collection.list_rows(filters, limit, on_error=_warn_broken, progress=_progress_factory(),
+                                on_warning=render.warn)
     if as_json:
         render.print_json([{k: r[k] for k in ("id", "date", "published", "source", "title", "tags", "industry",
                                                 "companies", "url", "incomplete")} for r in rows])
@@ -253,13 +257,12 @@ def show(
     from scrapnote import collection, render
 
     note = collection.load_note(note_id)
-    if raw:
-        sys.stdout.write(note.path.read_text(encoding="utf-8-sig"))
+    if raw:  # the file's bytes exactly as they are on disk (a BOM included)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(note.path.read_bytes())
     elif as_json:
         render.print_json(collection.note_json(note))
     else:
-        from scrapnote import template
-
         render.note_view(note, collection.template_of(note))
 
 
@@ -325,7 +328,7 @@ def check(
         render.message(f"{len(unfinished)} of {len(results)} notes have sections to write")
         raise typer.Exit(1)
     else:
-        render.message(f"all {len(results)} notes are complete")
+        render.message("the note is complete" if len(results) == 1 else f"all {len(results)} notes are complete")
 
 
 @app.command()

@@ -107,7 +107,7 @@ _JSON_COLS = ("tags", "industry", "companies", "keywords", "incomplete")
 
 
 def list_rows(filters: Filters, limit: int | None, on_error: Callable[[BrokenNoteError], None],
-              progress=None) -> list[dict]:
+              progress=None, on_warning: Callable[[str], None] | None = None) -> list[dict]:
     """The ``list`` rows, newest first. Filtering, sorting and the limit happen in SQLite, so only
     the rows shown are decoded (50,000 notes list as fast as 50)."""
     from scrapnote import index
@@ -118,6 +118,10 @@ def list_rows(filters: Filters, limit: int | None, on_error: Callable[[BrokenNot
     folder = config.notes_dir()
     for path, reason in con.execute("SELECT path, error FROM notes WHERE error IS NOT NULL ORDER BY path"):
         on_error(BrokenNoteError(folder / path, reason))
+    if on_warning:
+        for nid, paths in con.execute("SELECT id, group_concat(path, ' and ') FROM notes WHERE error IS NULL "
+                                      "GROUP BY id HAVING count(*) > 1 ORDER BY id"):
+            on_warning(f"id {nid} is used by more than one file ({paths}); give one of them another id")
     where, args = filters.sql()
     sql = (f"SELECT {', '.join(_ROW_COLS)} FROM notes WHERE error IS NULL{where} "
            "ORDER BY coalesce(date, '') DESC, id DESC")
@@ -255,8 +259,9 @@ def interactive_fill(note: Note, ask: Callable[[str, str, str], str]) -> Note:
             continue
         answer = ask(spec.label, spec.hint, note.section(spec.key))
         if answer.strip():
-            note = note.with_section(spec.key, answer, tmpl)
-    return store.save(note)
+            # saved at once: an interrupted session (Ctrl-C, a closed terminal) keeps every answer given
+            note = store.save(note.with_section(spec.key, answer, tmpl))
+    return note
 
 
 # -- new -------------------------------------------------------------------------------------------

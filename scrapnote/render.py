@@ -64,10 +64,14 @@ def _table(out: Console, columns: list[tuple[str, dict]]) -> Table:
 def note_table(rows: list[dict], out: Console | None = None, marks: dict[int, str] | None = None) -> None:
     """The ``list`` table: id, 날짜, 출처, 제목, tags."""
     out = out or console()
-    t = _table(out, [("id", {"justify": "right", "no_wrap": True}), ("날짜", {"no_wrap": True}),
-                     ("출처", {"no_wrap": True, "max_width": 14, "overflow": "ellipsis"}),
-                     ("제목", {"ratio": 1, "overflow": "ellipsis", "no_wrap": True}),
-                     ("tags", {"overflow": "ellipsis", "no_wrap": True, "max_width": 30})])
+    id_width = max([2, *(len(str(r["id"])) for r in rows)])
+    t = _table(out, [("id", {"justify": "right", "no_wrap": True, "min_width": id_width}),
+                     ("날짜", {"no_wrap": True, "min_width": 10}),
+                     ("출처", {"no_wrap": True, "max_width": 12, "overflow": "ellipsis"}),
+                     ("제목", {"ratio": 1, "overflow": "ellipsis", "no_wrap": True, "min_width": 10}),
+                     ("tags", {"overflow": "ellipsis", "no_wrap": True, "max_width": 20})])
+    if out.is_terminal:  # the title column takes what the others leave, cut with …: ids stay whole
+        t.expand = True
     for r in rows:
         mark = (marks or {}).get(r["id"], "")
         title = Text(r.get("title") or "")
@@ -116,7 +120,7 @@ def note_view(note, template, out: Console | None = None) -> None:
             text = s.text
             if not text:
                 yield Text("(비어 있음)", style="dim")
-            elif plain or s.key == "body":
+            elif plain or s.key in ("body", "headline"):  # the article's words, never read as Markdown
                 yield Text(text)
             else:
                 yield Markdown(text, hyperlinks=True)

@@ -33,6 +33,13 @@ def atomic_write(path: Path, data: bytes | str, *, overwrite: bool = True) -> No
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file 0600: give it the mode a plain write would (an existing file's
+        # own mode, else what the umask allows), so shared exports and notes stay readable
+        try:
+            mode = os.stat(path).st_mode & 0o7777
+        except OSError:
+            mode = 0o666 & ~_umask()
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -51,6 +58,12 @@ def atomic_write(path: Path, data: bytes | str, *, overwrite: bool = True) -> No
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 @contextmanager
@@ -128,15 +141,20 @@ def save(note: Note) -> Note:
 
 
 def find_path(nid: int, folder: Path | None = None) -> Path | None:
+    """The file of note ``nid`` (by its file name's number, else its front matter's ``id``).
+
+    Two files claiming the same id (a note copied by hand) is an error naming both: acting on one
+    of them silently would be a guess."""
     folder = folder or config.notes_dir()
-    for p in note_paths(folder):
-        if id_of_name(p.name) == nid:
-            return p
-    # a file renamed by hand: ask its front matter
-    for p in note_paths(folder):
-        if id_of_name(p.name) is None and _front_matter_id(p) == nid:
-            return p
-    return None
+    paths = note_paths(folder)
+    found = [p for p in paths if id_of_name(p.name) == nid]
+    if not found:  # a file renamed by hand: ask its front matter
+        found = [p for p in paths if id_of_name(p.name) is None and _front_matter_id(p) == nid]
+    if len(found) > 1:
+        names = " and ".join(p.name for p in found[:2])
+        raise ScrapnoteError(f"id {nid} is used by {len(found)} files in {folder} ({names}); "
+                             "give one of them another id (its file name's number and 'id:')")
+    return found[0] if found else None
 
 
 def _front_matter_id(path: Path) -> int | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import sys
 from pathlib import Path
@@ -227,3 +228,59 @@ def test_user_form_is_validated(cli, home):
     assert r.exit_code == 1 and "mine.yaml" in r.stderr and "lable" in r.stderr
     r = cli("new", "--template", "nope", "-", input="제목\n본문\n")
     assert r.exit_code == 1 and "no form named 'nope'" in r.stderr
+
+
+def test_list_on_a_narrow_terminal_keeps_ids_and_dates_whole(three):
+    import io
+
+    from rich.console import Console
+
+    from scrapnote import collection, render
+
+    rows = collection.list_rows(collection.Filters(), None, on_error=print)
+    for width in (60, 80):
+        buf = io.StringIO()
+        render.note_table(rows, out=Console(file=buf, width=width, force_terminal=True, no_color=True),
+                          marks={1: "✎"})
+        text = re.sub(r"\x1b\[[0-9;]*m", "", buf.getvalue())
+        for r in rows:
+            assert re.search(rf"^\s*{r['id']}\s+{r['date']}\s", text, re.M), (width, text)
+        assert all(cell_len(ln) <= width for ln in text.splitlines())
+
+
+def test_files_are_written_with_the_umask_not_0600(cli, three, tmp_path):
+    old = os.umask(0o022)
+    try:
+        n = add("권한 테스트")
+        assert n.path.stat().st_mode & 0o777 == 0o644
+        os.chmod(n.path, 0o664)
+        ed = _editor(tmp_path, "path.write_text(text + '\\n덧붙임\\n', 'utf-8')")
+        assert cli("edit", str(n.id), env={"EDITOR": ed}).exit_code == 0
+        assert n.path.stat().st_mode & 0o777 == 0o664  # an edit keeps the file's own mode
+    finally:
+        os.umask(old)
+
+
+def test_duplicate_ids_are_warned_and_never_guessed(cli, three, home):
+    copy = home / "notes" / "0002-copy.md"
+    copy.write_bytes(three[1].path.read_bytes())
+    r = cli("list")
+    assert r.exit_code == 0 and "id 2 is used by more than one file" in r.stderr
+    for cmd in (["show", "2"], ["delete", "2", "--yes"], ["edit", "2"]):
+        r = cli(*cmd, env={"EDITOR": "true"})
+        assert r.exit_code == 1 and "id 2 is used by 2 files" in r.stderr, cmd
+    assert three[1].path.exists() and copy.exists()
+
+
+def test_raw_is_the_file_byte_for_byte(cli, write_note):
+    p = write_note("0007-bom.md", "\ufeff---\r\nid: 7\r\ntitle: BOM 노트\r\n---\r\n")
+    r = cli("show", "7", "--raw")
+    assert r.stdout_bytes == p.read_bytes()
+
+
+def test_home_that_is_a_file_is_one_clear_line(cli, tmp_path):
+    f = tmp_path / "a-file"
+    f.write_text("x")
+    r = cli("--home", str(f), "list")
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1
+    assert "not a directory" in r.stderr and "unexpected" not in r.stderr
