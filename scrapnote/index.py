@@ -18,8 +18,12 @@ What the search reads (schema step 2):
   chunks with each word's 초성 form, so the search finds words by substring (구글 → 구글은,
   미국구글), by 초성 and by jamo distance in a few C-level passes over a few megabytes, then
   asks FTS5 for the notes holding those words.
-- ``state``: the note folder's last listing (names, mtimes, sizes) as two blobs, so the
-  "anything changed?" check is one stat per file and two byte comparisons.
+- ``listing`` (schema step 3): the note folder's last listing, ``LISTING_ROW`` files per row
+  (names joined by NUL; their mtimes and sizes as int64 pairs), so the "anything changed?"
+  check is one stat per file and two byte comparisons, and one edited note rewrites one row.
+  ``state`` holds the directory's stamp and ``gen``, a token written anew with every listing:
+  a writer that read the listing before taking the lock checks it instead of reading the
+  listing again.
 
 Racy edits: a file whose mtime is within ``RACY_NS`` of the moment it was indexed is stored with
 mtime 0, so it is read again on the next command: an edit in the same clock tick as our read
@@ -71,6 +75,12 @@ STEPS: list[str] = [
     CREATE TABLE vocab(id INTEGER PRIMARY KEY, terms TEXT NOT NULL, cho TEXT NOT NULL);
     CREATE TABLE state(key TEXT PRIMARY KEY, value);
     """,
+    # 3: the folder's listing in rows of LISTING_ROW names, so that one edited note rewrites
+    # one row (8 kB) instead of the whole listing; the next refresh stores it anew.
+    """
+    CREATE TABLE listing(chunk INTEGER PRIMARY KEY, names BLOB NOT NULL, stats BLOB NOT NULL);
+    DELETE FROM state WHERE key IN ('names', 'stats', 'stamp');
+    """,
 ]
 
 # The searchable fields, in the order of the columns of `ft`.
@@ -88,6 +98,7 @@ PROGRESS_MIN = 300  # more files than this to read: show progress
 BULK = 200  # this many notes read at once: the word list is taken from FTS5 itself
 PARALLEL = 400  # this many notes to read: parse them in two processes
 _VOCAB_CHUNKS = 40  # small chunks of new words are merged into one past this many
+LISTING_ROW = 512  # files per row of `listing`
 GARBAGE_MIN = 2000  # FTS rows of old note versions tolerated before `ft` is rebuilt (or more than live)
 
 # A word as FTS5's unicode61 tokenizer cuts it: letters and digits (L*, N*).
@@ -227,12 +238,35 @@ def _stat_or_none(name, fd):
         return None
 
 
-def stored_listing(con: sqlite3.Connection) -> tuple[bytes, bytes, bytes] | None:
+class Stored(tuple):
+    """(stamp, names, stats) as ``stored_listing`` read them, with ``rows`` (the (names,
+    stats) of each row of `listing`) and ``gen`` (the token stored with them)."""
+
+    rows: list
+    gen: bytes | None
+
+    def name_at(self, i: int) -> bytes:
+        """The ``i``-th name (splitting one row, not the whole listing)."""
+        return self.rows[i // LISTING_ROW][0].split(b"\0")[i % LISTING_ROW]
+
+
+def stored_listing(con: sqlite3.Connection) -> Stored | None:
     """(stamp, names, stats) of the last scan the index was brought up to date with."""
-    row = con.execute("SELECT (SELECT value FROM state WHERE key='stamp'), "
-                      "(SELECT value FROM state WHERE key='names'), "
-                      "(SELECT value FROM state WHERE key='stats')").fetchone()
-    return (row[0], row[1], row[2]) if row[1] is not None else None
+    own = not con.in_transaction
+    if own:
+        con.execute("BEGIN")  # one snapshot for the state and the rows
+    try:
+        stamp, gen = con.execute("SELECT (SELECT value FROM state WHERE key='stamp'), "
+                                 "(SELECT value FROM state WHERE key='gen')").fetchone()
+        if stamp is None:
+            return None
+        rows = con.execute("SELECT names, stats FROM listing ORDER BY chunk").fetchall()
+    finally:
+        if own:
+            con.execute("COMMIT")
+    got = Stored((stamp, b"\0".join([r[0] for r in rows]), b"".join([r[1] for r in rows])))
+    got.rows, got.gen = rows, gen
+    return got
 
 
 _SPLIT = 512  # files per claim when the parent and the child share the stats (see Check)
@@ -473,50 +507,76 @@ def refresh(con: sqlite3.Connection | None = None,
 
 
 def sync(con: sqlite3.Connection, progress=None, listing: tuple[bytes, bytes, bytes] | None = None,
-         stored: tuple[bytes, bytes, bytes] | None = None) -> bool:
+         stored: Stored | None = None) -> bool:
     """Apply the folder's current listing to the index. True when anything changed.
 
     ``stored`` is what ``stored_listing`` returned when ``listing`` was taken (read again when
     not given)."""
+    return changes(con, progress, listing, stored) is not None
+
+
+class Changes:
+    """What a refresh changed: ``before``, the FTS docs of the notes re-read or gone (their
+    versions before); ``texts``, the FTS texts of the notes re-read; ``everything`` when the
+    whole index was read again (then neither is kept)."""
+
+    def __init__(self):
+        self.before: set[int] = set()
+        self.texts: list[str] = []
+        self.everything = False
+
+
+def changes(con: sqlite3.Connection, progress=None, listing: tuple[bytes, bytes, bytes] | None = None,
+            stored: Stored | None = None) -> Changes | None:
+    """``sync``, saying what changed (None when no note did)."""
     folder = config.notes_dir()
-    if stored is None:
+    if stored is None or not isinstance(stored, Stored):
         stored = stored_listing(con)
     if listing is None:
         listing = scan(folder, stored)
     if up_to_date(listing, stored):
-        return False
-    stamp, names_blob, nums_blob = listing
+        return None
     con.execute("BEGIN IMMEDIATE")
     try:
-        if up_to_date(listing, stored_listing(con)):  # another process did it meanwhile
-            con.execute("COMMIT")
-            return False
-        changed = _apply(con, folder, stamp, names_blob, nums_blob, progress)
+        if stored is None or _state(con, "gen") != stored.gen:  # another process wrote meanwhile
+            was, stored = stored, stored_listing(con)
+            if up_to_date(listing, stored):
+                con.execute("COMMIT")
+                if was is None or stored is None or was.gen == stored.gen:
+                    return None
+                out = Changes()  # the index is up to date, but not what the caller read
+                out.everything = True
+                return out
+        got = _apply(con, folder, listing, stored, progress)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return changed
+    return got
 
 
-def _apply(con, folder: Path, stamp: bytes, names_blob: bytes, nums_blob: bytes, progress) -> bool:
+def _apply(con, folder: Path, listing: tuple[bytes, bytes, bytes], stored: Stored | None,
+           progress) -> Changes | None:
+    stamp, names_blob, nums_blob = listing
     nums = array("q")
     nums.frombytes(nums_blob)
-    raw = names_blob.split(b"\0") if names_blob else []
+    out = Changes()
     live = con.execute("SELECT count(*) FROM notes WHERE doc IS NOT NULL").fetchone()[0]
     if _state(con, "garbage", 0) > max(GARBAGE_MIN, live):
         _wipe(con)
-    old_names = _state(con, "names")
-    old_nums = _state(con, "stats")
-    same_names = old_names is not None and old_names == names_blob and old_nums is not None \
-        and len(old_nums) == len(nums_blob)
+        stored = None
+        out.everything = True
+    same_names = stored is not None and (stored[1] is names_blob or stored[1] == names_blob) \
+        and len(stored[2]) == len(nums_blob)
     if same_names:  # the same files: only some contents changed (the usual hand edit)
-        changed_at = _differing(old_nums, nums_blob, 16)
-        todo = [os.fsdecode(raw[i]) for i in changed_at]
+        raw = None
+        changed_at = _differing(stored[2], nums_blob, 16)
+        todo = [os.fsdecode(stored.name_at(i)) for i in changed_at]
         on_disk = {n: (nums[2 * i], nums[2 * i + 1]) for n, i in zip(todo, changed_at)}
         known = set(todo)
         gone: list[str] = []
     else:
+        raw = names_blob.split(b"\0") if names_blob else []
         on_disk = {os.fsdecode(n): (nums[2 * i], nums[2 * i + 1]) for i, n in enumerate(raw)}
         indexed = {p: (m, s) for p, m, s in con.execute("SELECT path, mtime_ns, size FROM notes")}
         gone = [p for p in indexed if p not in on_disk]
@@ -525,9 +585,9 @@ def _apply(con, folder: Path, stamp: bytes, names_blob: bytes, nums_blob: bytes,
     changed = bool(gone or todo)
     garbage = 0
     for p in gone:
-        garbage += _delete_row(con, p)
+        garbage += _delete_row(con, p, out.before)
     if todo:
-        garbage += _index_files(con, folder, todo, on_disk, known, progress)
+        garbage += _index_files(con, folder, todo, on_disk, known, progress, out)
     if garbage:
         _set_state(con, "garbage", _state(con, "garbage", 0) + garbage)
     # Store the listing; files changed too recently to trust their mtime are stored as unknown.
@@ -537,15 +597,38 @@ def _apply(con, folder: Path, stamp: bytes, names_blob: bytes, nums_blob: bytes,
         for i, m in enumerate(mtimes):
             if m > racy:
                 nums[2 * i] = 0
-                con.execute("UPDATE notes SET mtime_ns=0 WHERE path=?", (os.fsdecode(raw[i]),))
+                name = raw[i] if raw is not None else stored.name_at(i)
+                con.execute("UPDATE notes SET mtime_ns=0 WHERE path=?", (os.fsdecode(name),))
     # The directory's stamp lets the next scan skip listing it; a stamp this recent could hide
     # a file added in the same clock tick, so it is not kept.
     dir_mtime = int(stamp.split(b":")[0]) if stamp else racy
     _set_state(con, "stamp", stamp if dir_mtime <= racy else b"")
-    if not same_names:
-        _set_state(con, "names", names_blob)
-    _set_state(con, "stats", nums.tobytes())
-    return changed
+    _store_listing(con, stored if same_names else None, raw, nums.tobytes())
+    return out if changed else None
+
+
+def _store_listing(con, stored: Stored | None, raw: list[bytes] | None, stats: bytes) -> None:
+    """Write the rows of `listing` that differ: with ``stored`` (the same names as stored),
+    the stats of the rows holding changed files; otherwise the names ``raw``, every row whose
+    names or stats differ from what the table holds (from the first added or removed name
+    on, as the names after it shift)."""
+    step = 16 * LISTING_ROW
+    if stored is not None:
+        for c, (_names, old) in enumerate(stored.rows):
+            new = stats[c * step:(c + 1) * step]
+            if new != old:
+                con.execute("UPDATE listing SET stats=? WHERE chunk=?", (new, c))
+    else:
+        old_rows = con.execute("SELECT names, stats FROM listing ORDER BY chunk").fetchall()
+        n = 0
+        for c, i in enumerate(range(0, len(raw), LISTING_ROW)):
+            row = (b"\0".join(raw[i:i + LISTING_ROW]), stats[c * step:(c + 1) * step])
+            if c >= len(old_rows) or tuple(old_rows[c]) != row:
+                con.execute("INSERT OR REPLACE INTO listing(chunk, names, stats) VALUES(?, ?, ?)",
+                            (c, *row))
+            n = c + 1
+        con.execute("DELETE FROM listing WHERE chunk>=?", (n,))
+    _set_state(con, "gen", os.urandom(8))
 
 
 def _differing(a: bytes, b: bytes, size: int) -> list[int]:
@@ -573,9 +656,11 @@ def _wipe(con) -> None:
     con.execute("DELETE FROM terms")
     con.execute("DELETE FROM vocab")
     con.execute("DELETE FROM state")
+    con.execute("DELETE FROM listing")
 
 
-def _index_files(con, folder: Path, todo: list[str], on_disk: dict, known: set, progress) -> int:
+def _index_files(con, folder: Path, todo: list[str], on_disk: dict, known: set, progress,
+                 out: Changes | None = None) -> int:
     tick = progress(len(todo)) if progress and len(todo) > PROGRESS_MIN else None
     next_doc = _state(con, "next_doc", 1)
     garbage = 0
@@ -593,11 +678,16 @@ def _index_files(con, folder: Path, todo: list[str], on_disk: dict, known: set, 
             if not bulk:
                 fresh_text.extend(texts)
         if name in known:
-            garbage += _delete_row(con, name)
+            garbage += _delete_row(con, name, out.before if out is not None else None)
         _insert(con, row)
         if tick:
             tick()
     _set_state(con, "next_doc", next_doc)
+    if out is not None:
+        if bulk:
+            out.everything = True
+        else:
+            out.texts.extend(fresh_text)
     if bulk:
         _rebuild_vocab(con)
     elif fresh_text:
@@ -691,10 +781,13 @@ def search_texts(note) -> tuple[str, ...]:
     return tuple(values)
 
 
-def _delete_row(con: sqlite3.Connection, path: str) -> int:
-    """Drop a file's row; 1 when it left a garbage row behind in ``ft``."""
+def _delete_row(con: sqlite3.Connection, path: str, docs: set | None = None) -> int:
+    """Drop a file's row; 1 when it left a garbage row behind in ``ft`` (its doc is added to
+    ``docs``)."""
     r = con.execute("SELECT doc FROM notes WHERE path=?", (path,)).fetchone()
     con.execute("DELETE FROM notes WHERE path=?", (path,))
+    if docs is not None and r and r[0] is not None:
+        docs.add(r[0])
     return 1 if r and r[0] is not None else 0
 
 

@@ -285,26 +285,78 @@ def _search(q: Query, limit: int, fields: tuple[str, ...], filters, progress, me
         # when the files turn out to have changed, the index is brought up to date and the
         # question asked again.
         check = index.Check(config.notes_dir(), known)
+        trace = _Trace()
         try:
-            early = _answer(con, q, limit, fields, filters) if known is not None else None
+            early = _answer(con, q, limit, fields, filters, trace) if known is not None else None
             if meanwhile is not None:
                 meanwhile()
             listing = check.result()
         finally:
             check.close()
-        if index.sync(con, progress, listing, known) or early is None:
+        changed = index.changes(con, progress, listing, known)
+        if early is None or (changed is not None and not _still_holds(q, fields, trace, changed)):
             return _answer(con, q, limit, fields, filters)
         return early
     finally:
         con.close()
 
 
-def _answer(con, q: Query, limit: int, fields: tuple[str, ...], filters) -> Results:
+@dataclass
+class _Trace:
+    """What an answer looked at: every note (FTS doc) any lane found for any word, excluded
+    ones included, and the words the guessing lanes were tried for."""
+
+    docs: set[int] = field(default_factory=set)
+    guessed: list[int] = field(default_factory=list)
+
+
+class _Probe(_Searcher):
+    """The lanes run over the words of a few notes instead of the index's word list: ``found``
+    is set when any lane finds any of them."""
+
+    def __init__(self, texts: list[str]):
+        super().__init__(None, None)
+        words = sorted(set(index.TOKEN_RE.findall("\n".join(texts).lower())))
+        self._terms = "\n" + "\n".join(words) + "\n" if words else "\n"
+        self._cho = hangul.chosung(self._terms)
+        self.found = False
+
+    def docs(self, terms: list[str]) -> dict[str, set[int]]:
+        if terms:
+            self.found = True
+        return {}
+
+
+def _still_holds(q: Query, fields: tuple[str, ...], trace: _Trace, changed: index.Changes) -> bool:
+    """Whether an answer given before ``changed`` is still the answer after it: when no lane
+    that ran found a changed note (in its version before) and no lane that ran would find a word
+    of a changed note (in its version now), every lane finds the same words and the same notes,
+    so the ranking, the guessing lanes tried and the hits are the same. The word list only grows
+    between full rebuilds (``everything``), which are always answered again."""
+    if changed.everything or changed.before & trace.docs:
+        return False
+    if not changed.texts:
+        return True
+    probe = _Probe(changed.texts)
+    for w in (*q.words, *q.exclude):
+        probe.exact(w)
+        if probe.found:
+            return False
+    for i in trace.guessed:
+        _guesses(probe, q.words[i])
+        if probe.found:
+            return False
+    return True
+
+
+def _answer(con, q: Query, limit: int, fields: tuple[str, ...], filters, trace: _Trace | None = None) -> Results:
     s = _Searcher(con, fields or None)
     matches = [s.exact(w) for w in q.words]
     excluded, exclude_verify = set(), []
     for w in q.exclude:
         em = s.exact(w)
+        if trace is not None:
+            trace.docs |= em.docs.keys()
         if em.verify:
             exclude_verify.append(em.verify)
         else:
@@ -316,6 +368,8 @@ def _answer(con, q: Query, limit: int, fields: tuple[str, ...], filters) -> Resu
         for i, w in enumerate(q.words):
             if len(matches[i].docs) >= few:
                 continue
+            if trace is not None:
+                trace.guessed.append(i)
             for e in _guesses(s, w):
                 more = True
                 for d, v in e.docs.items():
@@ -326,6 +380,9 @@ def _answer(con, q: Query, limit: int, fields: tuple[str, ...], filters) -> Resu
                 matches[i].cho.extend(e.cho)
         if more:
             ranked = _rank(con, matches, excluded, filters)
+    if trace is not None:
+        for m in matches:
+            trace.docs |= m.docs.keys()
     return _collect(matches, exclude_verify, ranked, limit)
 
 
