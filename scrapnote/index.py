@@ -6,7 +6,7 @@ and re-reads only what changed, so a note added, edited or deleted by hand (or b
 is seen at the next command. The schema grows by numbered steps (``PRAGMA user_version``); a
 missing, corrupt or too-new index file is deleted and rebuilt silently: the files are the truth.
 
-What the search reads (schema step 2):
+What the search reads (schema steps 2 and 4):
 
 - ``ft``: a contentless FTS5 table, one row per indexed version of a note (``notes.doc``), one
   column per searchable field, words as ``unicode61`` cuts them (case-folded, detail=column:
@@ -18,6 +18,9 @@ What the search reads (schema step 2):
   chunks with each word's 초성 form, so the search finds words by substring (구글 → 구글은,
   미국구글), by 초성 and by jamo distance in a few C-level passes over a few megabytes, then
   asks FTS5 for the notes holding those words.
+- ``notes.sections`` (schema step 4): the field of each ``## heading`` of the note file, in
+  order, so the search can tell in which field a phrase or a match really is without parsing
+  the front matter or loading the note's form.
 - ``listing`` (schema step 3): the note folder's last listing, ``LISTING_ROW`` files per row
   (names joined by NUL; their mtimes and sizes as int64 pairs), so the "anything changed?"
   check is one stat per file and two byte comparisons, and one edited note rewrites one row.
@@ -80,6 +83,18 @@ STEPS: list[str] = [
     """
     CREATE TABLE listing(chunk INTEGER PRIMARY KEY, names BLOB NOT NULL, stats BLOB NOT NULL);
     DELETE FROM state WHERE key IN ('names', 'stats', 'stamp');
+    """,
+    # 4: the field of each `## heading` of a note, in file order, so that the search can say in
+    # which field a match is and keep its snippet out of fields it did not search (연관기사).
+    # Every note is read again.
+    """
+    ALTER TABLE notes ADD COLUMN sections TEXT;
+    DELETE FROM notes;
+    INSERT INTO ft(ft) VALUES('delete-all');
+    DELETE FROM terms;
+    DELETE FROM vocab;
+    DELETE FROM state;
+    DELETE FROM listing;
     """,
 ]
 
@@ -750,12 +765,18 @@ def note_row(note) -> dict:
         "summary": note.section("summary"), "questions": note.section("questions"),
         "incomplete": json.dumps(missing_sections(note), ensure_ascii=False),
         "body_heading": next((s.heading for s in note.sections if s.key == "body"), None),
+        "sections": json.dumps([section_field(s.key) for s in note.sections]),
     }
     for k in _LIST_COLS:
         row[k] = json.dumps(list(m.get(k) or []), ensure_ascii=False)
     for hook in ROW_HOOKS:
         row.update(hook(note))
     return row
+
+
+def section_field(key: str | None) -> str:
+    """The searchable field a section of this key is indexed in."""
+    return key if key in _SECTION_FIELDS else "other"
 
 
 def search_texts(note) -> tuple[str, ...]:

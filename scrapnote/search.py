@@ -16,7 +16,10 @@ A one-syllable word matches by substring only. FTS5 then says which notes hold t
 words, field by field (title > headline > tags/companies/keywords > summary > body > the rest).
 The word list holds the words of every field, so the short fields and the bodies are matched the
 same way, word by word (a body is never fuzzy-scored whole); the field decides the rank. Phrases
-and words that span punctuation (``S&P``) are checked against the note file itself.
+and words that span punctuation (``S&P``) are checked against the text of each field of the note
+file itself, and ranked by the field that holds them whole. The 연관기사 (``related``: other notes'
+titles) is searched only when asked for with ``--field related``. A hit reports the field (the
+column, not its group) of its best word's match.
 """
 from __future__ import annotations
 
@@ -31,15 +34,20 @@ from scrapnote import config, hangul, index
 from scrapnote.errors import ScrapnoteError
 from scrapnote.models import SearchHit
 
-# Field groups in rank order: (name, FTS columns, weight).
+# Field groups in rank order: (name, FTS columns, weight). A hit reports the column itself.
 GROUPS = (
     ("title", ("title",), 10.0),
     ("headline", ("headline",), 8.0),
     ("tags", ("tags", "industry", "companies", "keywords"), 6.0),
     ("summary", ("summary",), 4.0),
     ("body", ("body",), 2.0),
-    ("other", ("insights", "research", "questions", "related", "other"), 1.0),
+    ("other", ("insights", "research", "questions", "other"), 1.0),
+    ("related", ("related",), 0.5),
 )
+_WEIGHT = {name: w for name, _cols, w in GROUPS}
+# What a search without --field looks in: not the 연관기사 (other notes' titles, written by the
+# tool): a note is found for what it says, not for what it links to.
+DEFAULT_FIELDS = tuple(f for f in index.FIELDS if f != "related")
 TIER = {"exact": 3, "keyboard": 2, "chosung": 2, "typo": 1}
 _MAX_WEIGHT = GROUPS[0][2]
 _CHUNK = 400  # words per FTS5 query
@@ -114,7 +122,9 @@ class _Match:
 class _Searcher:
     def __init__(self, con: sqlite3.Connection, fields: tuple[str, ...] | None):
         self.con = con
-        groups = [(n, tuple(c for c in cols if not fields or c in fields), w) for n, cols, w in GROUPS]
+        fields = fields or DEFAULT_FIELDS
+        self.fields = fields
+        groups = [(n, tuple(c for c in cols if c in fields), w) for n, cols, w in GROUPS]
         self.groups = [g for g in groups if g[1]]
         self._terms: str | None = None
         self._cho: str | None = None
@@ -166,35 +176,35 @@ class _Searcher:
         m = _Match()
         folded = text.lower() if text is not None else word.folded
         pieces = folded.split(" ") if word.phrase else [folded]
-        sets: list[dict[int, tuple]] = []
-        for piece in pieces:
-            parts = index.TOKEN_RE.findall(piece)
-            if not parts:
-                continue
-            pm = _Match()
-            if len(parts) == 1:
-                found = self.words_with(parts[0])
-                pm.add(self.docs([t for t, at in found if at > 0]), lane, 0.85)
-                pm.add(self.docs([t for t, at in found if at == 0]), lane, 1.0)
-            else:  # a word across punctuation: S&P, 3.5%, K-배터리 → every part, then the file
-                first, *middle, last = parts
-                ends = [t for t, _ in self.words_with(first + "\n")]
-                starts = [t for t, _ in self.words_with("\n" + last)]
-                allowed = None
-                for group_terms in (ends, *([p] for p in middle), starts):
-                    got = set().union(*self.docs(group_terms).values()) if group_terms else set()
-                    allowed = got if allowed is None else allowed & got
-                pm.add(self.docs(starts), lane, 1.0)
-                pm.docs = {d: v for d, v in pm.docs.items() if d in (allowed or set())}
-                m.verify = folded
-            sets.append(pm.docs)
-        if not sets:
+        cuts = [parts for parts in (index.TOKEN_RE.findall(p) for p in pieces) if parts]
+        if not cuts:
             return m
-        if len(pieces) > 1:
+        if len(cuts) == 1 and len(cuts[0]) == 1:  # one word: word starts rank above insides
+            found = self.words_with(cuts[0][0])
+            m.add(self.docs([t for t, at in found if at > 0]), lane, 0.85)
+            m.add(self.docs([t for t, at in found if at == 0]), lane, 1.0)
+        else:
+            # A phrase, or a word across punctuation (S&P, 3.5%, K-배터리): a field can hold it
+            # only when it holds every part, so the notes are those fields' (an upper bound for
+            # the rank); the note's own text then says where it really is (see _collect).
+            lists: list[list[str]] = []
+            for parts in cuts:
+                if len(parts) == 1:
+                    lists.append([t for t, _ in self.words_with(parts[0])])
+                else:
+                    first, *middle, last = parts
+                    lists.append([t for t, _ in self.words_with(first + "\n")])
+                    lists.extend([p] for p in middle)
+                    lists.append([t for t, _ in self.words_with("\n" + last)])
+            by_group: dict[str, set[int]] | None = None
+            for terms in lists:
+                got = self.docs(terms) if terms else {}
+                by_group = got if by_group is None else {
+                    g: by_group[g] & got[g] for g in by_group if g in got and by_group[g] & got[g]}
+                if not by_group:
+                    break
+            m.add(by_group or {}, lane, 1.0)
             m.verify = folded
-        common = set(sets[0]).intersection(*sets[1:]) if len(sets) > 1 else set(sets[0])
-        for d in common:
-            m.docs[d] = max(s[d] for s in sets)
         m.marks.append(folded if word.phrase else (text or word.text))
         return m
 
@@ -383,7 +393,7 @@ def _answer(con, q: Query, limit: int, fields: tuple[str, ...], filters, trace: 
     if trace is not None:
         for m in matches:
             trace.docs |= m.docs.keys()
-    return _collect(matches, exclude_verify, ranked, limit)
+    return _collect(con, s.groups, matches, exclude_verify, ranked, limit)
 
 
 def _guesses(s: _Searcher, w: Word) -> list[_Match]:
@@ -404,7 +414,7 @@ def _guesses(s: _Searcher, w: Word) -> list[_Match]:
 
 def _rank(con, matches: list[_Match], excluded: set[int], filters) -> list[tuple]:
     """Candidates that match every word and pass the filters, best first:
-    (doc, tier, score, lane, group, row)."""
+    (doc, tier, score, lane, row)."""
     if any(not m.docs for m in matches):
         return []
     matches_by_size = sorted(matches, key=lambda m: len(m.docs))
@@ -432,41 +442,121 @@ def _rank(con, matches: list[_Match], excluded: set[int], filters) -> list[tuple
         tier = min(m.docs[d][0] for m in matches)
         score = sum(m.docs[d][1] for m in matches)
         worst = min(matches, key=lambda m: m.docs[d][0])
-        out.append((d, tier, score, worst.docs[d][2], matches[0].docs[d][3], row))
-    out.sort(key=lambda x: (x[5]["date"] or "", x[5]["id"]), reverse=True)  # newest first on ties
+        out.append((d, tier, score, worst.docs[d][2], row))
+    out.sort(key=lambda x: (x[4]["date"] or "", x[4]["id"]), reverse=True)  # newest first on ties
     out.sort(key=lambda x: (x[1], x[2]), reverse=True)
     return out
 
 
-def _collect(matches: list[_Match], exclude_verify: list[str], ranked: list[tuple], limit: int) -> Results:
+def _collect(con, groups, matches: list[_Match], exclude_verify: list[str], ranked: list[tuple],
+             limit: int) -> Results:
+    """The hits: each candidate's file read for its snippet and for the field each word really
+    matched in. A phrase (or a word across punctuation) is looked for in each searched field's
+    text; its rank so far was an upper bound (every part in one field), so candidates are
+    taken best bound first and a hit is given once no candidate left can beat it."""
+    import heapq
+
     folder = config.notes_dir()
-    verify = [m.verify for m in matches if m.verify]
     finder = Finder([x for m in matches for x in m.marks], [x for m in matches for x in m.cho])
+    finders = [Finder(m.marks, m.cho) for m in matches]
+    fields = {c for _n, cols, _w in groups for c in cols}
     hits: list[SearchHit] = []
     spans: dict[int, dict] = {}
     n_words = len(matches)
-    for d, tier, score, lane, group, row in ranked:
-        path = folder / row["path"]
-        text = None
-        if verify or exclude_verify:
-            text = _read(path)
-            if text is None:
-                continue
-            flat = " ".join(text.lower().split())
-            if any(v not in flat for v in verify) or any(v in flat for v in exclude_verify):
-                continue
-        if text is None:
-            text = _read(path) or ""
+    waiting: list[tuple] = []
+
+    def give(entry) -> None:
+        tier, score, lane, label, row, path, snip = entry
         title = row["title"] or ""
-        snip = snippet(text, row["body_heading"], finder)
         hits.append(SearchHit(
             id=row["id"], score=round(tier + min(0.99, score / (_MAX_WEIGHT * n_words + 1)), 3),
             lane=lane, title=title, snippet=snip,
-            path=str(path), published=row["date"], source=row["source"], field=group))
+            path=str(path), published=row["date"], source=row["source"], field=label))
         spans[row["id"]] = {"title": finder.spans(title), "snippet": finder.spans(snip)}
+
+    for pos, (d, tier, score, lane, row) in enumerate(ranked):
+        while waiting and len(hits) < limit and (-waiting[0][0], -waiting[0][1]) >= (tier, score):
+            give(heapq.heappop(waiting)[3])
         if len(hits) >= limit:
             break
+        path = folder / row["path"]
+        text = _read(path)
+        if text is None:
+            if any(m.verify for m in matches) or exclude_verify:
+                continue
+            text = ""
+        texts = _field_texts(con, d, row, text)
+        flat = {}
+
+        def holds(col: str, v: str) -> bool:
+            if col not in flat:
+                flat[col] = " ".join(texts.get(col, "").lower().split())
+            return v in flat[col]
+
+        if any(holds(c, v) for v in exclude_verify for c in fields):
+            continue
+        per_word = []  # (tier, score, group, column) of each word
+        for m, f in zip(matches, finders):
+            t, sc, _lane, group = m.docs[d]
+            cols = next(cols for n, cols, _w in groups if n == group)
+            if m.verify:
+                where = next(((n, c, w) for n, cs, w in groups for c in cs if holds(c, m.verify)), None)
+                if where is None:
+                    break
+                group, col = where[0], where[1]
+                sc = where[2] * 1.0
+            else:
+                col = next((c for c in cols if f.spans(texts.get(c, ""))), cols[0])
+            per_word.append((t, sc, group, col))
+        else:
+            real_tier = min(w[0] for w in per_word)
+            real_score = sum(w[1] for w in per_word)
+            label = max(per_word, key=lambda w: _WEIGHT[w[2]])[3]
+            snip = snippet(texts, fields, finder)
+            heapq.heappush(waiting, (-real_tier, -real_score, pos, (real_tier, real_score, lane, label, row, path, snip)))
+    while waiting and len(hits) < limit:
+        give(heapq.heappop(waiting)[3])
     return Results(hits, spans)
+
+
+_FM_CLOSE_RE = re.compile(r"^---[ \t]*$", re.M)
+
+
+def _field_texts(con, doc: int, row: dict, text: str) -> dict[str, str]:
+    """The text of each searchable field of a note, as the index cut it: the short fields from
+    the index, the sections from the file (``text``), split by its ``## headings`` and named by
+    the fields the index stored for them (with ``_order``: the sections' fields in file order)."""
+    r = con.execute("SELECT tags, industry, companies, keywords, sections FROM notes WHERE doc=?",
+                    (doc,)).fetchone()
+    out: dict[str, str] = {"title": row["title"] or ""}
+    keys: list[str] = []
+    if r is not None:
+        for k, v in zip(("tags", "industry", "companies", "keywords"), r[:4]):
+            out[k] = "\n".join(str(x) for x in json.loads(v or "[]"))
+        keys = json.loads(r[4] or "[]")
+    rest = text
+    if text.startswith("---\n"):
+        m = _FM_CLOSE_RE.search(text, 4)
+        rest = text[m.end() + 1:] if m else ""
+    heads = list(_HEADING_RE.finditer(rest))
+    parts: dict[str, list[str]] = {}
+    order: list[tuple[str, str]] = []
+    pre = rest[:heads[0].start()] if heads else rest
+    if pre.strip():
+        parts.setdefault("other", []).append(pre)
+        order.append(("other", pre))
+    for i, h in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(rest)
+        key = keys[i] if i < len(keys) else "other"
+        body = rest[h.end() + 1:end]
+        if key == "other":
+            body = h.group(1) + "\n" + body
+        parts.setdefault(key, []).append(body)
+        order.append((key, body))
+    for k, v in parts.items():
+        out[k] = "\n".join(v)
+    out["_order"] = order  # type: ignore[assignment]
+    return out
 
 
 def _read(path: Path) -> str | None:
@@ -515,20 +605,14 @@ class Finder:
 _HEADING_RE = re.compile(r"^## (.*)$", re.M)
 
 
-def snippet(text: str, body_heading: str | None, finder: Finder | None, width: int = 80) -> str:
+def snippet(texts: dict, fields, finder: Finder | None, width: int = 80) -> str:
     """About ``width`` characters of the note around the first match in its body (else in the
-    rest of the note), whitespace collapsed, ``…`` where cut."""
-    end_fm = text.find("\n---", 4) if text.startswith("---") else -1
-    rest = text[end_fm + 4:] if end_fm >= 0 else text
-    body = ""
-    heads = list(_HEADING_RE.finditer(rest))
-    for i, h in enumerate(heads):
-        if body_heading and h.group(1).strip() == body_heading.strip():
-            stop = heads[i + 1].start() if i + 1 < len(heads) else len(rest)
-            body = rest[h.end():stop]
-            break
-    places = [body] if body else []
-    places.append(_HEADING_RE.sub(" ", rest))
+    other searched sections, in file order), whitespace collapsed, ``…`` where cut. ``texts``
+    are the note's field texts (see _field_texts); sections of fields not searched (by default
+    the 연관기사) are never shown."""
+    body = texts.get("body", "")
+    places = [body] if body and "body" in fields else []
+    places.append(" ".join(t for k, t in texts.get("_order", ()) if k in fields and k != "body"))
     for place in places:
         flat = " ".join(place.split())
         m = finder.first(flat) if finder else None
