@@ -438,7 +438,7 @@ def search(
     query: Annotated[list[str], typer.Argument(help='Words to find (all must match). "quoted phrase": exact text; -word: leave out notes with it.', metavar="QUERY...")],
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many hits.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print the hits as JSON: id, score, lane, field, title, date, source, snippet, path.")] = False,
-    field: Annotated[Optional[list[str]], typer.Option("--field", help=f"Search only this field (repeatable): {_FIELDS_HELP}.")] = None,
+    field: Annotated[Optional[list[str]], typer.Option("--field", help=f"Search only this field (repeatable): {_FIELDS_HELP}. Default: every field but related (the 연관기사 links to other notes).")] = None,
     tag: TagOpt = None,
     source: Annotated[Optional[str], typer.Option("--source", help="Only notes from this publisher.")] = None,
     industry: Annotated[Optional[list[str]], typer.Option("--industry", help="Only notes of this industry (repeatable).")] = None,
