@@ -22,6 +22,7 @@ class Article:
     sections: dict[str, str] = field(default_factory=dict)
     format: str = "text"  # text | markdown | html | url | scrapform
     origin: str | None = None  # file path, "-" or URL the article came from
+    tags: tuple[str, ...] = ()  # the clipper's own tags (front matter tags/keywords/categories), as written
 
 
 @dataclass(frozen=True)

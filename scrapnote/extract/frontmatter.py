@@ -22,6 +22,7 @@ URL_KEYS = ("url", "source", "link", "original", "source_url", "sourceurl", "ori
 AUTHOR_KEYS = ("author", "authors", "reporter", "byline", "writer", "기자", "작성자", "creator")
 DATE_KEYS = ("published", "date", "pubdate", "pub_date", "datepublished", "published_at", "publish_date",
              "published_date", "발행일", "날짜", "게재일", "기사날짜")
+TAG_KEYS = ("tags", "tag", "keywords", "categories", "category", "태그", "키워드", "카테고리", "분류")
 SITE_KEYS = ("site", "site_name", "sitename", "publisher", "publication", "source", "press", "media", "언론사",
              "신문사", "매체")
 
@@ -197,7 +198,47 @@ class MarkdownExtractor:
             page = plain.analyze(markdown_to_text(body_md), title_hint=title, evidence=ev)
         resolved = plain.resolve(page, url=url)
         return Article(title=page.title or "", body=plain.join_paragraphs(page.paragraphs), format="markdown",
-                       origin=origin, **resolved)
+                       origin=origin, tags=front_matter_tags(meta), **resolved)
+
+
+_TAG_MARKUP = re.compile(r"^\[\[|\]\]$|^#+")
+
+
+def front_matter_tags(meta: dict) -> tuple[str, ...]:
+    """The clipper's tags from ``tags``, ``keywords`` and ``categories`` (a YAML list or a string
+    separated by commas or spaces), Obsidian's ``[[…]]`` link brackets and ``#`` taken off, in order,
+    no repeats. ``[[반도체]]`` unquoted is a list inside a list to YAML; that is flattened too."""
+    out: list[str] = []
+
+    def add(v) -> None:
+        if v is None or isinstance(v, bool):
+            return
+        if isinstance(v, dict):
+            v = v.get("name") or v.get("title")
+            if v is None:
+                return
+        if isinstance(v, (list, tuple, set)):
+            for x in v:
+                add(x)
+            return
+        s = str(v).strip()
+        if not s:
+            return
+        parts = re.split(r"\s*[,，、;]\s*", s) if re.search(r"[,，、;]", s) else re.findall(r"\[\[[^\]]*\]\]|\S+", s)
+        for part in parts:
+            tag = part.strip().strip("\"'")
+            while True:  # [[반도체]], #경제, #[[…]]
+                stripped = _TAG_MARKUP.sub("", tag).strip()
+                if stripped == tag:
+                    break
+                tag = stripped
+            tag = tag.split("|", 1)[0].strip()  # [[반도체|칩]]: the page the link names
+            if tag and tag not in out and len(tag) <= 50:
+                out.append(tag)
+
+    for key in TAG_KEYS:
+        add(meta.get(key))
+    return tuple(out)
 
 
 _EXCERPT_HEAD = re.compile(r"^\s*>\s*(?:#{1,6}\s*)?(?:Excerpt|Description|Summary|Abstract|발췌|요약|설명|개요)\s*$", re.I)
