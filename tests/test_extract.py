@@ -720,3 +720,91 @@ def test_blog_repost_copy():
     assert a.title == "가상전자, 2분기 실적 발표"
     assert (a.source, a.reporter) == ("가상일보", "박가상")
     assert a.body == P1 + "\n\n" + P2
+
+
+# -- a portal page whose article element holds its text directly, paragraphs split by <br> ----------
+_PORTAL_HEAD = """<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
+<meta property="og:title" content="가상반도체, 2분기 영업이익 5조원…역대 최대">
+<meta property="og:url" content="https://n.news.example.com/article/015/0000000001">
+<meta property="og:article:author" content="한국경제 | 박가상 기자">
+<title>가상반도체, 2분기 영업이익 5조원…역대 최대 : 가상 뉴스</title></head>
+<body><header><h1><img alt="가상 뉴스" src="logo.png"></h1><nav>정치 경제 사회 IT/과학 세계 랭킹</nav></header>
+"""
+_PORTAL_LEAD = "가상반도체가 올해 2분기 매출 16조원, 영업이익 5조원을 기록했다고 25일 밝혔다."
+_PORTAL_REST = """영업이익은 전년 동기 대비 흑자 전환했으며, 전 분기 2조원에서 5조원으로 늘었다.<br><br>
+고대역폭메모리(HBM) 매출이 전 분기보다 80% 이상 증가했다.<br><br>
+<span class="end_photo_org"><img src="photo.jpg"><em class="img_desc">가상반도체 본사 / 사진=한국경제 DB</em></span><br>
+박가상 기자 gasang@hankyung.com
+</article>
+<p class="c_text">Copyright ⓒ 한국경제. All rights reserved. 무단 전재 및 재배포 금지.</p>
+<div class="related">관련기사 <a href="#">가상전자 실적 발표</a></div>
+</body></html>"""
+_PORTAL_STAMP = ('<div class="media_end_head_info_datestamp"><span>입력</span><span class="datestamp_time"'
+                 ' data-date-time="2024-07-25 08:12:03">2024.07.25. 오전 8:12</span></div>\n')
+
+
+@pytest.mark.parametrize("article", [
+    # the stamp just above the article element, the lead its own text before the first <br>
+    _PORTAL_STAMP + f'<article id="dic_area">\n{_PORTAL_LEAD}<br><br>\n' + _PORTAL_REST,
+    # the stamp inside the article, glued to the lead in one block
+    f'<article id="dic_area"><span>입력 2024.07.25. 오전 8:12</span>{_PORTAL_LEAD}<br><br>\n' + _PORTAL_REST,
+], ids=["stamp-above", "stamp-glued"])
+def test_html_lead_paragraph_kept(article):
+    a = extract(_PORTAL_HEAD + article, origin="saved.html")
+    assert a.body.split("\n\n")[0] == _PORTAL_LEAD
+    assert a.body.split("\n\n")[1].startswith("영업이익은 전년 동기 대비")
+    assert a.body.endswith("80% 이상 증가했다.")
+    assert (a.source, a.reporter, a.published) == ("한국경제", "박가상", "2024-07-25")
+    for bad in ("입력", "8:12", "사진=", "gasang@", "Copyright", "관련기사"):
+        assert bad not in a.body
+
+
+def test_html_lead_not_taken_from_outside_the_text():
+    """Running text right above the article that the page prunes (a caption) is not a lost lead."""
+    page = (_PORTAL_HEAD + '<figure><figcaption>25일 서울 중구 가상반도체 본사 앞을 시민들이 지나가고 있는 모습이다.'
+            '</figcaption></figure>\n' + _PORTAL_STAMP + f'<article id="dic_area">\n{_PORTAL_LEAD}<br><br>\n' + _PORTAL_REST)
+    a = extract(page, origin="saved.html")
+    assert a.body.split("\n\n")[0] == _PORTAL_LEAD
+
+
+@pytest.mark.parametrize("line,stamp,rest", [
+    ("입력 2024.07.25. 오전 8:12 가상반도체가 매출을 발표했다.", "입력 2024.07.25. 오전 8:12", "가상반도체가 매출을 발표했다."),
+    ("입력2024.07.25.가상반도체가 매출을 발표했다.", "입력2024.07.25.", "가상반도체가 매출을 발표했다."),
+    ("[입력 2024-07-25 08:12] 가상반도체가 매출을", "[입력 2024-07-25 08:12]", "가상반도체가 매출을"),
+    ("입력 2024.07.25 08:12 수정 2024.07.25 09:30 가상반도체가 매출을", "입력 2024.07.25 08:12 수정 2024.07.25 09:30",
+     "가상반도체가 매출을"),
+    ("기사입력 2024년 7월 25일 08시 12분 가상반도체가 매출을", "기사입력 2024년 7월 25일 08시 12분", "가상반도체가 매출을"),
+])
+def test_split_date_stamp(line, stamp, rest):
+    assert ko.split_date_stamp(line) == (stamp, rest)
+
+
+@pytest.mark.parametrize("line", ["입력 2024.07.25. 오전 8:12", "등록 2024.07.25 08:12 | 수정 2024.07.25 09:00",
+                                  "입력한 2024년 자료는 모두 삭제됐다고 밝혔다.", "2024.07.25 가상반도체가 매출을 발표했다."])
+def test_split_date_stamp_leaves_other_lines(line):
+    assert ko.split_date_stamp(line) is None
+
+
+def test_copied_text_with_stamp_glued_to_the_lead():
+    text = ("가상반도체, 2분기 영업이익 5조원…역대 최대\n박가상 기자\n입력 2024.07.25. 오전 8:12 " + _PORTAL_LEAD +
+            "\n영업이익은 전년 동기 대비 흑자 전환했으며, 전 분기 2조원에서 5조원으로 늘었다.\n")
+    a = extract(text)
+    assert a.body.startswith(_PORTAL_LEAD) and a.published == "2024-07-25"
+
+
+def test_front_matter_tags():
+    text = """---
+title: "가상반도체, 2분기 영업이익 5조원"
+tags: [경제, "[[반도체]]", "#가상반도체", clippings]
+keywords: HBM, 메모리
+categories:
+  - [[뉴스]]
+  - 경제
+---
+가상반도체가 올해 2분기 매출 16조원, 영업이익 5조원을 기록했다고 25일 밝혔다. 메모리 값이 올랐다.
+"""
+    a = extract(text)
+    assert a.tags == ("경제", "반도체", "가상반도체", "clippings", "HBM", "메모리", "뉴스")
+    assert extract(text.replace("tags: [경제, \"[[반도체]]\", \"#가상반도체\", clippings]", "tags: '#경제 #반도체'")
+                   ).tags[:2] == ("경제", "반도체")
+    assert extract(_PORTAL_LEAD + "\n").tags == ()

@@ -197,7 +197,7 @@ def extract_html(text: str, *, origin: str | None = None, url: str | None = None
     if not body_text or _flattened(body_text, title):
         body_text = "\n".join(_fallback_lines(doc, lines, title)) or body_text
     else:
-        body_text = _restore_breaks(body_text, lines)
+        body_text = _recover_lead(_restore_breaks(body_text, lines), _pruned_lines(doc), title)
     page = plain.analyze(body_text or "", title_hint=title, evidence=ev)
     if not title:
         title = page.title
@@ -300,6 +300,65 @@ def _restore_breaks(text: str, dom_lines: list[str]) -> str:
             continue
         out.extend(_split_like_dom(line, c, dom))
     return "\n".join(out)
+
+
+def _pruned_lines(doc) -> list[str]:
+    """The page's lines without the parts trafilatura is told to prune (captions, share bars, …)."""
+    if doc is None:
+        return []
+    import lxml.html
+
+    body = doc.body if doc.find("body") is not None else doc
+    copy = lxml.html.fromstring(lxml.html.tostring(body, encoding="unicode"))
+    for xp in _PRUNE:
+        for el in copy.xpath(xp):
+            if el.getparent() is not None:
+                el.drop_tree()
+    return visible_lines(copy)
+
+
+def _recover_lead(text: str, dom_lines: list[str], title: str | None) -> str:
+    """Put back the article's first paragraphs when trafilatura lost them.
+
+    trafilatura drops the text an article element holds directly, before its first child
+    (``<article id="dic_area">첫 문단<br><br>둘째 문단…``, as Naver and many CMSs write the body):
+    its text then starts at the second paragraph. The page's own lines show what came right before
+    trafilatura's first paragraph; running text there (sentences, not a date stamp, a headline, a
+    caption or a button) that trafilatura does not have is the lost lead."""
+    lines = text.split("\n")
+    dom = [x for x in dom_lines if x]
+    dom_c = [ko.compact(x) for x in dom]
+    have = ko.compact(text)
+    title_c = ko.compact(title or "")
+    anchor = di = None
+    for li, line in enumerate(lines):
+        sq = ko.squash(line)
+        split = ko.split_date_stamp(sq)
+        sq = split[1] if split else sq
+        if not plain.looks_like_paragraph(sq):
+            continue
+        c = ko.compact(sq)
+        di = next((k for k, dc in enumerate(dom_c) if dc == c), None)
+        if di is None:
+            di = next((k for k, dc in enumerate(dom_c) if len(dc) >= 20 and (c.startswith(dc) or dc.endswith(c))), None)
+        anchor = li
+        break
+    if anchor is None or di is None:
+        return text
+    lost: list[str] = []
+    for k in range(di - 1, -1, -1):
+        line = dom[k]
+        split = ko.split_date_stamp(line)
+        rest = split[1] if split else line
+        c = ko.compact(rest)
+        if not plain.looks_like_paragraph(rest) or c in have or c == title_c or plain.classify([rest], 0) != "text":
+            break
+        lost.insert(0, line)
+        if split:
+            break  # the stamp opens the article
+    if not lost:
+        return text
+    return "\n".join(lines[:anchor] + lost + lines[anchor:])
 
 
 def _split_like_dom(line: str, c: str, dom: list[tuple[str, str]]) -> list[str]:

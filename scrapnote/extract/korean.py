@@ -790,6 +790,42 @@ def header_dates(line: str) -> list[DateHit]:
     return find_dates(line, short_years=True)
 
 
+_STAMP_LABEL = re.compile(rf"^\s*[\[(<]?\s*(?:{_LABEL_PUBLISHED}|{_LABEL_MODIFIED})\s*[:：]?\s*", re.I)
+_STAMP_TIME = re.compile(r"^\s*(?:\([월화수목금토일]\)\s*)?(?:(?:오전|오후|AM|PM)\s*)?"
+                         r"(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?(?:\s*\d{1,2}\s*초)?)"
+                         r"(?:\s*(?:오전|오후|AM|PM|KST))?", re.I)
+_STAMP_SEP = re.compile(r"^\s*[\])>]?\s*[|｜/·,]?\s*")
+
+
+def split_date_stamp(line: str) -> tuple[str, str] | None:
+    """``입력 2024.07.25. 오전 8:12 SK하이닉스가 …`` → (the stamp, the text after it): a page layout
+    glued the labelled publish/update stamp to the first line of the article. One or more labelled
+    dates (``입력 … 수정 …``), each with an optional time; None when the line does not start with one
+    or nothing but a few characters follow it."""
+    pos = 0
+    while True:
+        m = _STAMP_LABEL.match(line[pos:])
+        if not m:
+            break
+        start = pos + m.end()
+        hits = find_dates(line[start:start + 30], short_years=True)
+        if not hits or hits[0].start != 0:
+            break
+        end = start + hits[0].end
+        end += len(line[end:]) - len(line[end:].lstrip(".")) if line[end:end + 1] == "." else 0
+        t = _STAMP_TIME.match(line[end:])
+        if t:
+            end += t.end()
+        end += _STAMP_SEP.match(line[end:]).end()
+        pos = end
+    if not pos:
+        return None
+    stamp, rest = line[:pos].strip(), line[pos:].strip()
+    if len(rest) < 10 or not HANGUL.search(rest) or not is_date_line(stamp):
+        return None
+    return stamp, rest
+
+
 _SOURCE_FOOTER = re.compile(
     r"^(?:출처|기사\s*출처|원문\s*출처|Source)\s*[:：]\s*(?P<name>[^(（\n]{2,30}?)\s*[(（]\s*(?P<url>https?://[^)）\s]+)\s*[)）]\s*$",
     re.I)

@@ -163,7 +163,7 @@ def analyze(text: str, *, title_hint: str | None = None, evidence: Evidence | No
     ``title_hint`` beats the headline found in the text; ``fallback_title`` only stands in when
     the text has none (a re-poster's own post title)."""
     ev = evidence or Evidence()
-    lines = [ko.squash(x) for x in text.split("\n")]
+    lines = split_stamps([ko.squash(x) for x in text.split("\n")])
     while lines and not lines[0]:
         lines.pop(0)
     if lines and ko.is_url_line(lines[0]):
@@ -195,6 +195,17 @@ def analyze(text: str, *, title_hint: str | None = None, evidence: Evidence | No
     if not title:
         title = _title_from_body(paragraphs)
     return Page(title=ko.squash(title) if title else None, paragraphs=paragraphs, evidence=ev, title_in_header=in_header)
+
+
+def split_stamps(lines: list[str]) -> list[str]:
+    """A labelled publish stamp glued to the text after it (``입력 2024.07.25. 오전 8:12 SK하이닉스가
+    …``, one block on the page) becomes two lines, so that classifying the stamp as a date line does
+    not take the article's first sentence with it."""
+    out: list[str] = []
+    for line in lines:
+        split = ko.split_date_stamp(line) if line else None
+        out.extend(split or (line,))
+    return out
 
 
 _RANK = re.compile(r"\d{1,2}")
