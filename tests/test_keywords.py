@@ -166,3 +166,24 @@ def test_data_tables_are_consistent():
     for name in ("카카오", "네이버", "구글", "KT", "LG", "삼성전자", "SK하이닉스"):
         assert name in companies
     assert {v for v in companies.values() if v is not None} <= set(industries)
+
+
+def test_company_written_as_group_name_plus_hangul_is_the_longest_known_name():
+    text = "SK하이닉스가 2분기 매출 16조원을 기록했다. LG에너지솔루션과 CJ제일제당, LG CNS도 실적을 냈다. SK바이오팜은 신약을 냈다."
+    terms = extract_terms(text)
+    assert "SK" not in terms and "하이닉스" not in terms
+    companies = guess_companies(terms)
+    assert companies[:4] == ["SK하이닉스", "LG에너지솔루션", "CJ제일제당", "LG CNS"]
+    assert "SK바이오팜" in companies  # an affiliate companies.yaml does not list
+    assert guess_companies(extract_terms("SK그룹이 투자했다. SK가 밝혔다.")) == ["SK그룹", "SK"]
+    assert "AI반도체" not in extract_terms("AI반도체 시장이 커졌다.")  # AI is no company
+
+
+def test_units_are_not_keywords():
+    text = ("가상은행이 기준금리를 연 3.50%에서 3.25%로 0.25%포인트 내렸다. 미국은 0.5%포인트, 영국은 3퍼센트포인트 "
+            "내렸다. 2분기 성장률은 0.5% 포인트 낮아졌다. 3.5% 성장했다.")
+    terms = extract_terms(text)
+    for unit in ("%포인트", "포인트", "퍼센트포인트", "분기"):
+        assert unit not in terms
+    assert "성장" in terms and "기준금리" in terms  # a noun after a unit is still a term
+    assert "%포인트" not in rank_keywords(text, {}, 0)

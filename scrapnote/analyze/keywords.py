@@ -71,6 +71,9 @@ STOPWORDS: frozenset[str] = frozenset({
     "기반", "역할", "방안", "가운데", "자료", "출처", "문의", "보도자료", "이메일", "홈페이지",
 } | (_TITLES - _NOT_PERSON_TITLES))
 
+# units written apart from their number (0.25% 포인트): never terms
+_UNIT_WORDS = frozenset({"포인트", "퍼센트", "퍼센트포인트", "베이시스포인트", "%포인트", "%p"})
+
 # English words that come with page furniture or English titles, not terms.
 _LATIN_STOP = {"NEWS", "UPDATE", "HTTP", "HTTPS", "WWW", "COM", "JPG", "PNG", "GIF", "THE", "AND",
                "OF", "IN", "TO", "FOR", "NO"}
@@ -92,6 +95,7 @@ class _Group:
     start: int
     end: int
     tags: list[str]
+    unit: bool = False  # written right onto a number (0.25%포인트, 2분기): a unit or counter, not a term
 
     @property
     def hangul(self) -> bool:
@@ -110,6 +114,7 @@ def _groups(text: str) -> list[_Group]:
     groups: list[_Group] = []
     cur: _Group | None = None
     kind = None
+    num_end = -1  # where the last number token (0.25, 천억) ended
     for tok in kiwi.tokenize(text):
         if tok.tag in _NOUN_TAGS:
             k = "hangul" if _HANGUL_RE.search(tok.form) else "latin"
@@ -131,6 +136,9 @@ def _groups(text: str) -> list[_Group]:
             cur = None
         if k is not None:
             cur, kind = _Group(surface, tok.start, tok.start + tok.len, [tok.tag]), k
+            cur.unit = k == "hangul" and tok.start == num_end
+        if tok.tag in ("SN", "NR"):
+            num_end = tok.start + tok.len
     if cur is not None:
         groups.append(cur)
     # "머신 러닝" → "머신러닝" when the same text also writes it as one word somewhere
@@ -140,16 +148,40 @@ def _groups(text: str) -> list[_Group]:
         prev = merged[-1] if merged else None
         if (prev is not None and prev.hangul and g.hangul and text[prev.end:g.start] == " "
                 and prev.text + g.text in joined):
-            merged[-1] = _Group(prev.text + g.text, prev.start, g.end, prev.tags + g.tags)
+            merged[-1] = _Group(prev.text + g.text, prev.start, g.end, prev.tags + g.tags, prev.unit)
         else:
             merged.append(g)
-    return merged
+    return _join_company_names(text, merged)
+
+
+def _join_company_names(text: str, groups: list[_Group]) -> list[_Group]:
+    """Runs that together spell one company, the longest known match: a Latin group name touching
+    a Hangul noun (SK+하이닉스 → SK하이닉스, CJ+제일제당, LG+에너지솔루션), or two runs with one
+    space between that companies.yaml knows as one name (LG CNS)."""
+    known = _known_casefold()
+    out: list[_Group] = []
+    for g in groups:
+        prev = out[-1] if out else None
+        if prev is not None:
+            gap = text[prev.end:g.start]
+            joined = prev.text + gap + g.text
+            if gap == "" and not prev.hangul and g.hangul and (
+                    prev.text.casefold() in known or _company_key(joined)):
+                out[-1] = _Group(joined, prev.start, g.end, prev.tags + g.tags)
+                continue
+            if gap == " " and joined.casefold() in known:
+                out[-1] = _Group(joined, prev.start, g.end, prev.tags + g.tags)
+                continue
+        out.append(g)
+    return out
 
 
 def _is_term(g: _Group) -> bool:
     t = g.text
+    if g.unit or not t[:1].isalnum():
+        return False  # 0.25%포인트, 2분기, 3퍼센트포인트: what a number is counted in
     if g.hangul:
-        if len(t) < 2 or t in STOPWORDS:
+        if len(t) < 2 or t in STOPWORDS or t in _UNIT_WORDS:
             return False
         return not t.isdigit()
     # Latin: acronyms and CamelCase (AI, KAIST, SW, R&D, 5G, TensorFlow), not English prose words
@@ -302,6 +334,13 @@ def _industries() -> dict[str, list[str]]:
     return {str(k): [str(t) for t in v] for k, v in (yaml.safe_load(text) or {}).items()}
 
 
+def _group_affiliate(term: str) -> bool:
+    """A known Latin group name with a Hangul name written onto it (SK바이오팜, CJ제일제당): an
+    affiliate of that group even when companies.yaml does not list it."""
+    m = re.fullmatch(r"([A-Za-z&]{2,5})([가-힣]{2,})", term)
+    return bool(m and m.group(1).casefold() in _known_casefold() and m.group(2) not in STOPWORDS)
+
+
 def _company_key(term: str) -> str | None:
     """The companies.yaml name ``term`` stands for (itself or its parent), or None."""
     known = _known_casefold()
@@ -325,7 +364,7 @@ def guess_companies(terms: list[str]) -> list[str]:
     for t in terms:
         if t in out:
             continue
-        if _company_key(t):
+        if _company_key(t) or _group_affiliate(t):
             out.append(t)
             continue
         for suf in COMPANY_SUFFIXES:
