@@ -82,6 +82,49 @@ def looks_like_form(text: str) -> bool:
     return tabbed >= 2 and len(keys) >= 2 and bool(keys & {"headline", "body", "url", "summary", "insights"})
 
 
+def split_forms(text: str) -> list[str]:
+    """The filled forms in ``text``, one text each, in order: a single form (or anything else) is
+    ``[text]``.
+
+    Several forms one after another (``scrapnote export 1 2 3 --format tsv``, or forms pasted
+    together from a spreadsheet) are told apart by the row that opens a form: its 헤드라인 row
+    when the form before already had its headline and body — together with the form's own title
+    row above it and the blank rows between (a title row is a line of its own, no TAB, after a
+    blank row) — or the title row itself (``경제신문 스크랩 양식``) once the form before has any row."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    rows = _rows("\n".join(lines))
+    starts = [0]
+    seen: set[str] = set()
+    for i, (key, value) in enumerate(rows):
+        cut = None
+        if key is None and _is_title_row(value) and seen & {"headline", "body"}:
+            cut = i
+        elif key == "headline" and "headline" in seen and "body" in seen:
+            cut = i
+            j = i
+            while j > starts[-1] and not rows[j - 1][1].strip() and rows[j - 1][0] is None:
+                j -= 1  # blank rows
+            if (j - 1 > starts[-1] and rows[j - 1][0] is None and "\t" not in rows[j - 1][1].rstrip()
+                    and not rows[j - 2][1].strip() and rows[j - 2][0] is None):
+                j -= 1  # the form's title row, after a blank row (a title the matcher does not know)
+            cut = j
+        if cut is not None and cut > starts[-1]:
+            starts.append(cut)
+            seen = set()
+        if key:
+            seen.add(key)
+    if len(starts) == 1:
+        return [text]
+    bounds = starts + [len(lines)]
+    return ["\n".join(lines[a:b]).strip("\n") + "\n" for a, b in zip(bounds, bounds[1:])]
+
+
+def _is_title_row(line: str) -> bool:
+    """A row of its own (no TAB inside, trailing TABs aside) naming the form: 경제신문 스크랩 양식."""
+    line = line.rstrip()
+    return 0 < len(line) <= 40 and "\t" not in line and bool(_FORM_TITLE_ROW.search(ko.compact(line)))
+
+
 def _cell_lines(value: str) -> list[str]:
     """A row's text: each non-empty cell a line, whitespace normalised; empty cells after the text
     (trailing TABs) are nothing, and a row with no text at all is a blank line (a paragraph break)."""
