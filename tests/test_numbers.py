@@ -295,3 +295,15 @@ def test_any_text_parses_and_quotes_itself(text):
 ])
 def test_odd_ranges_and_line_breaks(text, expected):
     assert [(q.text, q.value) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("sentence,text,approx", [
+    ("HBM 매출이 전 분기보다 80% 이상 증가했다.", "80%", "이상"),
+    ("매출이 80%이상 늘었다.", "80%", "이상"),
+    ("매출이 70~80% 이상 증가했다.", "70~80%", "이상"),
+    ("삼성전자 주가는 약 3% 올랐다.", "3%", "약"),
+])
+def test_approx_marker_after_a_percentage_is_kept(sentence, text, approx):
+    [q] = find_quantities(sentence)
+    assert (q.text, q.approx) == (text, approx)
+    assert format_insights([q]).startswith(f"- {'약 ' if approx == '약' else ''}{text}{' 이상' if approx == '이상' else ''} — ")
