@@ -280,7 +280,7 @@ def new_notes(args: list[str], *, tags=(), industry=(), companies=(), fmt: str |
 
     A failed input is reported through ``on_error`` while the others still land."""
     from scrapnote import sources, template
-    from scrapnote.extract import FORMATS, load_article
+    from scrapnote.extract import FORMATS, load_articles
 
     if fmt and fmt not in FORMATS:
         raise ScrapnoteError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
@@ -301,16 +301,19 @@ def new_notes(args: list[str], *, tags=(), industry=(), companies=(), fmt: str |
     drafter = None
     for arg in inputs:
         try:
-            article = load_article(arg, fmt=fmt, max_bytes=max_bytes)
-            if drafts and drafter is None:
-                from scrapnote.drafts import Drafter
+            articles = load_articles(arg, fmt=fmt, max_bytes=max_bytes)  # a TSV digest holds several
+            result.total += len(articles) - 1
+            for article in articles:
+                if drafts and drafter is None:
+                    from scrapnote.drafts import Drafter
 
-                drafter = Drafter()
-            aids = drafter.draft(article) if drafts else None
-            note = _make_note(article, tmpl, aids, tags, industry, companies, dry_run)
-            if drafter and not dry_run:
-                drafter.remember(note)
-            result.notes.append(note)
+                    drafter = Drafter()
+                aids = drafter.draft(article) if drafts else None
+                note = _make_note(article, tmpl, aids, tags, industry, companies,
+                                  dry_run_id=store.next_id() + len(result.notes) if dry_run else None)
+                if drafter:
+                    drafter.remember(note)
+                result.notes.append(note)
         except ScrapnoteError as e:
             result.failed.append((arg, e))
             if on_error:
@@ -322,18 +325,20 @@ def new_notes(args: list[str], *, tags=(), industry=(), companies=(), fmt: str |
     return result
 
 
-def _make_note(article, tmpl: Template, aids, tags, industry, companies, dry_run: bool) -> Note:
+def _make_note(article, tmpl: Template, aids, tags, industry, companies, dry_run_id: int | None) -> Note:
+    """The note for one article, saved under a new id (or, for --dry-run, numbered ``dry_run_id``
+    and not saved). Tags: the user's, then the article's own (a clipper's front matter)."""
     from scrapnote.note import build_note
 
     def make(nid: int) -> Note:
         return build_note(
-            article, tmpl, nid, tags=[*tags, *(aids.tags if aids else [])],
+            article, tmpl, nid, tags=[*tags, *article.tags, *(aids.tags if aids else [])],
             industry=[*industry, *(aids.industry if aids else [])],
             companies=[*companies, *(aids.companies if aids else [])],
             keywords=aids.keywords if aids else [], drafts=aids.sections if aids else None)
 
-    if dry_run:
-        return make(store.next_id())
+    if dry_run_id is not None:
+        return make(dry_run_id)
     return store.create(make)
 
 

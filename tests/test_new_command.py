@@ -113,3 +113,25 @@ def test_drafts_fill_the_form(cli, home):
 def test_debug_shows_the_traceback(cli):
     r = cli("--debug", "show", "5")
     assert r.exit_code == 1 and "Traceback" in r.stderr and "no note with id 5" in r.stderr
+
+
+def test_a_tsv_digest_of_three_forms_makes_three_notes(cli, home, tmp_path):
+    for i, (title, body) in enumerate([("가상전자, 2분기 영업이익 12조원", "가상전자가 2분기 영업이익 12조원을 냈다."),
+                                       ("가상은행, 기준금리 동결", "가상은행이 기준금리를 연 3.5%로 동결했다."),
+                                       ("가상자동차, 전기차 30만대 판매", "가상자동차가 전기차 30만대를 팔았다.")]):
+        assert cli("new", "--no-edit", "--no-drafts", "-", input=f"{title}\n\n{body}\n").exit_code == 0
+    out = tmp_path / "week.tsv"
+    assert cli("export", "1", "2", "3", "--format", "tsv", "--output", out).exit_code == 0
+    r = cli("new", "--no-edit", "--no-drafts", out)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.split() == ["4", "5", "6"]
+    titles = {d["id"]: d["title"] for d in json.loads(cli("list", "--json").stdout)}
+    assert titles[4] == "가상전자, 2분기 영업이익 12조원" and titles[6] == "가상자동차, 전기차 30만대 판매"
+    assert "3.5%로 동결" in json.loads(cli("show", "5", "--json").stdout)["body"]
+
+
+def test_clipper_front_matter_tags_join_the_users(cli):
+    md = ("---\ntitle: \"가상전자, 2분기 영업이익 12조원\"\nsource: https://www.hankyung.com/article/2024070512345\n"
+          "tags: [\"[[반도체]]\", \"#실적\"]\n---\n\n가상전자가 2분기 영업이익 12조원을 냈다고 5일 밝혔다.\n")
+    j = json.loads(cli("new", "--dry-run", "--json", "--no-drafts", "-t", "스터디", "-", input=md).stdout)
+    assert j["tags"] == ["스터디", "반도체", "실적"]
