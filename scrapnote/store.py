@@ -13,12 +13,11 @@ import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from scrapnote import config
-from scrapnote.errors import BrokenNoteError, NotFoundError, ScrapnoteError
-from scrapnote.note import Note, file_name, read_note
-from scrapnote.template import Template
+from scrapnote.errors import NotFoundError, ScrapnoteError
+from scrapnote.note import Note, file_name
 
 _ID_NAME_RE = re.compile(r"^(\d+)(?:-|\.md$)")
 
@@ -165,24 +164,6 @@ def _front_matter_id(path: Path) -> int | None:
         return None
     m = re.search(r"^id:\s*(\d+)\s*$", head, re.M)
     return int(m.group(1)) if m else None
-
-
-def load(nid: int, template: Template) -> Note:
-    path = find_path(nid)
-    if path is None:
-        if find_path(nid, config.trash_dir()):
-            raise NotFoundError(f"note {nid} is in the trash (scrapnote restore {nid} brings it back)")
-        raise NotFoundError(f"no note with id {nid}")
-    return read_note(path, template)
-
-
-def iter_notes(template: Template, on_error: Callable[[BrokenNoteError], None]) -> Iterator[Note]:
-    """Every readable note; a broken file is reported to ``on_error`` and skipped."""
-    for p in note_paths():
-        try:
-            yield read_note(p, template)
-        except BrokenNoteError as e:
-            on_error(e)
 
 
 def delete(nid: int) -> Path:
