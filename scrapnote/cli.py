@@ -115,7 +115,13 @@ def _progress_factory():
     return start
 
 
+# The filters list, search, export and questions share.
 TagOpt = Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Tag (repeatable).")]
+SourceOpt = Annotated[Optional[str], typer.Option("--source", help="Only notes from this publisher.")]
+IndustryOpt = Annotated[Optional[list[str]], typer.Option("--industry", help="Only notes of this industry (repeatable).")]
+CompanyOpt = Annotated[Optional[list[str]], typer.Option("--company", help="Only notes about this company (repeatable).")]
+SinceOpt = Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Up to this date.")]
 
 
 # -- new ----------------------------------------------------------------------------------------
@@ -223,11 +229,11 @@ def _ask(label: str, hint: str, current: str) -> str:
 @app.command("list")
 def list_(
     tag: TagOpt = None,
-    source: Annotated[Optional[str], typer.Option("--source", help="Only notes from this publisher.")] = None,
-    industry: Annotated[Optional[list[str]], typer.Option("--industry", help="Only notes of this industry (repeatable).")] = None,
-    company: Annotated[Optional[list[str]], typer.Option("--company", help="Only notes about this company (repeatable).")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Up to this date.")] = None,
+    source: SourceOpt = None,
+    industry: IndustryOpt = None,
+    company: CompanyOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     limit: Annotated[Optional[int], typer.Option("--limit", "-n", help="At most this many notes.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ):
@@ -334,7 +340,7 @@ def check(
 @app.command()
 def questions(
     company: Annotated[Optional[list[str]], typer.Option("--company", help="Only questions about this company (repeatable).")] = None,
-    industry: Annotated[Optional[list[str]], typer.Option("--industry", help="Only notes of this industry (repeatable).")] = None,
+    industry: IndustryOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ):
     """Gather every 현직자 question you wrote, grouped by company — for interview preparation."""
@@ -384,10 +390,10 @@ def export(
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
     layout: Annotated[Optional[str], typer.Option("--layout", help="Your own Jinja2 layout for md, html or txt.", metavar="PATH")] = None,
     tag: TagOpt = None,
-    company: Annotated[Optional[list[str]], typer.Option("--company", help="Only notes about this company (repeatable).")] = None,
-    industry: Annotated[Optional[list[str]], typer.Option("--industry", help="Only notes of this industry (repeatable).")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Up to this date.")] = None,
+    company: CompanyOpt = None,
+    industry: IndustryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     everything: Annotated[bool, typer.Option("--all", help="Every note.")] = False,
 ):
     """Share notes: several make one digest (title, contents, notes in date order) unless --split.
@@ -440,11 +446,11 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="Print the hits as JSON: id, score, lane, field, title, date, source, snippet, path.")] = False,
     field: Annotated[Optional[list[str]], typer.Option("--field", help=f"Search only this field (repeatable): {_FIELDS_HELP}. Default: every field but related (the 연관기사 links to other notes).")] = None,
     tag: TagOpt = None,
-    source: Annotated[Optional[str], typer.Option("--source", help="Only notes from this publisher.")] = None,
-    industry: Annotated[Optional[list[str]], typer.Option("--industry", help="Only notes of this industry (repeatable).")] = None,
-    company: Annotated[Optional[list[str]], typer.Option("--company", help="Only notes about this company (repeatable).")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Up to this date.")] = None,
+    source: SourceOpt = None,
+    industry: IndustryOpt = None,
+    company: CompanyOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
 ):
     """Find notes, best match first: words inside words (구글 finds 구글은), typos (반도채), 초성 (ㅅㅅㅈㅈ)
     and Korean typed in English mode (rnrmf). A typo match never outranks an exact one.

@@ -75,32 +75,12 @@ def test_interactive_flow_on_a_terminal(home, tmp_path):
     """--interactive asks section by section on a real (pseudo) terminal, with the form's hints."""
     art = tmp_path / "a.txt"
     art.write_text("구글, 한국 AI 인재 500명 키운다\n\n구글이 한국에서 AI 인재 500명을 키운다고 밝혔다.\n", "utf-8")
-    master, slave = pty.openpty()
     env = {**os.environ, "SCRAPNOTE_HOME": str(home), "NO_COLOR": "1", "TERM": "dumb"}
-    p = subprocess.Popen([scrapnote_exe(), "new", "--interactive", "--no-drafts", str(art)],
-                         stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
-    os.close(slave)
     # headline: keep · insights · research · summary · questions · related: keep (an empty line ends each)
     answers = ["", "내 인사이트", "", "조사할 것", "", "나의 요약", "둘째 줄", "", "현직자 질문?", "", ""]
-    os.write(master, ("\n".join(answers) + "\n").encode())
-    out = b""
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        r, _, _ = select.select([master], [], [], 0.5)
-        if r:
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            out += chunk
-        elif p.poll() is not None:
-            break
-    p.wait(timeout=10)
-    os.close(master)
-    shown = out.decode(errors="replace")
-    assert p.returncode == 0, shown
+    rc, shown = _run_on_pty([scrapnote_exe(), "new", "--interactive", "--no-drafts", str(art)], env,
+                            typed="\n".join(answers) + "\n")
+    assert rc == 0, shown
     text = next((home / "notes").iterdir()).read_text("utf-8")
     assert "## 기사 내용의 수치화, 인사이트\n\n내 인사이트\n" in text
     assert "## 요약 및 의견\n\n나의 요약\n둘째 줄\n" in text
@@ -116,10 +96,13 @@ def test_interactive_refuses_without_terminal(cli, tmp_path):
     assert r.exit_code == 1 and "terminal" in r.stderr
 
 
-def _run_on_pty(args, env, timeout=90):
+def _run_on_pty(args, env, timeout=90, typed: str = ""):
+    """Run a program on a pseudo-terminal, type ``typed`` into it, return (exit code, screen text)."""
     master, slave = pty.openpty()
     p = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
     os.close(slave)
+    if typed:
+        os.write(master, typed.encode())
     out = b""
     deadline = time.time() + timeout
     while time.time() < deadline:
