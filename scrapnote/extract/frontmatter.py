@@ -22,6 +22,9 @@ URL_KEYS = ("url", "source", "link", "original", "source_url", "sourceurl", "ori
 AUTHOR_KEYS = ("author", "authors", "reporter", "byline", "writer", "기자", "작성자", "creator")
 DATE_KEYS = ("published", "date", "pubdate", "pub_date", "datepublished", "published_at", "publish_date",
              "published_date", "발행일", "날짜", "게재일", "기사날짜")
+# A bare "date" is when the post or clipping was written (Jekyll, Hugo, a clipper's own stamp): a
+# date in the article's link says more about the article than it does.
+POST_DATE_KEYS = ("date", "날짜")
 TAG_KEYS = ("tags", "tag", "keywords", "categories", "category", "태그", "키워드", "카테고리", "분류")
 SITE_KEYS = ("site", "site_name", "sitename", "publisher", "publication", "source", "press", "media", "언론사",
              "신문사", "매체")
@@ -171,9 +174,13 @@ class MarkdownExtractor:
                 fm_url = v
                 break
         ev.add_url(fm_url, plain.URL_META)
-        date_value = _first(meta, DATE_KEYS)
+        date_value = _first(meta, tuple(k for k in DATE_KEYS if k not in POST_DATE_KEYS))
         if date_value is not None:
             ev.add("published", ko.parse_date(_date_text(date_value)), plain.DATE_FM)
+        else:
+            date_value = _first(meta, POST_DATE_KEYS)
+            if date_value is not None:
+                ev.add("published", ko.parse_date(_date_text(date_value)), plain.DATE_POST)
         author = _as_text(_first(meta, AUTHOR_KEYS))
         for name in (author or "").split(","):
             person = _fm_person(name)

@@ -447,6 +447,8 @@ def _scan_page_header(lines: list[str], title: str | None, ev: plain.Evidence) -
     for line in window:
         if len(line) > 160:
             continue
+        if ko.is_copyright(line) or ko.is_photo_credit(line) or ko.is_wire_photo_caption(line):
+            continue  # "© News1 박영희 기자" under a picture: the photographer, not the reporter
         if ko.is_byline(line):
             for n in ko.byline_names(line):
                 ev.add("reporter", n, plain.REP_HEADER + 1)

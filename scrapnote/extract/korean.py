@@ -213,6 +213,7 @@ NOT_NAMES = {
     "시민", "학생", "청년", "주재", "상주", "파견", "특파", "베테랑", "여성", "남성", "한국", "외국", "중국", "미국", "이날",
     "당시", "현직", "전직", "기사", "모든", "많은", "일부", "관련", "어느", "한명", "두명", "그는", "그녀", "이번", "해외",
     "국내", "지역", "경제지", "일간지", "정치", "증권", "금융", "산업", "과학", "문화", "사회", "국제", "기자단", "출입기자",
+    "촬영", "영상취재", "영상편집", "카메라", "그래픽", "오디오", "중계",
     "기자명", "작성자", "편집자", "발행인", "편집인", "기고자", "사진기자", "영상기자", "글쓴이", "등록자", "입력자", "승인자",
     # places a correspondent reports from ("워싱턴 특파원")
     "워싱턴", "뉴욕", "베이징", "도쿄", "파리", "런던", "베를린", "상하이", "홍콩", "하노이", "모스크바", "브뤼셀", "두바이",
@@ -460,7 +461,8 @@ _CAPTION_END = re.compile(
     r"게티이미지뱅크|게티이미지|셔터스톡|클립아트코리아|픽사베이|언스플래시|Getty\s*Images|gettyimages|Shutterstock|"
     r"이미지투데이|아이클릭아트|123RF)[\])>】]?\.?$", re.I)
 _BRACKET_CAPTION = re.compile(r"^[\[<(【〈]\s*[^\]>)】〉]*(?:사진|이미지|그래픽|제공|DB|캡처|캡쳐|출처|자료)[^\]>)】〉]*[\]>)】〉]$")
-_CONTACT = re.compile(r"^(?:보도\s*자료\s*)?(?:문의|연락처|담당|보도\s*문의|취재\s*문의|제보)\s*[:：]")
+_CONTACT = re.compile(r"^(?:보도\s*자료\s*)?(?:(?:문의|연락처|담당|보도\s*문의|취재\s*문의|제보)\s*[:：]"
+                      r"|담당\s*(?:부서|자|과|팀|기관)\s*[:：]?\s)")
 _SOURCE_CAPTION = re.compile(r"^[\[(<]?\s*(?:자료|출처|그래픽|표|도표)\s*[:：=]")
 _PROMO = re.compile(r"^[▶▷►☞→]\s*.*(?:구독|클릭|바로가기|보기|제보|채널|앱|다운로드|뉴스레터|추가|친구|팔로우|이벤트|무료|가입|신청|확인|GO)"
                     r"|^.{0,60}(?:구독|바로가기|제보|채널|다운로드|뉴스레터|친구\s*추가|팔로우|이벤트|가입|신청)\S{0,6}\s*[▶▷►☞→]$")
@@ -635,12 +637,14 @@ def is_photo_credit(line: str) -> bool:
 
 _WIRE_PHOTO_END = re.compile(
     r"(?:\[[^\[\]]{0,40}(?:자료사진|사진|제공|DB\s*금지|재판매|photo)[^\[\]]{0,40}\]"
-    r"|(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*/\s*[^\s/]{2,14})\s*$", re.I)
+    r"|(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*/\s*[^\s/]{2,14}"
+    r"|(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.\s*[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)\s*$", re.I)
 
 
 def is_wire_photo_caption(line: str) -> bool:
     """A wire photo's caption: ``(서울=연합뉴스) 김철수 기자 = 7일 … 모습. 2024.10.7 [연합뉴스 자료사진]``,
-    ``7일 … 있다. 2024.10.7/뉴스1`` — its reporter is the photographer, its text not the article's."""
+    ``7일 … 있다. 2024.10.7/뉴스1``, ``[서울=뉴시스] 김철수 기자 = 7일 … 있다. 2024.10.07. kim@newsis.com`` — its
+    reporter is the photographer, its text not the article's."""
     if len(line) > 300:
         return False
     m = _WIRE_PHOTO_END.search(line)
@@ -649,6 +653,27 @@ def is_wire_photo_caption(line: str) -> bool:
     before = line[:m.start()].rstrip()
     return bool(re.search(r"(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?$", before) or m.group(0).lstrip().startswith(("19", "20"))
                 or parse_dateline(line))
+
+
+_CREW_ROLE = r"(?:촬영\s*기자|영상\s*취재|영상\s*편집|영상\s*촬영|촬영|편집|그래픽|영상\s*디자인|CG|자료\s*조사|화면\s*제공|취재\s*지원|구성|연출)"
+_CREW_CREDIT = re.compile(rf"^[(\[<]?\s*{_CREW_ROLE}\s*[:：]?\s*{_NAME}(?:\s*[,·]\s*{_NAME})*"
+                          rf"(?:\s*[/,|]\s*{_CREW_ROLE}\s*[:：]?\s*{_NAME}(?:\s*[,·]\s*{_NAME})*)*\s*[)\]>]?$")
+
+
+def is_crew_credit(line: str) -> bool:
+    """A broadcast report's crew: ``촬영기자:박영희/영상편집:이민수``, ``(영상취재 : 박영희, 영상편집 : 이민수)``."""
+    return len(line) <= 120 and bool(_CREW_CREDIT.match(line.strip()))
+
+
+# A broadcast transcript's speaker cues: ``[앵커]``, ``<기자>``, ``[리포트]``, ``◀ 앵커 ▶``.
+_CUE_WORDS = r"(?:앵커|앵커\s*멘트|앵커\s*리포트|기자|리포트|기자\s*리포트|기자\s*멘트|클로징|오프닝|스탠드\s*업)"
+CUE = re.compile(rf"^\s*(?:[\[<【〈]\s*{_CUE_WORDS}\s*[\]>】〉]|◀\s*{_CUE_WORDS}\s*▶)\s*")
+
+
+def is_cue(line: str) -> bool:
+    """A line that is only a transcript's speaker cue."""
+    m = CUE.match(line)
+    return bool(m and m.end() == len(line))
 
 
 def is_caption_like(line: str) -> bool:
@@ -687,6 +712,18 @@ _LABELLED_BYLINE = re.compile(rf"^\s*(?:by|글|작성자|기자명|기자|report
 _SIGNATURE = re.compile(rf"^[\s\-–—/=*·]*(?:{_NAMES})\s?{ROLE}(?![가-힣])")
 
 
+_BYLINE_REST = re.compile(rf"^(?P<names>{_NAMES_SP})\s?{_DEPT}?{ROLE}\s*(?:[|｜/·,]\s*|$)")
+
+
+def _byline_after_dateline(rest: str) -> bool:
+    """What follows a dateline is only the reporter and date stamps (or an e-mail), no sentence."""
+    m = _BYLINE_REST.match(rest)
+    if not m:
+        return False
+    tail = EMAIL.sub(" ", rest[m.end():]).strip(" |｜/·,")
+    return not tail or is_date_line(tail)
+
+
 def is_byline(line: str) -> bool:
     """A short line that names the reporter (and maybe a date, an e-mail, the publisher)."""
     if en_byline_names(line):
@@ -697,6 +734,8 @@ def is_byline(line: str) -> bool:
     if len(line) > 120 or not (REPORTER.search(line) or re.search(rf"기자명\s*[:：]?\s*{_NAME}", line)):
         return False
     d = parse_dateline(line)
+    if d and _byline_after_dateline(d.rest):
+        return True  # "(서울=뉴스1) 김철수 기자 | 2024-10-07 15:21 송고 | …": the reporter and the stamps
     if d and len(d.rest) >= 10 and (PERIOD_END.search(d.rest) or len(HANGUL.findall(d.rest)) >= 8):
         return False  # "[헤럴드경제=김철수 기자] 환율이 올랐다.": a short first paragraph (or a caption), dateline in front
     if PERIOD_END.search(line) and len(line) > 40 and not EMAIL.search(line):

@@ -25,6 +25,8 @@ REP_HEADER, REP_DATELINE, REP_SIGNATURE, REP_META = 10, 15, 20, 30
 # date line in the header may be a re-poster's or today's date in a site's top bar.
 DATE_LABELLED, DATE_BYLINE, DATE_SIGNATURE, DATE_HEADER, DATE_TAIL, DATE_META, DATE_EARLY, DATE_FM, DATE_URL, \
     DATE_MODIFIED = 10, 11, 12, 15, 20, 22, 25, 40, 50, 58
+# A front matter's bare "date" (the post's or clipping's date): after a date in the article's link.
+DATE_POST = 55
 URL_FIRST_LINE, URL_HEADER, URL_META, URL_HINT = 10, 20, 30, 40
 
 
@@ -105,6 +107,8 @@ def classify(lines: list[str], i: int) -> str:
     c = ko.compact(line)
     if c in _MARKERS:
         return "marker"
+    if ko.is_cue(line):
+        return "cue"
     if ko.source_footer(line):
         return "sourcefooter"
     if ko.is_url_line(line):
@@ -127,6 +131,8 @@ def classify(lines: list[str], i: int) -> str:
         return "furniture"
     if _is_triangle_caption(lines, i) or ko.is_photo_credit(line) or ko.is_wire_photo_caption(line):
         return "caption"
+    if ko.is_crew_credit(line):
+        return "furniture"
     if ko.is_byline(line):
         return "byline"
     if ko.is_date_line(line):
@@ -254,6 +260,8 @@ def _paragraph_start(line: str, kind: str) -> bool:
 
 def _body_start(lines: list[str], kinds: list[str]) -> int:
     for i, (line, kind) in enumerate(zip(lines, kinds)):
+        if kind == "cue":
+            return i  # a transcript's first speaker cue ("[앵커]"): its short sentences are the body
         if not _paragraph_start(line, kind):
             continue
         # A sentence above the headline (a ticker, a notice) is not the start of the body: when a
@@ -348,12 +356,18 @@ def _first_nonblank(lines: list[str]) -> int:
     return 0
 
 
+_SUBHEAD = re.compile(r"^\s*[■□◆◇●○▣◈]\s*\S")
+
+
 def _extend_back(lines: list[str], kinds: list[str], start: int, title_idx: int | None) -> int:
     """A short first paragraph (``삼성전자가 투자를 늘린다.``) belongs to the body, not the header."""
     floor = -1 if title_idx is None else title_idx
     j = start - 1
     # Pictures, captions and buttons between a short lead and the next paragraph are stepped over.
     while j > floor and kinds[j] in ("text", "blank", "image", "caption", "furniture"):
+        if kinds[j] == "text" and _SUBHEAD.match(lines[j]) and len(lines[j]) <= 60 and not ko.PERIOD_END.search(lines[j]):
+            j -= 1  # a subhead ("■ 자녀세액공제 확대") between the short lead and the next paragraph
+            continue
         if kinds[j] == "text":
             if not (len(lines[j]) >= 10 and ko.PERIOD_END.search(lines[j])
                     and (ko.HANGUL.search(lines[j]) or _english_sentence(lines[j]))):
@@ -464,7 +478,7 @@ def clean_body(lines: list[str], kinds: list[str] | None, ev: Evidence) -> list[
                 mode = "normal"
             else:
                 continue
-        if kind in ("furniture", "marker", "url", "summary"):
+        if kind in ("furniture", "marker", "url", "summary", "cue"):
             continue
         if kind == "image":
             after_image = True
@@ -500,7 +514,7 @@ def clean_body(lines: list[str], kinds: list[str] | None, ev: Evidence) -> list[
                 line = d.rest
                 if not line:
                     continue
-        line = _strip_trailing_signature(line, ev)
+        line = _strip_trailing_signature(ko.CUE.sub("", line, count=1), ev)
         if line:
             out.append(line)
             chars += len(line)
