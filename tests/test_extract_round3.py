@@ -571,3 +571,139 @@ def test_filled_form_with_wire_dateline():
         "2024-10-07")
     assert a.body == "서울 지하철 노조가 오는 16일 파업을 예고했다.\n\n노조는 7일 기자회견을 열고 인력 감축안 철회를 요구했다."
     assert a.sections["insights"] == "파업 예고일 16일, 인력 감축안 2200명"
+
+
+# ---------------------------------------------------------------- more page text
+
+YTN = """YTN
+한국은행, 기준금리 0.25%p 인하…3년 2개월 만
+2024.10.11. 오전 10:21
+김철수
+[앵커]
+한국은행이 기준금리를 0.25%포인트 내렸습니다.
+
+[기자]
+한국은행 금융통화위원회는 오늘 기준금리를 연 3.25%로 내렸습니다.
+
+물가가 안정된 데 따른 결정입니다.
+
+지금까지 YTN 김철수입니다.
+
+※ '당신의 제보가 뉴스가 됩니다' [카카오톡] YTN 검색해 채널 추가 [전화] 02-398-8585 [메일] social@ytn.co.kr
+[저작권자(c) YTN 무단전재, 재배포 및 AI 데이터 활용 금지]
+"""
+
+MBC = """MBC 뉴스
+편의점 도시락 가격 줄줄이 인상
+입력 2024-10-07 20:15 | 수정 2024-10-07 20:40
+김철수 기자
+◀ 앵커 ▶
+편의점 도시락 가격이 줄줄이 오릅니다.
+
+◀ 리포트 ▶
+가상편의점은 다음 달부터 도시락 15종의 가격을 평균 8% 올립니다.
+
+쌀과 채소 가격이 오른 탓입니다.
+
+MBC뉴스 김철수입니다.
+
+영상취재: 박영희 / 영상편집: 이민수
+"""
+
+BREADCRUMB_TAIL_DATE = """홈 > 경제 > 금융
+가상카드, 해외결제 수수료 면제
+가상카드가 연말까지 해외결제 수수료를 면제한다고 7일 밝혔다. 대상은 모든 개인 회원이다.
+
+가상카드는 해외여행 수요가 늘어난 점을 고려했다고 설명했다.
+
+김철수 기자 kim@segye.com
+입력 2024-10-07 15:21 | 수정 2024-10-07 16:00
+"""
+
+ASIAE_FOOTER = """아시아경제
+가상건설, 1조원 규모 중동 플랜트 수주
+2024.10.07 15:21
+[아시아경제 김철수 기자] 가상건설이 중동에서 1조원 규모 플랜트를 수주했다.
+
+가상건설은 7일 사우디아라비아 국영 석유회사와 가스 처리시설 공사 계약을 맺었다고 공시했다.
+
+AD
+
+올해 해외 수주액은 5조원을 넘어섰다.
+
+김철수 기자 kim@asiae.co.kr
+<ⓒ경제를 보는 눈, 세계를 보는 창 아시아경제(www.asiae.co.kr) 무단전재 배포금지>
+"""
+
+JOONGANG = """중앙일보
+가상제약, 美 FDA 신약 허가…국산 11번째
+입력 2024.10.07 15:21 업데이트 2024.10.08 09:00
+가상제약이 개발한 항암 신약이 미국 식품의약국(FDA) 허가를 받았다.
+
+국산 신약의 FDA 허가는 이번이 11번째다.
+
+회사는 내년 상반기 미국 시장에 출시할 계획이다.
+
+김철수·박영희 기자 kim.chulsoo@joongang.co.kr
+"""
+
+MORE_TEXT = {
+    "ytn-transcript-tip-line": (YTN, dict(
+        title="한국은행, 기준금리 0.25%p 인하…3년 2개월 만", source="YTN", reporter="김철수", published="2024-10-11",
+        starts="한국은행이 기준금리를", ends="지금까지 YTN 김철수입니다.", absent=["[앵커]", "[기자]", "제보", "social@"])),
+    "mbc-transcript": (MBC, dict(
+        title="편의점 도시락 가격 줄줄이 인상", source="MBC", reporter="김철수", published="2024-10-07",
+        starts="편의점 도시락 가격이", ends="MBC뉴스 김철수입니다.", absent=["◀", "영상취재"])),
+    "breadcrumb-date-at-the-end": (BREADCRUMB_TAIL_DATE, dict(
+        title="가상카드, 해외결제 수수료 면제", source="세계일보", reporter="김철수", published="2024-10-07",
+        starts="가상카드가 연말까지", ends="설명했다.", absent=["입력", "kim@", "홈 >"])),
+    "asiae-ad-and-footer": (ASIAE_FOOTER, dict(
+        title="가상건설, 1조원 규모 중동 플랜트 수주", source="아시아경제", reporter="김철수", published="2024-10-07",
+        starts="가상건설이 중동에서", ends="5조원을 넘어섰다.", absent=["AD", "ⓒ", "kim@"])),
+    "joongang-two-names-signature": (JOONGANG, dict(
+        title="가상제약, 美 FDA 신약 허가…국산 11번째", source="중앙일보", reporter="김철수, 박영희",
+        published="2024-10-07", starts="가상제약이 개발한", ends="출시할 계획이다.", absent=["joongang.co.kr"])),
+}
+
+
+@pytest.mark.parametrize("name", list(MORE_TEXT))
+def test_more_copied_text_round3(name):
+    text, exp = MORE_TEXT[name]
+    a = extract(text)
+    assert a.format == "text"
+    check(a, exp)
+
+
+FORM_LABELLED_META = ("경제신문 스크랩 양식\n"
+                      "헤드라인\t가상제약, 美 FDA 신약 허가…국산 11번째\n"
+                      "언론사\t중앙일보\n"
+                      "날짜\t2024.10.07\n"
+                      "기사링크\t\n"
+                      "본문\t가상제약이 개발한 항암 신약이 미국 식품의약국(FDA) 허가를 받았다.\n"
+                      "\t국산 신약의 FDA 허가는 이번이 11번째다.\n"
+                      "기사 내용의 수치화, 인사이트\t11번째 FDA 허가\n")
+
+
+def test_filled_form_with_source_and_date_rows():
+    a = extract(FORM_LABELLED_META)
+    assert a.format == "scrapform"
+    assert (a.title, a.url, a.source, a.reporter, a.published) == (
+        "가상제약, 美 FDA 신약 허가…국산 11번째", None, "중앙일보", None, "2024-10-07")
+    assert a.body.endswith("이번이 11번째다.")
+
+
+HTML_DATE_SPAN = f"""<html lang="ko"><head><meta charset="utf-8"><title>{HT} | 한겨레</title>
+<meta property="og:title" content="{HT}"><meta property="og:site_name" content="한겨레"></head><body>
+<div class="article-head"><h3 class="title">{HT}</h3>
+<div class="byline">김철수 기자 <span class="email">kim@hani.co.kr</span></div>
+<p class="date-time"><span>등록 2024-10-07 15:21</span><span>수정 2024-10-08 09:00</span></p></div>
+<div class="article-text"><p class="text">{HP[0]}</p><p class="text">{HP[1]}</p>
+<div class="ad">광고</div><p class="text">{HP[2]}</p><p class="text">{HP[3]}</p>
+<ul class="related-list"><li><a>정제마진 석 달 만에 반등</a></li></ul></div>
+<div class="copyright">ⓒ 한겨레신문사 : 무단전재 및 재배포 금지</div></body></html>"""
+
+
+def test_saved_html_date_spans_and_ad_box():
+    a = extract(HTML_DATE_SPAN, origin="page.html")
+    check(a, dict(title=HT, source="한겨레", reporter="김철수", published="2024-10-07", starts=HP[0], ends=HP[-1],
+                  absent=["광고", "석 달 만에", "kim@"]))

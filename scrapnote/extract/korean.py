@@ -692,8 +692,30 @@ def is_contact(line: str) -> bool:
     return len(line) <= 200 and bool(_CONTACT.match(line)) and bool(EMAIL.search(line) or re.search(r"\d{2,4}-\d{3,4}-\d{4}", line))
 
 
+_TIP_LINE = re.compile(r"제보")
+_TIP_CHANNEL = re.compile(r"카카오톡|카톡|\d{2,4}-\d{3,4}-\d{4}|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+\.|홈페이지|채널\s*추가")
+
+
 def is_promo(line: str) -> bool:
+    if len(line) <= 200 and _TIP_LINE.search(line) and len(_TIP_CHANNEL.findall(line)) >= 1 \
+            and not re.search(r"[다요][.!]?[\"'”’]*$", line):
+        return True  # "※ '당신의 제보가 뉴스가 됩니다' [카카오톡] … [전화] 02-…": the broadcaster's tip line
     return len(line) <= 120 and bool(_PROMO.match(line) or _PORTAL_NOTICE.match(line))
+
+
+# A broadcast report's sign-off: "KBS 뉴스 김철수입니다.", "지금까지 YTN 김철수입니다."
+SIGNOFF = re.compile(rf"^(?:지금까지\s*)?(?P<pub>[A-Za-z가-힣0-9]{{2,12}}(?:\s?뉴스)?)\s+(?P<name>{_NAME})입니다\.?$")
+
+
+def signoff(line: str) -> tuple[str, str] | None:
+    """``KBS 뉴스 김철수입니다.`` → (KBS, 김철수) when the outlet is one the table knows."""
+    m = SIGNOFF.match(line.strip())
+    if not m:
+        return None
+    pub = publishers.lookup(m.group("pub")) or publishers.lookup(re.sub(r"\s?뉴스$", "", m.group("pub")))
+    if not pub or m.group("name") in NOT_NAMES:
+        return None
+    return pub, m.group("name")
 
 
 def is_email_line(line: str) -> bool:

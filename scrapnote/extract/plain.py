@@ -514,6 +514,10 @@ def clean_body(lines: list[str], kinds: list[str] | None, ev: Evidence) -> list[
                 line = d.rest
                 if not line:
                     continue
+        so = ko.signoff(line)
+        if so:  # kept: the report ends there; it names the reporter and the broadcaster
+            ev.add("source", so[0], SRC_BYLINE)
+            ev.add("reporter", so[1], REP_SIGNATURE)
         line = _strip_trailing_signature(ko.CUE.sub("", line, count=1), ev)
         if line:
             out.append(line)
