@@ -106,7 +106,9 @@ def bench_size(n: int, out: Path, runs: int, exe: str) -> list[str]:
     try:
         walls = []
         for i in range(runs):
-            target.write_bytes(original + f"\n벤치편집{i}\n".encode())
+            # into the body (text after the last heading is the 연관기사 section, not searched by default)
+            target.write_bytes(original.replace("## 본문 (본문 내용 복사)\n\n".encode(),
+                                                f"## 본문 (본문 내용 복사)\n\n벤치편집{i} ".encode(), 1))
             walls.append(run([exe, "search", "구글"], env)[0])
         w, _, found = run([exe, "search", f"벤치편집{runs - 1}", "--json"], env)
         assert len(json.loads(found)) == 1, "the edited note was not found"
