@@ -115,13 +115,36 @@ def _progress_factory():
     return start
 
 
+def _check_date(value: str | None) -> str | None:
+    """A --since/--until that is not a date is wrong usage (exit 2), caught before any work."""
+    if value:
+        from scrapnote.collection import parse_date_arg
+        from scrapnote.errors import ScrapnoteError
+
+        try:
+            parse_date_arg(value)
+        except ScrapnoteError as e:
+            raise typer.BadParameter(str(e))
+    return value
+
+
+def _check_fields(values: list[str] | None) -> list[str] | None:
+    if values:
+        from scrapnote.index import FIELDS
+
+        bad = [v for v in values if v not in FIELDS]
+        if bad:
+            raise typer.BadParameter(f"unknown field '{bad[0]}' (choose from {', '.join(FIELDS)})")
+    return values
+
+
 # The filters list, search, export and questions share.
 TagOpt = Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Tag (repeatable).")]
 SourceOpt = Annotated[Optional[str], typer.Option("--source", help="Only notes from this publisher.")]
 IndustryOpt = Annotated[Optional[list[str]], typer.Option("--industry", help="Only notes of this industry (repeatable).")]
 CompanyOpt = Annotated[Optional[list[str]], typer.Option("--company", help="Only notes about this company (repeatable).")]
-SinceOpt = Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
-UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Up to this date.")]
+SinceOpt = Annotated[Optional[str], typer.Option("--since", callback=_check_date, help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", callback=_check_date, help="Up to this date.")]
 
 
 # -- new ----------------------------------------------------------------------------------------
@@ -234,7 +257,7 @@ def list_(
     company: CompanyOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    limit: Annotated[Optional[int], typer.Option("--limit", "-n", help="At most this many notes.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many notes.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ):
     """List notes, newest first: id, 날짜, 출처, 제목, tags. A ✎ marks a note whose own sections are unwritten."""
@@ -359,7 +382,7 @@ def questions(
 @app.command()
 def related(
     note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID")],
-    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many notes.")] = 10,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many notes.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ):
     """Notes related to one note: shared keywords and companies, rare ones weighing more."""
@@ -410,7 +433,8 @@ def export(
     if result.output is not None:
         sys.stdout.write(result.output)
     if split:
-        render.message(f"wrote {len(result.written)} {fmt} files to {split}")
+        n = len(result.written)
+        render.message(f"wrote {n} {fmt} file{'s' if n != 1 else ''} to {split}")
     elif result.written:
         render.message(f"wrote {result.count} note{'s' if result.count > 1 else ''} to {result.written[0]}")
 
@@ -442,9 +466,9 @@ _FIELDS_HELP = ("title, headline, summary, tags, industry, companies, keywords, 
 @app.command(context_settings={"ignore_unknown_options": True})
 def search(
     query: Annotated[list[str], typer.Argument(help='Words to find (all must match). "quoted phrase": exact text; -word: leave out notes with it.', metavar="QUERY...")],
-    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many hits.")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many hits.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print the hits as JSON: id, score, lane, field, title, date, source, snippet, path.")] = False,
-    field: Annotated[Optional[list[str]], typer.Option("--field", help=f"Search only this field (repeatable): {_FIELDS_HELP}. Default: every field but related (the 연관기사 links to other notes).")] = None,
+    field: Annotated[Optional[list[str]], typer.Option("--field", callback=lambda v: _check_fields(v), help=f"Search only this field (repeatable): {_FIELDS_HELP}. Default: every field but related (the 연관기사 links to other notes).")] = None,
     tag: TagOpt = None,
     source: SourceOpt = None,
     industry: IndustryOpt = None,

@@ -289,7 +289,12 @@ def new_notes(args: list[str], *, tags=(), industry=(), companies=(), fmt: str |
     tmpl = template.load(template_name)
     inputs: list[str] = []
     result = NewResult()
+    seen_stdin = False
     for a in args:
+        if a == "-":  # stdin can be read once: a second "-" would only find it empty
+            if seen_stdin:
+                continue
+            seen_stdin = True
         try:
             inputs.extend(sources.expand_inputs([a]))
         except ScrapnoteError as e:

@@ -199,14 +199,15 @@ def restore(nid: int) -> Path:
 def create_many(wanted: list[int | None], make: Callable[[list[int]], list[Note]]) -> list[Note]:
     """``scrapnote import``: allocate ids for a batch and write ``make(ids)`` notes, all under the lock.
 
-    ``wanted[i]`` is kept when no note and no trashed note has that id (and no earlier note of the
-    batch took it); every other note gets a new id past the largest ever given. The counter moves
+    ``wanted[i]`` is kept when it was never handed out (above the counter), no note and no trashed
+    note has it, and no earlier note of the batch took it; every other note gets a new id past the largest ever given. The counter moves
     past every id written, so none is handed out again."""
     with locked():
         used = _used_ids(config.notes_dir()) | _used_ids(config.trash_dir())
+        given = _read_counter()  # every id up to here was handed out once: never again
         kept = []
         for w in wanted:
-            ok = w is not None and w >= 1 and w not in used and w not in kept
+            ok = w is not None and w > given and w not in used and w not in kept
             kept.append(w if ok else None)
         nxt = max([next_id() - 1, *[k for k in kept if k]]) + 1
         ids = []

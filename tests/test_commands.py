@@ -71,7 +71,8 @@ def test_list_filters_and_json(cli, three):
     assert [d["id"] for d in json.loads(cli("list", "--json", "--company", "구글").stdout)] == [2]
     assert [d["id"] for d in json.loads(cli("list", "--json", "--industry", "it").stdout)] == [2]
     bad = cli("list", "--since", "어제")
-    assert bad.exit_code == 1 and bad.stderr.startswith("error:") and "date" in bad.stderr
+    assert bad.exit_code == 2 and "not a date" in bad.stderr  # wrong usage, caught before any work
+    assert cli("list", "--limit", "0").exit_code == 2
 
 
 def test_list_empty_collection(cli):

@@ -156,3 +156,15 @@ def test_unreadable_inputs(cli, tmp_path):
     (tmp_path / "latin.json").write_bytes(b"[{\"title\": \"caf\xe9\"}]")
     r = cli("import", tmp_path / "latin.json")
     assert r.exit_code == 1 and "not UTF-8" in r.stderr
+
+
+def test_keep_ids_never_reuses_an_id_after_the_trash_is_emptied(cli, home, tmp_path):
+    assert cli("new", "--no-edit", "--no-drafts", "-", input="가상전자, 실적 발표\n\n가상전자가 실적을 냈다.\n").exit_code == 0
+    out = tmp_path / "one.json"
+    assert cli("export", "1", "--format", "json", "--output", out).exit_code == 0
+    assert cli("delete", "1", "--yes").exit_code == 0
+    for p in (home / ".trash").iterdir():
+        p.unlink()
+    r = cli("import", out, "--keep-ids")
+    assert r.exit_code == 0 and r.stdout.split() == ["2"]  # 1 was handed out once: never again
+    assert "id 1 is taken" in r.stderr or "imported as 2" in r.stderr

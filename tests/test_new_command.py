@@ -135,3 +135,8 @@ def test_clipper_front_matter_tags_join_the_users(cli):
           "tags: [\"[[반도체]]\", \"#실적\"]\n---\n\n가상전자가 2분기 영업이익 12조원을 냈다고 5일 밝혔다.\n")
     j = json.loads(cli("new", "--dry-run", "--json", "--no-drafts", "-t", "스터디", "-", input=md).stdout)
     assert j["tags"] == ["스터디", "반도체", "실적"]
+
+
+def test_stdin_given_twice_is_read_once(cli):
+    r = cli("new", "--no-edit", "--no-drafts", "-", "-", input="가상전자, 실적 발표\n\n가상전자가 실적을 냈다.\n")
+    assert r.exit_code == 0 and r.stdout.split() == ["1"]

@@ -163,7 +163,7 @@ def test_typo_not_tried_when_exact_fills_the_page(cli, notes):
 def test_limit(cli, notes):
     assert len(ids(cli, "구글", "--limit", "2")) == 2
     r = cli("search", "구글", "--limit", "0")
-    assert r.exit_code == 1 and "--limit" in r.stderr
+    assert r.exit_code == 2 and "--limit" in r.stderr
 
 
 def test_field(cli, notes):
@@ -171,7 +171,7 @@ def test_field(cli, notes):
     assert set(ids(cli, "구글", "--field", "body")) == {1, 3, 8}
     assert set(ids(cli, "구글", "--field", "companies")) == {1}
     r = cli("search", "구글", "--field", "nope")
-    assert r.exit_code == 1 and "unknown field 'nope'" in r.stderr
+    assert r.exit_code == 2 and "unknown field 'nope'" in r.stderr
 
 
 def test_filters(cli, notes):
@@ -182,7 +182,7 @@ def test_filters(cli, notes):
     assert set(ids(cli, "구글", "--company", "구글")) == {1}
     assert set(ids(cli, "반도", "--industry", "반도체")) == {2}
     r = cli("search", "구글", "--since", "yesterday")
-    assert r.exit_code == 1 and "not a date" in r.stderr
+    assert r.exit_code == 2 and "not a date" in r.stderr
 
 
 def test_json_shape(cli, notes):

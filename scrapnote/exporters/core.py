@@ -70,7 +70,7 @@ def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str = "
         if not force:
             taken = [p for p, _ in targets if p.exists()]
             if taken:
-                more = f"; {len(taken) - 1} more files too" if len(taken) > 1 else ""
+                more = (f"; {len(taken) - 1} more file{'s' if len(taken) > 2 else ''} too") if len(taken) > 1 else ""
                 raise ScrapnoteError(f"{taken[0]} already exists{more} (use --force to overwrite)")
         for path, item in targets:
             data = exporter.render(Export([item], digest=False, layout=layout_path))
