@@ -473,3 +473,12 @@ def test_broken_layout_is_one_line_naming_file_and_line(cli, three, tmp_path, bo
     err = r.stderr
     assert err.count("\n") == 1 and "Traceback" not in err
     assert str(layout) in err and f"line {line}" in err and what in err
+
+
+def test_custom_layout_prints_nothing_for_a_missing_field(cli, tmp_path):
+    assert cli("new", "--no-edit", "--no-drafts", "-", input="가상전자, 실적 발표\n\n가상전자가 실적을 냈다.\n").exit_code == 0
+    layout = tmp_path / "mine.md.j2"
+    layout.write_text("{% for n in notes %}[{{ n.url }}][{{ n.reporter }}]{{ n.title }}\n{% endfor %}", "utf-8")
+    r = cli("export", "1", "--format", "md", "--layout", layout)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith("[][]가상전자, 실적 발표")

@@ -188,6 +188,7 @@ def render_layout(name: str, export: Export, *, autoescape: bool) -> str:
         loader=jinja2.FileSystemLoader([str(path.parent), str(LAYOUT_DIR)], encoding="utf-8"),
         autoescape=autoescape, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        finalize=lambda v: "" if v is None else v,  # a field the article does not have prints nothing, not "None"
     )
     env.filters.update({"plain": plain, "paragraphs": paragraphs, "safe_url": safe_url, "demote": demote,
                         "md_escape": md_escape})
