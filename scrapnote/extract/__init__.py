@@ -18,11 +18,13 @@ FORMATS = ["text", "markdown", "html", "scrapform"]
 def _extractors() -> list:
     from scrapnote.extract.frontmatter import MarkdownExtractor
     from scrapnote.extract.html import HtmlExtractor
+    from scrapnote.extract.noteform import NoteformExtractor
     from scrapnote.extract.plain import PlainExtractor
     from scrapnote.extract.scrapform import ScrapformExtractor
 
     # Most specific first; plain text accepts anything.
-    return [ScrapformExtractor(), MarkdownExtractor(), HtmlExtractor(), PlainExtractor()]
+    # noteform: Markdown under the form's ## headings (export -f md), before plain Markdown.
+    return [ScrapformExtractor(), NoteformExtractor(), MarkdownExtractor(), HtmlExtractor(), PlainExtractor()]
 
 
 def extract(text: str, *, fmt: str | None = None, origin: str | None = None, url: str | None = None) -> Article:
@@ -35,7 +37,8 @@ def extract(text: str, *, fmt: str | None = None, origin: str | None = None, url
 def extract_all(text: str, *, fmt: str | None = None, origin: str | None = None,
                 url: str | None = None) -> list[Article]:
     """Every article in ``text``: one per filled form when it is a TSV of several scrap forms
-    (``scrapnote export 1 2 3 --format tsv``), else a list of the one article. In order."""
+    (``scrapnote export 1 2 3 --format tsv``) or notes in an ``export -f md`` digest, else a list of
+    the one article. In order."""
     text = _sanitize(text)
     extractors = _extractors()
     if fmt:
@@ -48,6 +51,10 @@ def extract_all(text: str, *, fmt: str | None = None, origin: str | None = None,
         from scrapnote.extract.scrapform import split_forms
 
         parts = split_forms(text)
+    elif chosen.name == "noteform":
+        from scrapnote.extract.noteform import split_notes
+
+        parts = split_notes(text)  # an export -f md digest holds several notes
     else:
         parts = [text]
     articles = []
