@@ -131,8 +131,32 @@ def test_idf_orders_by_rarity():
 def test_guess_companies():
     terms = ["카카오", "카카오뱅크", "구글코리아", "국민은행", "중앙은행", "시중은행", "카카오톡",
              "LG전자", "연구그룹", "카카오", "Google", "LG그룹", "인공지능"]
-    assert guess_companies(terms) == ["카카오", "카카오뱅크", "구글코리아", "국민은행", "LG전자",
-                                      "Google", "LG그룹"]
+    assert guess_companies(terms, limit=None) == ["카카오", "카카오뱅크", "구글코리아", "국민은행", "LG전자",
+                                                  "구글", "LG그룹"]  # Google is 구글
+    # most mentioned first, then first mentioned; five at most by default
+    assert guess_companies(terms) == ["카카오", "카카오뱅크", "구글코리아", "국민은행", "LG전자"]
+    assert guess_companies(["구글", "카카오", "카카오", "Google", "카카오"]) == ["카카오", "구글"]
+    assert guess_companies(terms, limit=2) == ["카카오", "카카오뱅크"]
+
+
+def test_words_glued_onto_a_company_are_not_part_of_it():
+    terms = ["KT융합기술원장", "KT배순민", "KT과제", "KT채용연계", "KT채용연계형", "KT공동연구센터", "KT인공지능",
+             "카카오채용", "네이버측", "메타버스", "애플리케이션"]
+    assert guess_companies(terms) == ["KT", "카카오", "네이버"]
+    # affiliate endings still extend the name
+    assert guess_companies(["KT클라우드", "SK바이오팜", "구글코리아", "삼성전자"]) == [
+        "KT클라우드", "SK바이오팜", "구글코리아", "삼성전자"]
+    terms = extract_terms("KT융합기술원장 김이한 전무와 공동연구소장인 KT배순민 AI2XL연구소장이 KT과제와 "
+                          "KT채용연계형 인턴십을 소개했다. KT클라우드도 참여한다.")
+    assert not any(t.startswith("KT") and t not in ("KT", "KT클라우드") for t in terms)
+    assert guess_companies(terms) == ["KT", "KT클라우드"]
+
+
+def test_made_up_sentence_gives_exactly_its_companies():
+    text = "SK하이닉스와 삼성전자, LG에너지솔루션이 배터리와 반도체 투자를 늘렸다. 삼성전자 관계자는 말했다."
+    assert guess_companies(extract_terms(text)) == ["삼성전자", "SK하이닉스", "LG에너지솔루션"]
+    assert set(guess_companies(extract_terms("SK네트웍스와 CJ대한통운, LG이노텍이 손잡았다."))) == {
+        "SK네트웍스", "CJ대한통운", "LG이노텍"}
 
 
 @pytest.mark.parametrize("seed,companies", [
@@ -140,9 +164,23 @@ def test_guess_companies():
     ("003", {"네이버", "LG", "하이퍼커넥트"}), ("004", {"KT"}),
 ])
 def test_companies_on_samples(seed_texts, seed, companies):
-    found = set(guess_companies(extract_terms(seed_texts[seed])))
+    listed = guess_companies(extract_terms(seed_texts[seed]))
+    found = set(listed)
     assert companies <= found
+    assert len(listed) == len(found) <= 5
     assert "KAIST" not in found  # a university, not a company
+    assert not any(c.startswith("KT") and c != "KT" for c in found)  # KT배순민, KT과제, KT융합기술원장 …
+
+
+@pytest.mark.parametrize("seed,first", [("000", "카카오"), ("001", "카카오"), ("002", "구글"),
+                                         ("003", "네이버"), ("004", "KT")])
+def test_the_subject_company_comes_first(seed_texts, seed, first):
+    listed = guess_companies(extract_terms(seed_texts[seed]))
+    assert listed[0] == first
+    if seed == "002":
+        assert set(listed) <= {"구글", "구글코리아"}
+    if seed == "004":
+        assert listed == ["KT"]
 
 
 def test_guess_industry():

@@ -156,8 +156,10 @@ def _groups(text: str) -> list[_Group]:
 
 def _join_company_names(text: str, groups: list[_Group]) -> list[_Group]:
     """Runs that together spell one company, the longest known match: a Latin group name touching
-    a Hangul noun (SK+하이닉스 → SK하이닉스, CJ+제일제당, LG+에너지솔루션), or two runs with one
-    space between that companies.yaml knows as one name (LG CNS)."""
+    a Hangul noun that is a known name or an affiliate ending (SK+하이닉스 → SK하이닉스,
+    LG+에너지솔루션, KT+클라우드), or two runs with one space between that companies.yaml knows as
+    one name (LG CNS). Anything else glued on stays apart: KT+배순민 (a person), KT+융합기술원장
+    (a title), KT+과제 (a generic noun)."""
     known = _known_casefold()
     out: list[_Group] = []
     for g in groups:
@@ -166,7 +168,7 @@ def _join_company_names(text: str, groups: list[_Group]) -> list[_Group]:
             gap = text[prev.end:g.start]
             joined = prev.text + gap + g.text
             if gap == "" and not prev.hangul and g.hangul and (
-                    prev.text.casefold() in known or _company_key(joined)):
+                    _company_key(joined) or (prev.text.casefold() in known and _affiliate_tail(g.text))):
                 out[-1] = _Group(joined, prev.start, g.end, prev.tags + g.tags)
                 continue
             if gap == " " and joined.casefold() in known:
@@ -334,11 +336,40 @@ def _industries() -> dict[str, list[str]]:
     return {str(k): [str(t) for t in v] for k, v in (yaml.safe_load(text) or {}).items()}
 
 
+# Words glued onto a company name in Korean copy that are not part of it: KT과제, KT채용연계형,
+# 카카오채용. Titles (_TITLES) and stop words count as well.
+_GENERIC_TAILS = ("과제", "채용", "연계", "공동", "연구", "센터", "사업", "인공지능", "기술", "융합", "협력",
+                  "측", "관계자", "직원", "임원", "출신", "주가", "주식", "실적", "매출", "서비스", "플랫폼",
+                  "공고", "인턴", "신입", "경력", "본사", "사옥", "노조", "지분", "대비", "제공")
+
+
+def _affiliate_tail(rest: str) -> bool:
+    """``rest`` written after a known name still names that company or an affiliate: an affix
+    (코리아, 전자, 클라우드, 에너지솔루션 …) possibly followed by at most two more syllables
+    (바이오팜), never a title or a generic noun."""
+    if rest in _AFFIXES:
+        return True
+    if rest in STOPWORDS or rest in _TITLES or any(rest.endswith(t) for t in _TITLES):
+        return False
+    return any(rest.startswith(a) and 0 < len(rest) - len(a) <= 2 and rest[len(a):] not in _GENERIC_TAILS
+               for a in _AFFIXES if len(a) >= 2)
+
+
+def _non_affiliate_tail(rest: str) -> bool:
+    """``rest`` glued after a Hangul company name is clearly not part of it (카카오채용, 네이버측,
+    삼성전자사장): a title, a stop word or a generic noun, possibly several (채용연계형)."""
+    if not rest:
+        return False
+    if rest in STOPWORDS or rest in _TITLES or any(rest.endswith(t) for t in _TITLES if len(t) >= 2):
+        return True
+    return any(rest.startswith(g) for g in _GENERIC_TAILS)
+
+
 def _group_affiliate(term: str) -> bool:
-    """A known Latin group name with a Hangul name written onto it (SK바이오팜, CJ제일제당): an
-    affiliate of that group even when companies.yaml does not list it."""
+    """A known Latin group name with an affiliate ending written onto it (SK바이오팜, KT클라우드):
+    that group's company even when companies.yaml does not list it."""
     m = re.fullmatch(r"([A-Za-z&]{2,5})([가-힣]{2,})", term)
-    return bool(m and m.group(1).casefold() in _known_casefold() and m.group(2) not in STOPWORDS)
+    return bool(m and m.group(1).casefold() in _known_casefold() and _affiliate_tail(m.group(2)))
 
 
 def _company_key(term: str) -> str | None:
@@ -353,27 +384,83 @@ def _company_key(term: str) -> str | None:
     return None
 
 
-def guess_companies(terms: list[str]) -> list[str]:
-    """Company names among ``terms``, as written, first appearance first, no repeats.
+def _glued_company(term: str) -> str | None:
+    """The known name at the start of ``term`` when the rest is glued-on copy, not a company:
+    KT배순민 → KT (a person), KT융합기술원장 → KT, KT과제 → KT, 카카오채용 → 카카오.
 
-    A term counts when it is a known name (companies.yaml), a known name plus a company-like
-    suffix (카카오뱅크, 구글코리아, LG화학), or ends in 전자/은행/증권/그룹/홀딩스/… after a specific
-    name (국민은행, but not 중앙은행 or 시중은행).
+    After a Latin name (KT, SK, LG) any Hangul rest that is no affiliate ending is cut off — Korean
+    copy writes ``KT배순민 상무`` for "KT's 배순민"; after a Hangul name only a title or a generic
+    noun is (메타버스 and 애플리케이션 are no 메타 or 애플)."""
+    best = None
+    cf = term.casefold()
+    for name_cf, name in _known_casefold().items():
+        if len(name_cf) < 2 or len(name_cf) >= len(cf) or not cf.startswith(name_cf):
+            continue
+        if best is not None and len(name) <= len(best):
+            continue
+        rest = term[len(name_cf):]
+        if not _HANGUL_RE.fullmatch(rest[:1] or "x"):
+            continue
+        if _HANGUL_RE.search(name):
+            if _non_affiliate_tail(rest):
+                best = name
+        elif not _affiliate_tail(rest):
+            best = name
+    return best
+
+
+# one firm under two names in companies.yaml: listed under the Korean one
+_ALIASES = {"google": "구글", "naver": "네이버", "apple": "애플", "microsoft": "마이크로소프트",
+            "amazon": "아마존", "meta": "메타", "netflix": "넷플릭스", "nvidia": "엔비디아", "intel": "인텔",
+            "tesla": "테슬라", "openai": "오픈AI", "posco": "포스코", "skt": "SK텔레콤", "현대자동차": "현대차",
+            "한전": "한국전력"}
+
+
+def _company_of(term: str) -> str | None:
+    """The company ``term`` names, as it should be listed, or None."""
+    if _company_key(term) or _group_affiliate(term):
+        return _ALIASES.get(term.casefold(), term)
+    glued = _glued_company(term)
+    if glued is not None:
+        return _ALIASES.get(glued.casefold(), glued)
+    for suf in COMPANY_SUFFIXES:
+        head = term[: -len(suf)]
+        if term.endswith(suf) and len(head) >= 2 and head not in _GENERIC_PREFIXES \
+                and head not in STOPWORDS:
+            return term
+    return None
+
+
+def guess_companies(terms: list[str], limit: int | None = 5) -> list[str]:
+    """The companies ``terms`` mention, most mentioned first (ties: first mentioned first), at most
+    ``limit`` (None: all), no repeats (Latin names compared case-insensitively; a firm with a Latin and
+    a Korean name in companies.yaml, Google/구글, is listed once under the Korean one).
+
+    A term counts when it is a known name (companies.yaml), a known name plus an affiliate ending
+    (카카오뱅크, 구글코리아, LG화학, SK바이오팜), or ends in 전자/은행/증권/홀딩스/… after a specific
+    name (국민은행, but not 중앙은행 or 시중은행). A known name with other words glued on in Korean
+    copy counts as just that name: KT배순민 (a person), KT융합기술원장 (a title), KT과제 and
+    KT채용연계 (generic nouns) are all ``KT``.
+
+    ``companies`` is for interview preparation — employers a reader might apply to or ask about — so
+    it holds firms only: universities, research institutes and ministries (KAIST, 서울대,
+    과기정통부) stay out; they remain in the keywords and tags.
     """
-    out: list[str] = []
-    for t in terms:
-        if t in out:
+    count: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    spelled: dict[str, str] = {}  # casefold → the spelling seen first
+    for i, t in enumerate(terms):
+        name = _company_of(t)
+        if name is None:
             continue
-        if _company_key(t) or _group_affiliate(t):
-            out.append(t)
-            continue
-        for suf in COMPANY_SUFFIXES:
-            head = t[: -len(suf)]
-            if t.endswith(suf) and len(head) >= 2 and head not in _GENERIC_PREFIXES \
-                    and head not in STOPWORDS:
-                out.append(t)
-                break
-    return out
+        key = name.casefold()
+        spelled.setdefault(key, name)
+        first.setdefault(key, i)
+        count[key] += 1
+    ranked = sorted(count, key=lambda k: (-count[k], first[k]))
+    if limit is not None:
+        ranked = ranked[:max(limit, 0)]
+    return [spelled[k] for k in ranked]
 
 
 def _industry_hit(term: str, indicator: str) -> bool:
