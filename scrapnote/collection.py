@@ -338,8 +338,8 @@ def _make_note(article, tmpl: Template, aids, tags, industry, companies, dry_run
     def make(nid: int) -> Note:
         return build_note(
             article, tmpl, nid, tags=[*tags, *article.tags, *(aids.tags if aids else [])],
-            industry=[*industry, *(aids.industry if aids else [])],
-            companies=[*companies, *(aids.companies if aids else [])],
+            industry=[*industry, *article.industry, *(aids.industry if aids else [])],
+            companies=[*companies, *article.companies, *(aids.companies if aids else [])],
             keywords=aids.keywords if aids else [], drafts=aids.sections if aids else None)
 
     if dry_run_id is not None:

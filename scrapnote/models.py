@@ -23,6 +23,8 @@ class Article:
     format: str = "text"  # text | markdown | html | url | scrapform
     origin: str | None = None  # file path, "-" or URL the article came from
     tags: tuple[str, ...] = ()  # the clipper's own tags (front matter tags/keywords/categories), as written
+    companies: tuple[str, ...] = ()  # what the source itself names (an exported note's 기업 row)
+    industry: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -104,3 +104,13 @@ def test_ordinary_markdown_with_subheads_is_unchanged():
 
     b = MarkdownExtractor().extract(text, "a.md", None)
     assert (a.title, a.body) == (b.title, b.body)
+
+
+def test_companies_and_industry_given_by_hand_survive_an_md_round_trip(cli, tmp_path):
+    r = cli("new", "--no-edit", "--no-drafts", "--company", "가상전자", "--industry", "반도체", "-t", "실적", "-",
+            input="가상전자, 2분기 영업이익 12조원\n\n가상전자가 2분기 영업이익 12조원을 냈다고 5일 밝혔다.\n")
+    assert r.exit_code == 0, r.stderr
+    out = tmp_path / "one.md"
+    assert cli("export", "1", "--format", "md", "--output", out).exit_code == 0
+    j = json.loads(cli("--home", tmp_path / "other", "new", "--dry-run", "--json", "--no-drafts", out).stdout)
+    assert j["companies"] == ["가상전자"] and j["industry"] == ["반도체"] and j["tags"] == ["실적"]

@@ -190,9 +190,11 @@ class NoteformExtractor:
             paragraphs = [p.strip("\n") for p in re.split(r"\n[ \t]*\n", body_md) if p.strip()]
             title = title or sections.get("headline") or plain._title_from_body(paragraphs) or ""
             meta = plain.resolve(plain.Page(title=title, paragraphs=paragraphs, evidence=ev), url=url)
-            tags = tuple(t for t in (x.strip() for x in unescape(rows.get("태그", "")).split(",")) if t)
+            def listed(label):
+                return tuple(t for t in (x.strip() for x in unescape(rows.get(label, "")).split(",")) if t)
+
             return Article(title=title, body=body_md.strip(), sections=sections, format="markdown", origin=origin,
-                           tags=tags, **meta)
+                           tags=listed("태그"), companies=listed("기업"), industry=listed("산업"), **meta)
 
         # Written or clipped by hand: the body is read like any Markdown article (front matter,
         # dateline, byline), the reader's sections kept word for word.
