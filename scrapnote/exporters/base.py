@@ -69,6 +69,15 @@ class Exporter(ABC):
         """The whole output for ``export``."""
 
 
+class TextLayoutExporter(Exporter):
+    """A text format drawn by a Jinja2 layout (md, txt): rendered without HTML escaping, runs of
+    blank lines folded to one, one newline at the end."""
+
+    def render(self, export: Export) -> str:
+        text = render_layout(self.layout_name, export, autoescape=False)
+        return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+
+
 # -- the view of a note the layouts see ------------------------------------------------------------
 def short_label(label: str) -> str:
     """``헤드라인 (요약과 압축)`` → ``헤드라인``."""
