@@ -413,7 +413,7 @@ Print Email Facebook Twitter Kakao KakaoTalk LinkedIn Copy URL 복사완료 링�
 공감한사람보러가기 이웃추가 본문기타기능 블로그 카페 신고하기 공유하기 URL복사 엮인글 트랙백 댓글달기 좋아요수
 언론사구독 언론사홈 구독자 응원수 추천수 이기사를추천합니다 기사추천 쏠쏠정보 흥미진진 공감백배 분석탁월 후속강추
 Listen 읽어주기 기사읽어주기 AI요약 AI 요약 요약보기 번역하기 MY 뉴스레터 뉴스레터구독 구독신청 앱다운로드 앱 알림 알림받기 기사알림
-재생 동영상재생 영상재생 음소거 음소거해제 일시정지 전체화면 자막 PICK PICK안내 언론사PICK 신문보기 타임톡 번역beta beta 음성재생 음성재생설정 기사섹션분류안내 언론사홈바로가기 기자정보 기자구독정보
+재생 동영상재생 영상재생 음소거 음소거해제 일시정지 전체화면 자막 PICK PICK안내 언론사PICK 신문보기 타임톡 번역beta beta 음성재생 음성재생설정 언론사선정 기사를읽어드립니다 기사섹션분류안내 언론사홈바로가기 기자정보 기자구독정보
 """.split()}
 _SHARE = re.compile(
     r"^(?:(?:트위터|페이스북|카카오톡|카카오스토리|카카오|네이버블로그|네이버밴드|네이버|밴드|라인|구글플러스|구글|텔레그램|링크드인|"
@@ -472,6 +472,8 @@ _PORTAL_NOTICE = re.compile(
     r"(?:메인에서 바로 보는 언론사 편집 뉴스|언론사 편집 뉴스).{0,20}구독|이 기사가 마음에 드셨다면|"
     r"이 기사를 추천합니다|이 기사에 대한 의견|기사 제공 언론사|이 언론사의 구독자|구독자\s*[\d,.]+\s*(?:만|천)?\s*명?|"
     r"이 기사는 .{0,60}(?:출고된|게재된|먼저 소개된|먼저 게재된|송고된|제공된) 기사입니다|"
+    r"[※*]\s*(?:이|본|해당|위)\s*(?:기사|콘텐츠|글|칼럼|리포트|보도|자료)(?:는|은)\s|"
+    r"Your browser does not support|이 브라우저는 (?:오디오|비디오|audio|video)|"
     r"응원수\s*[\d,.]+|Translated by|번역\s*beta|.{0,30}구독해\s*보세요|Now in translation|번역중$|kakao\s*i$)", re.I)
 
 
@@ -525,7 +527,12 @@ def is_share_or_button(line: str) -> bool:
     if find_dates(line, short_years=True):
         return False  # "기사입력 2024-05-17 15:21" is a date line
     words = [t for t in tokens if not re.fullmatch(r"[\d,.]+", t)]  # "타임톡 12", "공감 23 댓글 42"
-    return bool(words) and all(t in _FURNITURE_WORDS or _SHARE.fullmatch(t) for t in words)
+    if bool(words) and all(t in _FURNITURE_WORDS or _SHARE.fullmatch(t) for t in words):
+        return True
+    # "연합뉴스 언론사 선정", "한겨레 구독하기": a button labelled with the publisher's name
+    parts = line.split(None, 1)
+    return (len(parts) == 2 and len(line) <= 30 and bool(publishers.lookup(parts[0]))
+            and compact(parts[1]) in _FURNITURE_WORDS)
 
 
 def is_nav(line: str) -> bool:
@@ -535,6 +542,9 @@ def is_nav(line: str) -> bool:
         return True
     if re.fullmatch(r"[A-Z0-9&+ \-/|·]{2,24}", line.strip()) and not re.search(r"\d{4}", line):
         return True  # "NEWS + UPDATE", "IT / SCIENCE"
+    bars = [p.strip() for p in re.split(r"[|｜]", line)]
+    if len(bars) >= 4 and all(0 < len(p) <= 8 and not re.search(r"[.!?…,]", p) for p in bars):
+        return True  # "전자 | SW | 통신 | 금융 | 모빌리티": a menu whose words the lists do not know
     parts = re.split(r"\s+[>»›]\s+", line)
     if len(parts) >= 2 and all(len(p) <= 12 for p in parts):
         return True
@@ -593,6 +603,19 @@ def is_reader_section(line: str) -> bool:
         return False
     core = re.sub(r"^[^\w가-힣]+|^\d+\s*[.)]\s*|[^\w가-힣]+$", "", line.strip())  # "✔ 느낀 점", "[나의 생각]", "1. 느낀 점:"
     return bool(_READER_SECTION.fullmatch(compact(core)))
+
+
+_PAYWALL = re.compile(
+    r"^[\[(<]?\s*(?:(?:유료|프리미엄|구독자\s*전용|회원\s*전용|유료\s*회원\s*전용)\s*(?:기사|콘텐츠|콘텐트)입니다|"
+    r"(?:이|본|해당)\s*(?:기사|콘텐츠|콘텐트)는\s*.{0,30}(?:구독자|회원|유료\s*회원)(?:만|에게만).{0,20}"
+    r"(?:읽을|볼|열람할|이용할|확인할)\s*수\s*있습니다|"
+    r"(?:전문|기사\s*전문|나머지\s*내용|이어지는\s*내용)은\s*.{0,30}(?:구독|유료|로그인|회원).{0,20}(?:확인|보실|읽으실|이용)"
+    r"|(?:구독|로그인)하고\s*(?:전체\s*)?(?:기사|전문)\s*(?:읽기|보기))")
+
+
+def is_paywall(line: str) -> bool:
+    """``유료 기사입니다``, ``이 기사는 … 구독자만 읽을 수 있습니다``: the teaser ends there."""
+    return len(line) <= 100 and bool(_PAYWALL.match(line.strip()))
 
 
 def is_comment_marker(line: str) -> bool:
@@ -888,7 +911,8 @@ def split_date_stamp(line: str) -> tuple[str, str] | None:
 
 
 _SOURCE_FOOTER = re.compile(
-    r"^(?:출처|기사\s*출처|원문\s*출처|Source)\s*[:：]\s*(?P<name>[^(（\n]{2,30}?)\s*[(（]\s*(?P<url>https?://[^)）\s]+)\s*[)）]\s*$",
+    r"^(?:출처|기사\s*출처|원문\s*출처|Source)\s*[:：]\s*(?P<name>(?:(?!https?:)[^(（\n]){2,30}?)\s*"
+    r"(?:[(（]\s*(?P<url>https?://[^)）\s]+)\s*[)）]|(?P<url2>https?://\S+))\s*$",
     re.I)
 
 
@@ -898,8 +922,8 @@ def source_footer(line: str) -> tuple[str, str | None] | None:
     m = _SOURCE_FOOTER.match(line.strip())
     if not m:
         return None
-    name = squash(m.group("name"))
-    url = m.group("url")
+    name = squash(m.group("name")).rstrip(" -–—|,")
+    url = m.group("url") or m.group("url2")
     from urllib.parse import urlsplit
 
     parts = urlsplit(url)

@@ -113,7 +113,7 @@ def classify(lines: list[str], i: int) -> str:
         return "sourcefooter"
     if ko.is_url_line(line):
         return "url"
-    if ko.is_comment_marker(line):
+    if ko.is_comment_marker(line) or ko.is_paywall(line):
         return "comment"
     if ko.is_copyright(line):
         return "copyright"
@@ -278,7 +278,7 @@ def _body_start(lines: list[str], kinds: list[str]) -> int:
         return i
     # No paragraph at all (a short note): everything after the first headline-like line.
     for i, (line, kind) in enumerate(zip(lines, kinds)):
-        if kind == "text" and _headline_like(line):
+        if kind == "text" and _headline_like(line) and not (publishers.lookup(line) or _publisher_brand(line)):
             return i + 1
     return 0
 
@@ -287,7 +287,7 @@ def _pick_title(lines: list[str], kinds: list[str], start: int) -> tuple[int | N
     def text_at(i: int) -> str | None:
         if kinds[i] != "text":
             return None
-        if publishers.lookup(lines[i]) or publishers.is_platform(lines[i]):
+        if publishers.lookup(lines[i]) or publishers.is_platform(lines[i]) or _publisher_brand(lines[i]):
             return None  # the publisher's logo or the portal's name, not a headline
         pt = ko.split_page_title(lines[i], first_line=(i == _first_nonblank(lines)))
         t = pt.title if pt else lines[i]
@@ -341,6 +341,14 @@ def _pick_title(lines: list[str], kinds: list[str], start: int) -> tuple[int | N
         if t:
             return i, t
     return None, None
+
+
+def _publisher_brand(line: str) -> bool:
+    """``한경 프리미엄``, ``매경 Premium``, ``조선비즈 산업``: a publisher's name and one short word — a
+    section's or a product's logo, not a headline."""
+    words = line.split()
+    return (len(words) == 2 and len(line) <= 14 and not re.search(r"\d", line)
+            and bool(publishers.lookup(words[0])) and len(words[1]) <= 6)
 
 
 def _continues(first: str, second: str) -> bool:
@@ -413,7 +421,7 @@ def _read_header(lines: list[str], kinds: list[str], start: int, title_idx: int 
                 for n in d.reporters:
                     ev.add("reporter", n, REP_DATELINE)
                 continue
-            known = publishers.lookup(line)
+            known = publishers.lookup(line) or (publishers.lookup(line.split()[0]) if _publisher_brand(line) else None)
             if known:
                 ev.add("source", known, SRC_LOGO)
                 continue
@@ -448,6 +456,8 @@ def clean_body(lines: list[str], kinds: list[str] | None, ev: Evidence) -> list[
             name, link = ko.source_footer(line)
             ev.add("source", name, SRC_COPYRIGHT if publishers.lookup(name) else SRC_COPYRIGHT_UNKNOWN)
             ev.add_url(link, URL_HEADER)
+            # the linked article's own date (…/2024100712345) beats a re-poster's bare date up top
+            ev.add("published", ko.date_from_url(link), DATE_HEADER - 1)
             if out and chars >= 40 and mode != "end":
                 mode = "end"  # what a news site appends to copied text: the article ends here
             continue
