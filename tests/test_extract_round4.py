@@ -293,6 +293,68 @@ def test_blog_quote_keeps_article_date_not_the_blog_date():
     assert a.published == "2024-10-07"
 
 
+
+def test_blog_quote_title_is_the_articles_headline():
+    a = extract(TEXTS["blog-quote"][0], origin="blog.txt")
+    assert a.title == "가온장비, 3분기 수주 1조원 돌파"
+    assert a.body.startswith("반도체 장비 업체 가온장비의")
+    assert a.body.endswith("재개된 덕분이라고 설명했다.")
+    assert "스크랩해 봤어요" not in a.body and "제 생각에는" not in a.body
+
+
+BLOG_SOURCE_ON_TOP = """[경제 스크랩] 배터리 소재 이야기
+출처 : 매일경제 https://www.mk.co.kr/news/business/11130000
+안녕하세요! 오늘도 기사 한 편 가져왔습니다. 배터리 소재 쪽이 요즘 핫하죠.
+
+누리소재, 양극재 공장 증설에 5000억 투입
+입력 2024.10.06 09:12
+박영희 기자
+
+누리소재가 양극재 생산능력을 두 배로 늘리기 위해 5000억원을 투자한다.
+
+증설 공장은 2026년부터 가동될 예정이다.
+
+개인적으로는 투자 규모가 생각보다 커서 놀랐어요.
+다음 스크랩도 기대해 주세요~
+"""
+
+NAVER_BLOG_QUOTE = """경제 기사 읽기 30일 챌린지 (12일차)
+하루한줄경제
+2024. 10. 9. 7:55
+이웃추가
+본문 기타 기능
+오늘 고른 기사는 조선업 관련 기사예요. 수주 소식이 계속 나오네요 ㅎㅎ
+
+가람중공업, LNG선 4척 1조2000억 수주
+2024.10.08 14:30
+김민수 기자
+
+가람중공업이 유럽 선사와 LNG 운반선 4척을 1조2000억원에 건조하는 계약을 맺었다고 8일 밝혔다.
+
+선박은 2027년까지 순차적으로 인도된다.
+
+느낀 점
+조선업 슈퍼사이클이 진짜 오는 것 같아요.
+출처 : 서울경제 https://www.sedaily.com/NewsView/2024100812345
+공감 5 댓글 2
+"""
+
+
+def test_blog_quote_with_the_source_line_on_top():
+    a = extract(BLOG_SOURCE_ON_TOP, origin="blog.txt")
+    check(a, dict(title="누리소재, 양극재 공장 증설에 5000억 투입", source="매일경제",
+                  url="https://www.mk.co.kr/news/business/11130000", reporter="박영희", published="2024-10-06",
+                  starts="누리소재가 양극재", ends="가동될 예정이다.", absent=["안녕하세요", "놀랐어요", "기대해 주세요"]))
+
+
+def test_naver_blog_quote_with_its_furniture():
+    a = extract(NAVER_BLOG_QUOTE, origin="blog.txt")
+    check(a, dict(title="가람중공업, LNG선 4척 1조2000억 수주", source="서울경제",
+                  url="https://www.sedaily.com/NewsView/2024100812345", reporter="김민수", published="2024-10-08",
+                  starts="가람중공업이 유럽 선사와", ends="순차적으로 인도된다.",
+                  absent=["본문 기타 기능", "이웃추가", "ㅎㅎ", "느낀 점", "슈퍼사이클", "공감 5"]))
+
+
 # ---------------------------------------------------------------- files: CP949 from Notepad, NFD from macOS
 
 NOTEPAD = ("가온전자, 폴더블폰 힌지 부품 공급\r\n"

@@ -181,6 +181,10 @@ def analyze(text: str, *, title_hint: str | None = None, evidence: Evidence | No
 
     start = _body_start(lines, kinds) if drop_header else 0
     title_idx, title = _pick_title(lines, kinds, start) if drop_header else (None, None)
+    quoted = _quoted_article(lines, kinds, start) if drop_header else None
+    if quoted:
+        title_idx, start = quoted
+        title = lines[title_idx]
     if drop_header:
         start = _extend_back(lines, kinds, start, title_idx)
         _read_header(lines, kinds, start, title_idx, ev)
@@ -190,6 +194,10 @@ def analyze(text: str, *, title_hint: str | None = None, evidence: Evidence | No
         title = fallback_title
 
     paragraphs = clean_body(lines[start:], kinds[start:], ev)
+    if quoted:
+        # the re-poster's own closing words under the quoted article ("…같아요. 좋은 하루 보내세요!")
+        while len(paragraphs) > 1 and _personal_voice(paragraphs[-1]):
+            paragraphs.pop()
     # The same paragraph twice in a row (a description box, then the lead) is one paragraph.
     paragraphs = [p for k, p in enumerate(paragraphs) if k == 0 or ko.compact(p) != ko.compact(paragraphs[k - 1])]
     in_header = bool(title)
@@ -281,6 +289,53 @@ def _body_start(lines: list[str], kinds: list[str]) -> int:
         if kind == "text" and _headline_like(line) and not (publishers.lookup(line) or _publisher_brand(line)):
             return i + 1
     return 0
+
+
+# A blogger's own voice (해요체, 합쇼체, "!", "ㅎㅎ") against a news article's plain "…다." sentences.
+_PERSONAL_END = re.compile(r"(?:요|니다|죠|[ㅋㅎㅠ]{2,}|[!~^]|[\U0001F300-\U0001FAFF])[\s.!?~^…]*$")
+_NEWS_END = re.compile(r"(?<!니)다[.”\"'’]*\s*$")
+
+
+def _personal_voice(line: str) -> bool:
+    return bool(_PERSONAL_END.search(line)) and not _NEWS_END.search(line)
+
+
+def _quoted_article(lines: list[str], kinds: list[str], start: int) -> tuple[int, int] | None:
+    """A blog post quoting an article (a 출처 line names it): the blogger's title and a few lines in
+    their own voice, then the article's headline (perhaps its byline/date) and its "…다." paragraphs.
+    Returns (headline index, body start) when the text has that shape, else None."""
+    if "sourcefooter" not in kinds:
+        return None
+    foot = [i for i, k in enumerate(kinds) if k == "sourcefooter"]
+    end = foot[-1] if foot[-1] > start else len(lines)
+    own = 0
+    for h in range(end):
+        if kinds[h] != "text":
+            continue
+        line = lines[h]
+        if _personal_voice(line):
+            own += 1
+            continue
+        if _NEWS_END.search(line) or (h >= start and _paragraph_start(line, "text")):
+            return None  # the article's own text comes first: no quote to find
+        if not own or not _headline_like(line) or ko.PERIOD_END.search(line) or publishers.lookup(line) \
+                or publishers.is_platform(line) or _publisher_brand(line):
+            continue  # the blog's own title, its author's name
+        # the headline: then its byline/date lines, then a paragraph in the news voice
+        after = [k for k in range(h + 1, end) if lines[k] and kinds[k] not in ("furniture", "image", "caption")]
+        n = 0
+        dated = False
+        while n < len(after) and kinds[after[n]] in ("byline", "date", "email", "url"):
+            dated = True
+            n += 1
+        if n < len(after) and kinds[after[n]] == "text":
+            first = after[n]
+            d = ko.parse_dateline(lines[first])
+            body_line = d.rest if d and d.rest else lines[first]
+            if _NEWS_END.search(body_line) and (dated or _paragraph_start(lines[first], "text") or len(body_line) >= 10):
+                return h, first
+        return None
+    return None
 
 
 def _pick_title(lines: list[str], kinds: list[str], start: int) -> tuple[int | None, str | None]:
@@ -414,6 +469,11 @@ def _read_header(lines: list[str], kinds: list[str], start: int, title_idx: int 
             ev.add_email(line)
         elif kind == "url":
             ev.add_url(ko.is_url_line(line), URL_HEADER)
+        elif kind == "sourcefooter":  # "출처 : 한국경제 https://…" above a re-posted article
+            name, link = ko.source_footer(line)
+            ev.add("source", name, SRC_COPYRIGHT if publishers.lookup(name) else SRC_COPYRIGHT_UNKNOWN)
+            ev.add_url(link, URL_HEADER)
+            ev.add("published", ko.date_from_url(link), DATE_HEADER - 1)
         elif kind == "text":
             d = ko.parse_dateline(line)
             if d and not d.rest:
