@@ -111,12 +111,21 @@ class _Match:
 
     def add(self, docs_by_group: dict[str, set[int]], lane: str, quality: float) -> None:
         tier = TIER[lane]
-        for name, _cols, weight in GROUPS:
+        mine = self.docs
+        seen: set[int] = set()
+        for name, _cols, weight in GROUPS:  # weights fall: a note's first group is its best here
+            got = docs_by_group.get(name)
+            if not got:
+                continue
+            got = got - seen
+            seen |= got
             s = weight * quality
-            for d in docs_by_group.get(name, ()):
-                old = self.docs.get(d)
-                if old is None or (tier, s) > old[:2]:
-                    self.docs[d] = (tier, s, lane, name)
+            v = (tier, s, lane, name)
+            both = got & mine.keys()
+            mine.update(dict.fromkeys(got - both if both else got, v))
+            for d in both:
+                if (tier, s) > mine[d][:2]:
+                    mine[d] = v
 
 
 class _Searcher:
@@ -128,6 +137,9 @@ class _Searcher:
         self.groups = [g for g in groups if g[1]]
         self._terms: str | None = None
         self._cho: str | None = None
+        # An FTS5 expression every note found must also match (see _answer): a rarer word of
+        # the query, so the common words' postings are cut to its notes inside SQLite.
+        self.within: str | None = None
 
     # The word list: "\nword\nword…\n", loaded once per search; searched by str.find (C speed).
     def terms(self) -> str:
@@ -163,10 +175,10 @@ class _Searcher:
         for name, cols, _w in self.groups:
             found: set[int] = set()
             spec = "{" + " ".join(cols) + "}: "
+            also = " AND " + self.within if self.within else ""
             for i in range(0, len(terms), _CHUNK):
-                expr = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms[i:i + _CHUNK])
                 found.update(r[0] for r in self.con.execute(
-                    "SELECT rowid FROM ft WHERE ft MATCH ?", (spec + "(" + expr + ")",)))
+                    "SELECT rowid FROM ft WHERE ft MATCH ?", (spec + "(" + _any(terms[i:i + _CHUNK]) + ")" + also,)))
             if found:
                 out[name] = found
         return out
@@ -262,6 +274,39 @@ class _Searcher:
             m.add(self.docs(by_dist[d]), "typo", 1.0 - d / (len(want) + 1))
         m.marks = sorted(close, key=lambda h: (close[h], h))
         return m
+
+
+def _any(terms: list[str]) -> str:
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def _narrow(s: _Searcher, words: list[Word]) -> int | None:
+    """For a query of several words: the one single word whose words of the collection are in
+    the fewest notes (by FTS5's own counts), when it is much rarer than the most common word.
+    Its notes bound the answer, so the other words need only be looked up among them."""
+    if len(words) < 2:
+        return None
+    counts: list[tuple[int, int, list[str]]] = []
+    for i, w in enumerate(words):
+        parts = w.parts
+        if w.phrase or len(parts) != 1:
+            continue
+        terms = [t for t, _ in s.words_with(parts[0])]
+        if len(terms) > _CHUNK:
+            continue
+        n = 0
+        for t in terms:
+            r = s.con.execute("SELECT doc FROM ft_vocab WHERE term=?", (t,)).fetchone()
+            n += r[0] if r else 0
+        counts.append((n, i, terms))
+    if not counts:
+        return None
+    n, i, terms = min(counts)
+    if not terms:
+        return None
+    cols = " ".join(c for _n, cs, _w in s.groups for c in cs)
+    s.within = "{" + cols + "}: (" + _any(terms) + ")"
+    return i
 
 
 # -- the search ----------------------------------------------------------------------------------
@@ -361,7 +406,15 @@ def _still_holds(q: Query, fields: tuple[str, ...], trace: _Trace, changed: inde
 
 def _answer(con, q: Query, limit: int, fields: tuple[str, ...], filters, trace: _Trace | None = None) -> Results:
     s = _Searcher(con, fields or None)
-    matches = [s.exact(w) for w in q.words]
+    rare = _narrow(s, q.words)
+    if rare is None:
+        matches = [s.exact(w) for w in q.words]
+    else:
+        within, s.within = s.within, None
+        first = s.exact(q.words[rare])
+        s.within = within
+        matches = [first if i == rare else s.exact(w) for i, w in enumerate(q.words)]
+        s.within = None
     excluded, exclude_verify = set(), []
     for w in q.exclude:
         em = s.exact(w)
@@ -373,6 +426,10 @@ def _answer(con, q: Query, limit: int, fields: tuple[str, ...], filters, trace: 
             excluded |= em.docs.keys()
     ranked = _rank(con, matches, excluded, filters)
     few = min(FEW, limit)
+    if rare is not None and len(ranked) < few:
+        # the guessing lanes go by how many notes each word finds on its own: look again, whole
+        matches = [s.exact(w) for w in q.words]
+        ranked = _rank(con, matches, excluded, filters)
     if len(ranked) < few:  # too little: try the lanes that guess, for the words that found little
         more = False
         for i, w in enumerate(q.words):
@@ -424,13 +481,17 @@ def _rank(con, matches: list[_Match], excluded: set[int], filters) -> list[tuple
     docs -= excluded
     if not docs:
         return []
-    cols = "doc, id, date, title, source, path, body_heading, published"
+    # Only columns stored before the long ones (summary, …): a row's overflow pages stay unread.
+    # The doc number comes from the list itself, not from the end of the row.
+    cols = "id, date, title, source, path, published"
     if filters is not None:
         cols += ", tags, industry, companies"
+    names = ["doc"] + [c.strip() for c in cols.split(",")]
+    sel = ", ".join("n." + n for n in names[1:])
     rows = {}
-    for r in con.execute(f"SELECT {cols} FROM notes WHERE doc IN (SELECT value FROM json_each(?))",
+    for r in con.execute(f"SELECT j.value, {sel} FROM json_each(?) j JOIN notes n ON n.doc = j.value",
                          (json.dumps(sorted(docs)),)):
-        row = dict(zip([c.strip() for c in cols.split(",")], r))
+        row = dict(zip(names, r))
         if filters is not None:
             for k in ("tags", "industry", "companies"):
                 row[k] = json.loads(row[k] or "[]")
@@ -438,11 +499,16 @@ def _rank(con, matches: list[_Match], excluded: set[int], filters) -> list[tuple
                 continue
         rows[r[0]] = row
     out = []
-    for d, row in rows.items():
-        tier = min(m.docs[d][0] for m in matches)
-        score = sum(m.docs[d][1] for m in matches)
-        worst = min(matches, key=lambda m: m.docs[d][0])
-        out.append((d, tier, score, worst.docs[d][2], row))
+    if len(matches) == 1:
+        got = matches[0].docs
+        for d, row in rows.items():
+            v = got[d]
+            out.append((d, v[0], v[1], v[2], row))
+    else:
+        for d, row in rows.items():
+            vs = [m.docs[d] for m in matches]
+            worst = min(vs, key=lambda v: v[0])
+            out.append((d, worst[0], sum(v[1] for v in vs), worst[2], row))
     out.sort(key=lambda x: (x[4]["date"] or "", x[4]["id"]), reverse=True)  # newest first on ties
     out.sort(key=lambda x: (x[1], x[2]), reverse=True)
     return out
