@@ -173,8 +173,10 @@ def safe_url(url) -> str | None:
 
 def md_escape(text) -> str:
     """A ``<`` that could open an HTML tag is backslash-escaped: Markdown viewers show it as typed
-    instead of rendering the article's markup."""
-    return re.sub(r"<(?=[A-Za-z/!?])", r"\\<", str(text or ""))
+    instead of rendering the article's markup. A backslash the text itself has before punctuation is
+    doubled, so viewers show it and ``scrapnote new`` reads the export back to the same text."""
+    text = re.sub(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>~])", r"\\\\", str(text or ""))
+    return re.sub(r"<(?=[A-Za-z/!?])", r"\\<", text)
 
 
 def demote(text: str, levels: int = 1) -> str:
