@@ -135,6 +135,7 @@ def import_notes(source: str, *, keep_ids: bool = False) -> ImportResult:
     for e in checked:
         forms[e.get("template")] = _form(e.get("template"), result)
     wanted = [e.get("id") if keep_ids else None for e in checked]
+    _warn_already_there(checked, result)
 
     def make(ids: list[int]) -> list:
         old_to_new = {}
@@ -147,6 +148,21 @@ def import_notes(source: str, *, keep_ids: bool = False) -> ImportResult:
     if keep_ids:
         result.renumbered = [(w, n.id) for w, n in zip(wanted, result.notes) if w is not None and w != n.id]
     return result
+
+
+def _warn_already_there(entries: list[dict], result: ImportResult) -> None:
+    """Importing the same file twice makes copies: say which notes look already imported (same title
+    and link as a note in the collection). They are still imported: a copy may be wanted."""
+    from scrapnote import index
+
+    con = index.refresh()
+    have = {(t, u): i for i, t, u in con.execute(
+        "SELECT id, title, url FROM notes WHERE error IS NULL AND url IS NOT NULL")}
+    for e in entries:
+        nid = have.get((e.get("title"), e.get("url"))) if e.get("url") else None
+        if nid is not None:
+            result.warnings.append(f"'{e.get('title')}' looks like note {nid} already here (same title and link); "
+                                   "imported again as a copy")
 
 
 def _named(e) -> bool:

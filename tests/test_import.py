@@ -168,3 +168,14 @@ def test_keep_ids_never_reuses_an_id_after_the_trash_is_emptied(cli, home, tmp_p
     r = cli("import", out, "--keep-ids")
     assert r.exit_code == 0 and r.stdout.split() == ["2"]  # 1 was handed out once: never again
     assert "id 1 is taken" in r.stderr or "imported as 2" in r.stderr
+
+
+def test_importing_the_same_notes_twice_warns(cli, tmp_path):
+    md = ("---\ntitle: \"가상전자, 실적 발표\"\nurl: https://www.hankyung.com/article/2024070512345\n---\n\n"
+          "가상전자가 2분기 실적을 발표했다고 5일 밝혔다.\n")
+    assert cli("new", "--no-edit", "--no-drafts", "-", input=md).exit_code == 0
+    out = tmp_path / "all.json"
+    assert cli("export", "--all", "--format", "json", "--output", out).exit_code == 0
+    r = cli("import", out)
+    assert r.exit_code == 0 and r.stdout.split() == ["2"]
+    assert "looks like note 1 already here" in r.stderr
