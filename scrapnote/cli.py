@@ -118,7 +118,7 @@ def _progress_factory():
 def _check_date(value: str | None) -> str | None:
     """A --since/--until that is not a date is wrong usage (exit 2), caught before any work."""
     if value:
-        from scrapnote.collection import parse_date_arg
+        from scrapnote.filters import parse_date_arg
         from scrapnote.errors import ScrapnoteError
 
         try:
@@ -167,11 +167,14 @@ def new(
 
     Examples: scrapnote new article.txt · scrapnote new https://… · pbcopy | scrapnote new - · scrapnote new seeds/
     """
-    from scrapnote import collection, render
+    from scrapnote import render
+    from scrapnote.app import edit as editing
+    from scrapnote.app.new import new_notes
+    from scrapnote.app.notes import display_path, note_json
 
     if interactive and not sys.stdin.isatty():
         _fail("--interactive needs a terminal (stdin is not one); use --no-edit and `scrapnote edit ID` instead")
-    result = collection.new_notes(
+    result = new_notes(
         articles, tags=tag or [], industry=industry or [], companies=company or [], fmt=fmt,
         template_name=template, dry_run=dry_run, drafts=not no_drafts, max_bytes=max_bytes,
         on_error=lambda arg, e: render.error_line(f"{e}"),
@@ -179,7 +182,7 @@ def new(
     )
     notes = result.notes
     if as_json:
-        data = [collection.note_json(n) for n in notes]
+        data = [note_json(n) for n in notes]
         render.print_json(data[0] if len(data) == 1 and not result.failed and len(articles) == 1 else data)
     elif dry_run:
         for n in notes:
@@ -187,7 +190,7 @@ def new(
     else:
         for n in notes:
             typer.echo(n.id)
-            render.message(f"saved {n.id}: {collection.display_path(n.path)}")
+            render.message(f"saved {n.id}: {display_path(n.path)}")
     if result.total > 1:
         render.message(f"{len(notes)} of {result.total} articles {'read' if dry_run else 'saved'}"
                        + (f", {len(result.failed)} failed" if result.failed else ""))
@@ -195,9 +198,9 @@ def new(
         raise typer.Exit(1)
     if len(notes) == 1 and not dry_run and not as_json:
         if interactive:
-            collection.interactive_fill(notes[0], ask=_ask)
+            editing.interactive_fill(notes[0], ask=_ask)
         elif not no_edit and sys.stdin.isatty() and sys.stdout.isatty():
-            collection.edit_note(notes[0].id)
+            editing.edit_note(notes[0].id)
 
 
 def _batch_progress(n_args: int):
@@ -261,17 +264,19 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ):
     """List notes, newest first: id, 날짜, 출처, 제목, tags. A ✎ marks a note whose own sections are unwritten."""
-    from scrapnote import collection, render
+    from scrapnote import render
+    from scrapnote.app.listing import list_rows
+    from scrapnote.filters import Filters
 
-    filters = collection.Filters.make(tag, source, industry, company, since, until)
-    rows = collection.list_rows(filters, limit, on_error=_warn_broken, progress=_progress_factory(),
+    filters = Filters.make(tag, source, industry, company, since, until)
+    rows = list_rows(filters, limit, on_error=_warn_broken, progress=_progress_factory(),
                                 on_warning=render.warn)
     if as_json:
         render.print_json([{k: r[k] for k in ("id", "date", "published", "source", "title", "tags", "industry",
                                                 "companies", "url", "incomplete")} for r in rows])
         return
     if not rows:
-        render.message("no notes" + (" match" if filters != collection.Filters() else " yet: scrapnote new ARTICLE"))
+        render.message("no notes" + (" match" if filters != Filters() else " yet: scrapnote new ARTICLE"))
         return
     render.note_table(rows, marks={r["id"]: "✎" for r in rows if r.get("incomplete")})
 
@@ -283,25 +288,27 @@ def show(
     raw: Annotated[bool, typer.Option("--raw", help="Print the note file as it is.")] = False,
 ):
     """Show one note: its facts, then each section under its label (long notes go through a pager)."""
-    from scrapnote import collection, render
+    from scrapnote import render
+    from scrapnote.app.notes import load_note, note_json, template_of
 
-    note = collection.load_note(note_id)
+    note = load_note(note_id)
     if raw:  # the file's bytes exactly as they are on disk (a BOM included)
         sys.stdout.flush()
         sys.stdout.buffer.write(note.path.read_bytes())
     elif as_json:
-        render.print_json(collection.note_json(note))
+        render.print_json(note_json(note))
     else:
-        render.note_view(note, collection.template_of(note))
+        render.note_view(note, template_of(note))
 
 
 # -- edit / delete / restore ---------------------------------------------------------------------
 @app.command()
 def edit(note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID")]):
     """Open a note in $VISUAL / $EDITOR (else nano, vi). A broken edit is kept, never lost."""
-    from scrapnote import collection, render
+    from scrapnote import render
+    from scrapnote.app.edit import edit_note
 
-    outcome = collection.edit_note(note_id)
+    outcome = edit_note(note_id)
     render.message(outcome)
 
 
@@ -311,23 +318,26 @@ def delete(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
 ):
     """Move a note to the trash (<home>/.trash). `scrapnote restore ID` brings it back."""
-    from scrapnote import collection, render
+    from scrapnote import render
+    from scrapnote.app.notes import load_note
+    from scrapnote.app.trash import delete_note
 
-    note = collection.load_note(note_id)
+    note = load_note(note_id)
     if not yes and sys.stdin.isatty():
         if not typer.confirm(f"delete {note_id}: {note.title}?", default=False, err=True):
             render.message("kept")
             raise typer.Exit(1)
-    where = collection.delete_note(note_id)
+    where = delete_note(note_id)
     render.message(f"deleted {note_id} (moved to {where}; scrapnote restore {note_id} brings it back)")
 
 
 @app.command()
 def restore(note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID")]):
     """Bring a deleted note back from the trash under the same id."""
-    from scrapnote import collection, render
+    from scrapnote import render
+    from scrapnote.app.trash import restore_note
 
-    where = collection.restore_note(note_id)
+    where = restore_note(note_id)
     render.message(f"restored {note_id}: {where}")
 
 
@@ -345,9 +355,10 @@ def check(
     ids: Annotated[Optional[list[int]], typer.Argument(help="Note ids (default: every note).", metavar="[ID]...")] = None,
 ):
     """List the reader's sections still empty or still the untouched draft; exit 1 when any."""
-    from scrapnote import collection, render
+    from scrapnote import render
+    from scrapnote.app.listing import check_notes
 
-    results = collection.check_notes(ids or [], on_error=_warn_broken)
+    results = check_notes(ids or [], on_error=_warn_broken)
     unfinished = [(r, miss) for r, miss in results if miss]
     for r, miss in unfinished:
         typer.echo(f"{r['id']}\t{r['title']}\t" + ", ".join(miss))
@@ -367,9 +378,10 @@ def questions(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ):
     """Gather every 현직자 question you wrote, grouped by company — for interview preparation."""
-    from scrapnote import collection, render
+    from scrapnote import render
+    from scrapnote.app.listing import gather_questions
 
-    groups = collection.gather_questions(company or [], industry or [], on_error=_warn_broken)
+    groups = gather_questions(company or [], industry or [], on_error=_warn_broken)
     if as_json:
         render.print_json(groups)
         return
@@ -386,9 +398,10 @@ def related(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ):
     """Notes related to one note: shared keywords and companies, rare ones weighing more."""
-    from scrapnote import collection, render
+    from scrapnote import render
+    from scrapnote.app.listing import related_to
 
-    rows = collection.related_to(note_id, limit, on_error=_warn_broken)
+    rows = related_to(note_id, limit, on_error=_warn_broken)
     if as_json:
         render.print_json([{k: r.get(k) for k in ("id", "score", "date", "source", "title", "url")} for r in rows])
         return
@@ -424,10 +437,11 @@ def export(
     Examples: scrapnote export 3 -f txt · scrapnote export --since 2023-07 -f html -o week.html ·
     scrapnote export --all -f docx -o 스크랩.docx · scrapnote export --tag AI --split out/ -f md
     """
-    from scrapnote import collection, render
-    from scrapnote.exporters.core import export_notes
+    from scrapnote import render
+    from scrapnote.app.export import export_notes
+    from scrapnote.filters import Filters
 
-    filters = collection.Filters.make(tag, None, industry, company, since, until)
+    filters = Filters.make(tag, None, industry, company, since, until)
     result = export_notes(ids or [], filters=filters, everything=everything, fmt=fmt, output=output,
                           split_dir=split, force=force, layout=layout, on_error=_warn_broken)
     if result.output is not None:
@@ -446,7 +460,7 @@ def import_(
 ):
     """Bring notes in from their JSON form. Prints the new ids. (A 스크랩 양식 .tsv: scrapnote new FILE.)"""
     from scrapnote import render
-    from scrapnote.importer import import_notes
+    from scrapnote.app.importing import import_notes
 
     result = import_notes(file, keep_ids=keep_ids)
     for w in result.warnings:
@@ -485,9 +499,9 @@ def search(
 
     filters = None
     if tag or source or industry or company or since or until:
-        from scrapnote import collection
+        from scrapnote.filters import Filters
 
-        filters = collection.Filters.make(tag, source, industry, company, since, until)
+        filters = Filters.make(tag, source, industry, company, since, until)
     from scrapnote import plaintable
 
     # Piped (the usual case for scripts and the benchmark): plain text without importing Rich.

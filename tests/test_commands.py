@@ -236,9 +236,11 @@ def test_list_on_a_narrow_terminal_keeps_ids_and_dates_whole(three):
 
     from rich.console import Console
 
-    from scrapnote import collection, render
+    from scrapnote import render
+    from scrapnote.app.listing import list_rows
+    from scrapnote.filters import Filters
 
-    rows = collection.list_rows(collection.Filters(), None, on_error=print)
+    rows = list_rows(Filters(), None, on_error=print)
     for width in (60, 80):
         buf = io.StringIO()
         render.note_table(rows, out=Console(file=buf, width=width, force_terminal=True, no_color=True),

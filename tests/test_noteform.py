@@ -119,9 +119,10 @@ def test_companies_and_industry_given_by_hand_survive_an_md_round_trip(cli, tmp_
 def test_backslashes_and_markup_in_the_readers_text_survive_an_md_round_trip(cli, tmp_path):
     assert cli("new", "--no-edit", "--no-drafts", "-",
                input="가상전자, 2분기 영업이익 12조원\n\n가상전자가 2분기 영업이익 12조원을 냈다고 5일 밝혔다.\n").exit_code == 0
-    from scrapnote import collection, store, template
+    from scrapnote import store, template
+    from scrapnote.app.notes import load_note
 
-    n = collection.load_note(1)
+    n = load_note(1)
     mine = "경로 C:\\data\\x, 별표 a\\*b, 태그 <b>굵게</b>, 1.5%"
     store.save(n.with_section("summary", mine, template.load()))
     out = tmp_path / "one.md"

@@ -10,9 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from scrapnote.app.listing import list_rows
+from scrapnote.app.notes import load_note, note_json, template_of
 from scrapnote.errors import ScrapnoteError
 from scrapnote.exporters import get
 from scrapnote.exporters.base import Export, Item
+from scrapnote.filters import Filters, row_of
 
 
 @dataclass
@@ -24,27 +27,25 @@ class ExportResult:
 
 def select_notes(ids, filters, everything: bool, on_error: Callable | None = None) -> list[Item]:
     """The notes named by id, or matching the filters, or all of them — oldest first."""
-    from scrapnote import collection
-
-    if not ids and not everything and filters == collection.Filters():
+    if not ids and not everything and filters == Filters():
         raise ScrapnoteError("which notes? give ids, a filter (--tag, --company, --industry, --since, --until) or --all")
     if ids:
-        notes = [collection.load_note(i) for i in dict.fromkeys(ids)]
-        rows = {n.id: collection.row_of(n) for n in notes}
+        notes = [load_note(i) for i in dict.fromkeys(ids)]
+        rows = {n.id: row_of(n) for n in notes}
         notes = [n for n in notes if filters.matches(rows[n.id])]
     else:
-        rows = collection.list_rows(filters, None, on_error=on_error or (lambda e: None))
-        notes = [collection.load_note(r["id"]) for r in rows]
+        rows = list_rows(filters, None, on_error=on_error or (lambda e: None))
+        notes = [load_note(r["id"]) for r in rows]
     if not notes:
         raise ScrapnoteError("no notes match")
     notes.sort(key=lambda n: (n.date or "", n.id))
-    return [Item(note=n, form=collection.template_of(n), data=collection.note_json(n)) for n in notes]
+    return [Item(note=n, form=template_of(n), data=note_json(n)) for n in notes]
 
 
 def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str = "md", output: str | None = None,
                  split_dir: str | None = None, force: bool = False, layout: str | None = None,
                  on_error: Callable | None = None) -> ExportResult:
-    from scrapnote import collection, store
+    from scrapnote import store
     from scrapnote.note import file_name
 
     exporter = get(fmt)
@@ -59,7 +60,7 @@ def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str = "
             raise ScrapnoteError(f"layout {layout_path} not found")
     if exporter.binary and not output and not split_dir:
         raise ScrapnoteError(f"{fmt} is a binary format: give --output FILE{exporter.suffix} (or --split DIR)")
-    items = select_notes(ids, filters or collection.Filters(), everything, on_error)
+    items = select_notes(ids, filters or Filters(), everything, on_error)
     result = ExportResult(count=len(items))
 
     if split_dir:

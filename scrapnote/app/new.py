@@ -1,0 +1,92 @@
+"""``new``: articles in, one note each out, with the drafted study aids."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from scrapnote import config, store
+from scrapnote.errors import ScrapnoteError
+from scrapnote.note import Note
+from scrapnote.template import Template
+
+
+@dataclass
+class NewResult:
+    notes: list = field(default_factory=list)
+    failed: list = field(default_factory=list)  # (input, error)
+    total: int = 0
+
+
+def new_notes(args: list[str], *, tags=(), industry=(), companies=(), fmt: str | None = None,
+              template_name: str | None = None, dry_run: bool = False, drafts: bool = True,
+              max_bytes: int = config.MAX_BYTES_DEFAULT,
+              on_error: Callable[[str, Exception], None] | None = None, progress=None) -> NewResult:
+    """Read each article, draft the study aids, and save one note per article.
+
+    A failed input is reported through ``on_error`` while the others still land."""
+    from scrapnote import sources, template
+    from scrapnote.extract import FORMATS, load_articles
+
+    if fmt and fmt not in FORMATS:
+        raise ScrapnoteError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    if max_bytes < 1:
+        raise ScrapnoteError("--max-bytes must be at least 1")
+    tmpl = template.load(template_name)
+    inputs: list[str] = []
+    result = NewResult()
+    seen_stdin = False
+    for a in args:
+        if a == "-":  # stdin can be read once: a second "-" would only find it empty
+            if seen_stdin:
+                continue
+            seen_stdin = True
+        try:
+            inputs.extend(sources.expand_inputs([a]))
+        except ScrapnoteError as e:
+            result.failed.append((a, e))
+            if on_error:
+                on_error(a, e)
+    result.total = len(inputs) + len(result.failed)
+    tick = progress(len(inputs)) if progress else None
+    drafter = None
+    for arg in inputs:
+        try:
+            articles = load_articles(arg, fmt=fmt, max_bytes=max_bytes)  # a TSV digest holds several
+            result.total += len(articles) - 1
+            for article in articles:
+                if drafts and drafter is None:
+                    from scrapnote.drafts import Drafter
+
+                    drafter = Drafter()
+                aids = drafter.draft(article) if drafts else None
+                note = _make_note(article, tmpl, aids, tags, industry, companies,
+                                  dry_run_id=store.next_id() + len(result.notes) if dry_run else None)
+                if drafter:
+                    drafter.remember(note)
+                result.notes.append(note)
+        except ScrapnoteError as e:
+            result.failed.append((arg, e))
+            if on_error:
+                on_error(arg, e)
+        if tick:
+            tick()
+    if tick:
+        tick(done=True)
+    return result
+
+
+def _make_note(article, tmpl: Template, aids, tags, industry, companies, dry_run_id: int | None) -> Note:
+    """The note for one article, saved under a new id (or, for --dry-run, numbered ``dry_run_id``
+    and not saved). Tags: the user's, then the article's own (a clipper's front matter)."""
+    from scrapnote.note import build_note
+
+    def make(nid: int) -> Note:
+        return build_note(
+            article, tmpl, nid, tags=[*tags, *article.tags, *(aids.tags if aids else [])],
+            industry=[*industry, *article.industry, *(aids.industry if aids else [])],
+            companies=[*companies, *article.companies, *(aids.companies if aids else [])],
+            keywords=aids.keywords if aids else [], drafts=aids.sections if aids else None)
+
+    if dry_run_id is not None:
+        return make(dry_run_id)
+    return store.create(make)
