@@ -45,6 +45,8 @@ def select_notes(ids, filters, everything: bool, on_error: Callable | None = Non
 def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str = "md", output: str | None = None,
                  split_dir: str | None = None, force: bool = False, layout: str | None = None,
                  on_error: Callable | None = None) -> ExportResult:
+    """``scrapnote export``: the notes chosen, one digest or one render per note (``split_dir``),
+    written to files or returned as the text for stdout. The exporter only renders."""
     from scrapnote import store
     from scrapnote.note import file_name
 
@@ -75,7 +77,7 @@ def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str = "
                 raise ScrapnoteError(f"{taken[0]} already exists{more} (use --force to overwrite)")
         for path, item in targets:
             data = exporter.render(Export([item], digest=False, layout=layout_path))
-            store.atomic_write(path, _encode(data, exporter), overwrite=force)
+            store.atomic_write(path, exporter.encode(data), overwrite=force)
             result.written.append(path)
         return result
 
@@ -84,18 +86,10 @@ def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str = "
         path = Path(output).expanduser()
         if path.is_dir():
             raise ScrapnoteError(f"{path} is a folder (use --split DIR for one file per note)")
-        store.atomic_write(path, _encode(data, exporter), overwrite=force)
+        store.atomic_write(path, exporter.encode(data), overwrite=force)
         result.written.append(path)
     elif exporter.binary:
         raise ScrapnoteError(f"{fmt} is a binary format: give --output FILE{exporter.suffix}")
     else:
         result.output = data
     return result
-
-
-def _encode(data: str | bytes, exporter) -> bytes:
-    if isinstance(data, bytes):
-        return data
-    if exporter.name == "tsv":  # Excel opens a UTF-8 .tsv right only with a BOM
-        return ("\ufeff" + data).encode("utf-8")
-    return data.encode("utf-8")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from scrapnote.errors import ScrapnoteError, TemplateError
@@ -37,7 +37,6 @@ class Export:
     items: list[Item]
     digest: bool
     layout: Path | None = None  # a user's own layout (md, html, txt)
-    extra: dict = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -56,17 +55,26 @@ class Export:
 
 class Exporter(ABC):
     """One output format. Subclasses set ``name`` (the ``--format`` value) and ``suffix`` and
-    implement ``render``; text formats return str, binary ones bytes."""
+    implement ``render``; text formats return str, binary ones bytes. ``encode`` turns what
+    ``render`` gave into the bytes of a file of the format.
+
+    An exporter is a pure renderer: notes in (``Export``), text or bytes out. Choosing the notes,
+    building the digest and writing files are ``scrapnote.app.export``'s job."""
 
     name = ""
     suffix = ""
     binary = False
     layout_name: str | None = None  # a Jinja2 layout in scrapnote/templates/, if the format has one
-    help = ""
 
     @abstractmethod
     def render(self, export: Export) -> str | bytes:
         """The whole output for ``export``."""
+
+    def encode(self, data: str | bytes) -> bytes:
+        """``render``'s output as the bytes of a file (text in UTF-8)."""
+        if isinstance(data, bytes):
+            return data
+        return data.encode("utf-8")
 
 
 class TextLayoutExporter(Exporter):
@@ -136,7 +144,7 @@ def note_view(item: Item) -> dict:
 
 def context(export: Export) -> dict:
     return {"title": export.title, "digest": export.digest, "period": export.period,
-            "count": len(export.items), "notes": [note_view(i) for i in export.items], **export.extra}
+            "count": len(export.items), "notes": [note_view(i) for i in export.items]}
 
 
 # -- text helpers the layouts use (registered as Jinja2 filters) ---------------------------------------

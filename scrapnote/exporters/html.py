@@ -9,7 +9,6 @@ class HtmlExporter(Exporter):
     name = "html"
     suffix = ".html"
     layout_name = "export.html.j2"
-    help = "one self-contained HTML page, printable on A4"
 
     def render(self, export: Export) -> str:
         return render_layout(self.layout_name, export, autoescape=True)

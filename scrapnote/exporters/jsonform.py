@@ -7,7 +7,6 @@ from scrapnote.exporters.base import Export, Exporter
 class JsonExporter(Exporter):
     name = "json"
     suffix = ".json"
-    help = "the JSON form of the notes, a list (scrapnote import reads it back)"
 
     def render(self, export: Export) -> str:
         import json

@@ -8,4 +8,3 @@ class MarkdownExporter(TextLayoutExporter):
     name = "md"
     suffix = ".md"
     layout_name = "export.md.j2"
-    help = "Markdown with the form's headings (Notion, Obsidian)"

@@ -9,4 +9,3 @@ class TextExporter(TextLayoutExporter):
     name = "txt"
     suffix = ".txt"
     layout_name = "export.txt.j2"
-    help = "plain-text cards to post in a group chat"

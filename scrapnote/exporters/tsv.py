@@ -18,10 +18,15 @@ META_ROWS = (("source", "출처"), ("reporter", "기자"), ("published", "날짜
 class TsvExporter(Exporter):
     name = "tsv"
     suffix = ".tsv"
-    help = "the 스크랩 양식 as label<TAB>value rows (Google Sheets, Excel; scrapnote new reads it back)"
 
     def render(self, export: Export) -> str:
         return "\n".join(form_rows(i) for i in export.items)
+
+    def encode(self, data: str | bytes) -> bytes:
+        """A file starts with a BOM: Excel opens a UTF-8 .tsv right only with one (stdout has none)."""
+        if isinstance(data, bytes):
+            return data
+        return ("\ufeff" + data).encode("utf-8")
 
 
 def form_rows(item: Item) -> str:

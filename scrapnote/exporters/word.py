@@ -20,7 +20,6 @@ class DocxExporter(Exporter):
     name = "docx"
     suffix = ".docx"
     binary = True
-    help = "a Word document (needs --output)"
 
     def render(self, export: Export) -> bytes:
         from docx import Document
