@@ -1,8 +1,11 @@
-"""The command line. Each command parses its options, calls one core function and prints
-through render.py. This is the only place that turns a ScrapnoteError into an exit code.
+"""The command line. Each command parses its options, calls one function of the application
+layer (scrapnote/app/, or search.search) and hands what it returns to render.py, which alone
+decides how it looks (Rich on a terminal, plain text when piped). This is the only place that turns
+a ScrapnoteError into an exit code.
 
 Start-up matters (``scrapnote --help`` is typed often): only typer is imported here at module
-level; every core module, Rich view and heavy library is imported inside the command using it.
+level; every core module, Rich view and heavy library is imported inside the command using it
+(tests/test_architecture.py holds this).
 """
 from __future__ import annotations
 
@@ -83,38 +86,6 @@ def _main(
     config.set_home(home)
 
 
-def _warn_broken(err):
-    from scrapnote import render
-
-    render.warn(f"skipped {err.path}: {err.reason}")
-
-
-def _progress_factory():
-    """A progress bar on stderr for long index builds (only on a terminal)."""
-    if not sys.stderr.isatty():
-        return None
-
-    def start(total: int):
-        from rich.progress import Progress
-
-        from scrapnote import render
-
-        prog = Progress(console=render.err(), transient=True)
-        prog.start()
-        task = prog.add_task("indexing notes", total=total)
-        done = {"n": 0}
-
-        def tick():
-            done["n"] += 1
-            prog.advance(task)
-            if done["n"] >= total:
-                prog.stop()
-
-        return tick
-
-    return start
-
-
 def _check_date(value: str | None) -> str | None:
     """A --since/--until that is not a date is wrong usage (exit 2), caught before any work."""
     if value:
@@ -170,85 +141,23 @@ def new(
     from scrapnote import render
     from scrapnote.app import edit as editing
     from scrapnote.app.new import new_notes
-    from scrapnote.app.notes import display_path, note_json
 
-    if interactive and not sys.stdin.isatty():
+    if interactive and not render.can_ask():
         _fail("--interactive needs a terminal (stdin is not one); use --no-edit and `scrapnote edit ID` instead")
     result = new_notes(
         articles, tags=tag or [], industry=industry or [], companies=company or [], fmt=fmt,
         template_name=template, dry_run=dry_run, drafts=not no_drafts, max_bytes=max_bytes,
-        on_error=lambda arg, e: render.error_line(f"{e}"),
-        progress=_batch_progress(len(articles)),
+        on_error=render.failed_input, progress=render.batch_progress(),
     )
-    notes = result.notes
-    if as_json:
-        data = [note_json(n) for n in notes]
-        render.print_json(data[0] if len(data) == 1 and not result.failed and len(articles) == 1 else data)
-    elif dry_run:
-        for n in notes:
-            sys.stdout.write(n.to_text())
-    else:
-        for n in notes:
-            typer.echo(n.id)
-            render.message(f"saved {n.id}: {display_path(n.path)}")
-    if result.total > 1:
-        render.message(f"{len(notes)} of {result.total} articles {'read' if dry_run else 'saved'}"
-                       + (f", {len(result.failed)} failed" if result.failed else ""))
+    render.new_result(result, as_json=as_json, dry_run=dry_run, one_input=len(articles) == 1)
     if result.failed:
         raise typer.Exit(1)
-    if len(notes) == 1 and not dry_run and not as_json:
+    # one note saved: the reader writes their sections now (the second step of `new`)
+    if len(result.notes) == 1 and not dry_run and not as_json:
         if interactive:
-            editing.interactive_fill(notes[0], ask=_ask)
-        elif not no_edit and sys.stdin.isatty() and sys.stdout.isatty():
-            editing.edit_note(notes[0].id)
-
-
-def _batch_progress(n_args: int):
-    if not sys.stderr.isatty():
-        return None
-
-    def start(total: int):
-        if total < 2:
-            return None
-        from rich.progress import Progress
-
-        from scrapnote import render
-
-        prog = Progress(console=render.err(), transient=True)
-        prog.start()
-        task = prog.add_task("scrapping", total=total)
-
-        def tick(done: bool = False):
-            if done:
-                prog.stop()
-            else:
-                prog.advance(task)
-
-        return tick
-
-    return start
-
-
-def _ask(label: str, hint: str, current: str) -> str:
-    """One section of --interactive: show the label, hint and draft; read lines until an empty one."""
-    from scrapnote import render
-
-    render.message(f"\n## {label}", style="bold cyan")
-    if hint:
-        render.message(hint, style="dim")
-    if current:
-        render.message(current, style="dim")
-    render.message("(여러 줄 입력, 빈 줄로 끝 · 그대로 두려면 바로 Enter)", style="dim")
-    lines = []
-    while True:
-        try:
-            line = input("> " if not lines else "  ")
-        except EOFError:
-            break
-        if not line.strip():
-            break
-        lines.append(line.rstrip())
-    return "\n".join(lines)
+            editing.interactive_fill(result.notes[0], ask=render.ask_section)
+        elif not no_edit and render.is_interactive():
+            editing.edit_note(result.notes[0].id)
 
 
 # -- list / show --------------------------------------------------------------------------------
@@ -269,16 +178,9 @@ def list_(
     from scrapnote.filters import Filters
 
     filters = Filters.make(tag, source, industry, company, since, until)
-    rows = list_rows(filters, limit, on_error=_warn_broken, progress=_progress_factory(),
-                                on_warning=render.warn)
-    if as_json:
-        render.print_json([{k: r[k] for k in ("id", "date", "published", "source", "title", "tags", "industry",
-                                                "companies", "url", "incomplete")} for r in rows])
-        return
-    if not rows:
-        render.message("no notes" + (" match" if filters != Filters() else " yet: scrapnote new ARTICLE"))
-        return
-    render.note_table(rows, marks={r["id"]: "✎" for r in rows if r.get("incomplete")})
+    rows = list_rows(filters, limit, on_error=render.warn_broken, progress=render.index_progress(),
+                     on_warning=render.warn)
+    render.listing(rows, as_json=as_json, filtered=filters != Filters())
 
 
 @app.command()
@@ -289,16 +191,10 @@ def show(
 ):
     """Show one note: its facts, then each section under its label (long notes go through a pager)."""
     from scrapnote import render
-    from scrapnote.app.notes import load_note, note_json, template_of
+    from scrapnote.app.notes import load_note, template_of
 
     note = load_note(note_id)
-    if raw:  # the file's bytes exactly as they are on disk (a BOM included)
-        sys.stdout.flush()
-        sys.stdout.buffer.write(note.path.read_bytes())
-    elif as_json:
-        render.print_json(note_json(note))
-    else:
-        render.note_view(note, template_of(note))
+    render.show(note, template_of(note), as_json=as_json, raw=raw)
 
 
 # -- edit / delete / restore ---------------------------------------------------------------------
@@ -323,8 +219,8 @@ def delete(
     from scrapnote.app.trash import delete_note
 
     note = load_note(note_id)
-    if not yes and sys.stdin.isatty():
-        if not typer.confirm(f"delete {note_id}: {note.title}?", default=False, err=True):
+    if not yes and render.can_ask():
+        if not render.confirm(f"delete {note_id}: {note.title}?"):
             render.message("kept")
             raise typer.Exit(1)
     where = delete_note(note_id)
@@ -344,9 +240,10 @@ def restore(note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID"
 @app.command()
 def reindex():
     """Rebuild the search index from the note files (never needed for correctness: it is a cache)."""
-    from scrapnote import index, render
+    from scrapnote import render
+    from scrapnote.app.listing import reindex as rebuild
 
-    n = index.rebuild(progress=_progress_factory())
+    n = rebuild(progress=render.index_progress())
     render.message(f"indexed {n} notes")
 
 
@@ -358,17 +255,10 @@ def check(
     from scrapnote import render
     from scrapnote.app.listing import check_notes
 
-    results = check_notes(ids or [], on_error=_warn_broken)
-    unfinished = [(r, miss) for r, miss in results if miss]
-    for r, miss in unfinished:
-        typer.echo(f"{r['id']}\t{r['title']}\t" + ", ".join(miss))
-    if not results:
-        render.message("no notes yet")
-    elif unfinished:
-        render.message(f"{len(unfinished)} of {len(results)} notes have sections to write")
+    results = check_notes(ids or [], on_error=render.warn_broken)
+    render.check_report(results)
+    if any(miss for _, miss in results):
         raise typer.Exit(1)
-    else:
-        render.message("the note is complete" if len(results) == 1 else f"all {len(results)} notes are complete")
 
 
 @app.command()
@@ -381,14 +271,8 @@ def questions(
     from scrapnote import render
     from scrapnote.app.listing import gather_questions
 
-    groups = gather_questions(company or [], industry or [], on_error=_warn_broken)
-    if as_json:
-        render.print_json(groups)
-        return
-    if not groups:
-        render.message("no questions written yet (적용할점 (현직자에게 할 질문))")
-        return
-    render.questions_view(groups)
+    groups = gather_questions(company or [], industry or [], on_error=render.warn_broken)
+    render.questions(groups, as_json=as_json)
 
 
 @app.command()
@@ -401,14 +285,8 @@ def related(
     from scrapnote import render
     from scrapnote.app.listing import related_to
 
-    rows = related_to(note_id, limit, on_error=_warn_broken)
-    if as_json:
-        render.print_json([{k: r.get(k) for k in ("id", "score", "date", "source", "title", "url")} for r in rows])
-        return
-    if not rows:
-        render.message(f"no related notes for {note_id} yet")
-        return
-    render.note_table(rows)
+    rows = related_to(note_id, limit, on_error=render.warn_broken)
+    render.related(rows, note_id, as_json=as_json)
 
 
 # -- export / import ------------------------------------------------------------------------------
@@ -443,14 +321,8 @@ def export(
 
     filters = Filters.make(tag, None, industry, company, since, until)
     result = export_notes(ids or [], filters=filters, everything=everything, fmt=fmt, output=output,
-                          split_dir=split, force=force, layout=layout, on_error=_warn_broken)
-    if result.output is not None:
-        sys.stdout.write(result.output)
-    if split:
-        n = len(result.written)
-        render.message(f"wrote {n} {fmt} file{'s' if n != 1 else ''} to {split}")
-    elif result.written:
-        render.message(f"wrote {result.count} note{'s' if result.count > 1 else ''} to {result.written[0]}")
+                          split_dir=split, force=force, layout=layout, on_error=render.warn_broken)
+    render.export_result(result, fmt=fmt, split=split)
 
 
 @app.command("import")
@@ -463,13 +335,7 @@ def import_(
     from scrapnote.app.importing import import_notes
 
     result = import_notes(file, keep_ids=keep_ids)
-    for w in result.warnings:
-        render.warn(w)
-    for n in result.notes:
-        typer.echo(n.id)
-    for old, new in result.renumbered:
-        render.message(f"id {old} is taken: imported as {new}")
-    render.message(f"imported {len(result.notes)} note{'s' if len(result.notes) != 1 else ''}")
+    render.import_result(result)
 
 
 # -- search -------------------------------------------------------------------------------------
@@ -495,6 +361,7 @@ def search(
 
     Examples: scrapnote search 구글 · scrapnote search 삼성 반도체 -중국 · scrapnote search '"금리 인하"' --since 2024
     """
+    from scrapnote import render
     from scrapnote import search as searching
 
     filters = None
@@ -502,35 +369,10 @@ def search(
         from scrapnote.filters import Filters
 
         filters = Filters.make(tag, source, industry, company, since, until)
-    from scrapnote import plaintable
-
-    # Piped (the usual case for scripts and the benchmark): plain text without importing Rich.
-    plain = not as_json and plaintable.wanted(sys.stdout)
-
-    def meanwhile():  # the output code loads while the note files are checked
-        if plain:
-            from rich import cells  # noqa: F401 - the cell widths (a small module)
-        elif not as_json:
-            from scrapnote import render  # noqa: F401
-
+    out = render.SearchOutput(as_json)
     result = searching.search(" ".join(query), limit=limit, fields=tuple(field or ()), filters=filters,
-                              progress=_progress_factory(), meanwhile=meanwhile)
-    if as_json:
-        import json
-
-        sys.stdout.write(json.dumps([searching.hit_json(h) for h in result.hits], ensure_ascii=False, indent=2) + "\n")
-        return
-    if result.hits and plain:
-        lines = plaintable.lines(result.hits)
-        if lines is not None:
-            sys.stdout.write("\n".join(lines) + "\n")
-            return
-    from scrapnote import render
-
-    if not result.hits:
-        render.message("no notes match")
-    else:
-        render.hits_table(result.hits, result.spans)
+                              progress=render.index_progress(), meanwhile=out.preload)
+    out.show(result)
 
 
 def main():

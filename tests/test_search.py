@@ -349,6 +349,7 @@ def test_plain_table_is_the_text_rich_lays_out(notes):
     import io
 
     from rich.console import Console
+    from rich.text import Text
 
     from scrapnote import plaintable, render, search
 
@@ -362,9 +363,9 @@ def test_plain_table_is_the_text_rich_lays_out(notes):
                                     ("출처", {"no_wrap": True, "max_width": 14, "overflow": "ellipsis"}),
                                     ("제목 · 본문", {"ratio": 1, "overflow": "ellipsis", "no_wrap": True})])
             for h in hits:
-                cell = render.Text(h.title or "")
+                cell = Text(h.title or "")
                 if h.snippet:
-                    cell = cell + render.Text("\n") + render.Text(h.snippet)
+                    cell = cell + Text("\n") + Text(h.snippet)
                 t.add_row(str(h.id), h.published or "", h.source or "", cell)
             out.print(t)
             assert "\n".join(plaintable.lines(hits, width)) + "\n" == buf.getvalue()

@@ -1,4 +1,4 @@
-"""Commands that read the collection: ``list``, ``check``, ``questions``, ``related``."""
+"""Commands that read the whole collection: ``list``, ``check``, ``questions``, ``related``, ``reindex``."""
 from __future__ import annotations
 
 import json
@@ -140,3 +140,10 @@ def related_to(nid: int, limit: int, on_error) -> list[dict]:
     top = related_notes(list(me.get("keywords") or []), list(me.get("companies") or []), cands, doc_freq,
                         len(rows), k=limit, exclude_id=nid)
     return [{**by_id[i], "score": round(s, 3)} for i, s in top]
+
+
+def reindex(progress=None) -> int:
+    """``reindex``: the index built again from the note files; the number of notes read."""
+    from scrapnote import index
+
+    return index.rebuild(progress=progress)

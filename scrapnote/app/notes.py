@@ -39,12 +39,3 @@ def note_json(note: Note) -> dict:
     from scrapnote.note import to_json
 
     return to_json(note, home=config.home())
-
-
-def display_path(path: Path | None) -> str:
-    if path is None:
-        return ""
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
