@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import re
-import os
 import sys
 from pathlib import Path
 
@@ -22,14 +21,19 @@ def add(title, body="본문.", **kw):
     return store.create(lambda i: build_note(art, template.load(), i, **meta))
 
 
-@pytest.fixture
-def three():
+def three_notes():
+    """Three notes of different dates, sources and tags (test_store.py uses them too)."""
     a = add("카카오, 머신러닝 캠프 개최", source="아이티데일리", published="2017-04-17", tags=["AI"],
             url="https://kicho.tistory.com/542", reporter="김성수")
     b = add("과기정통부-구글 맞손", source="한국경제", published="2023-07-13", tags=["AI", "인재"],
             companies=["구글"], industry=["IT"])
     c = add("KAIST-KT 공동연구센터", published="2021-12-15", tags=["R&D"])
     return a, b, c
+
+
+@pytest.fixture
+def three():
+    return three_notes()
 
 
 def test_list_newest_first_with_columns(cli, three):
@@ -107,23 +111,6 @@ def test_unknown_id_is_one_line_exit_1(cli, three):
 
 def test_usage_error_is_exit_2(cli):
     assert cli("show", "abc").exit_code == 2
-
-
-def test_delete_restore_keeps_id_and_ids_never_reused(cli, three):
-    r = cli("delete", "3", "--yes")
-    assert r.exit_code == 0 and "restore 3" in r.stderr
-    assert cli("show", "3").exit_code == 1
-    assert "trash" in cli("show", "3").stderr
-    assert [p.name[:4] for p in (three[0].path.parent.parent / ".trash").iterdir()] == ["0003"]
-    n = add("새 노트")
-    assert n.id == 4  # 3 is in the trash: never handed out again
-    assert cli("restore", "3").exit_code == 0
-    assert json.loads(cli("show", "3", "--json").stdout)["title"] == "KAIST-KT 공동연구센터"
-    # emptying the trash by hand still never reuses an id
-    cli("delete", "4", "--yes")
-    for p in (three[0].path.parent.parent / ".trash").iterdir():
-        p.unlink()
-    assert add("또 새 노트").id == 5
 
 
 def test_delete_asks_on_a_terminal_only(cli, three, monkeypatch):
@@ -222,15 +209,6 @@ def test_version_and_help(cli):
         assert cmd in r.stdout
 
 
-def test_user_form_is_validated(cli, home):
-    (home / "templates").mkdir(parents=True)
-    (home / "templates" / "mine.yaml").write_text("name: mine\nsections:\n  - key: body\n    lable: 본문\n", "utf-8")
-    r = cli("new", "--template", "mine", "--no-edit", "-", input="제목\n본문 내용\n")
-    assert r.exit_code == 1 and "mine.yaml" in r.stderr and "lable" in r.stderr
-    r = cli("new", "--template", "nope", "-", input="제목\n본문\n")
-    assert r.exit_code == 1 and "no form named 'nope'" in r.stderr
-
-
 def test_list_on_a_narrow_terminal_keeps_ids_and_dates_whole(three):
     import io
 
@@ -249,30 +227,6 @@ def test_list_on_a_narrow_terminal_keeps_ids_and_dates_whole(three):
         for r in rows:
             assert re.search(rf"^\s*{r['id']}\s+{r['date']}\s", text, re.M), (width, text)
         assert all(cell_len(ln) <= width for ln in text.splitlines())
-
-
-def test_files_are_written_with_the_umask_not_0600(cli, three, tmp_path):
-    old = os.umask(0o022)
-    try:
-        n = add("권한 테스트")
-        assert n.path.stat().st_mode & 0o777 == 0o644
-        os.chmod(n.path, 0o664)
-        ed = _editor(tmp_path, "path.write_text(text + '\\n덧붙임\\n', 'utf-8')")
-        assert cli("edit", str(n.id), env={"EDITOR": ed}).exit_code == 0
-        assert n.path.stat().st_mode & 0o777 == 0o664  # an edit keeps the file's own mode
-    finally:
-        os.umask(old)
-
-
-def test_duplicate_ids_are_warned_and_never_guessed(cli, three, home):
-    copy = home / "notes" / "0002-copy.md"
-    copy.write_bytes(three[1].path.read_bytes())
-    r = cli("list")
-    assert r.exit_code == 0 and "id 2 is used by more than one file" in r.stderr
-    for cmd in (["show", "2"], ["delete", "2", "--yes"], ["edit", "2"]):
-        r = cli(*cmd, env={"EDITOR": "true"})
-        assert r.exit_code == 1 and "id 2 is used by 2 files" in r.stderr, cmd
-    assert three[1].path.exists() and copy.exists()
 
 
 def test_raw_is_the_file_byte_for_byte(cli, write_note):

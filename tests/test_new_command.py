@@ -98,18 +98,6 @@ def test_tags_industry_company_and_template(cli, home):
     assert "1\t구글, 한국에 데이터센터 짓는다\t내 생각" in cli("check").stdout
 
 
-def test_drafts_fill_the_form(cli, home):
-    r = cli("new", "--no-edit", SEEDS / "001_b6082e78780f4ce7.txt")
-    assert r.exit_code == 0, r.stderr
-    j = json.loads(cli("show", "1", "--json").stdout)
-    assert "1만580명" in j["insights"] and "[초안]" in j["insights"]
-    assert "카카오" in j["keywords"] and "카카오" in j["companies"]
-    assert j["summary"].count("\n- ") >= 2  # three drafted sentences
-    r = cli("new", "--no-edit", SEEDS / "000_a303cd94bd462ac9.txt")
-    j2 = json.loads(cli("show", "2", "--json").stdout)
-    assert j2["related"] and j2["related"][0]["id"] == 1  # both about 카카오's 제주 camp
-
-
 def test_debug_shows_the_traceback(cli):
     r = cli("--debug", "show", "5")
     assert r.exit_code == 1 and "Traceback" in r.stderr and "no note with id 5" in r.stderr

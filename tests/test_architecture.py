@@ -1,0 +1,173 @@
+"""The arrows between rooms that must never exist (docs/architecture.md), read from the package's
+own import statements with ``ast``, so that the rules cannot rot:
+
+- core (every module but cli.py and render.py — with plaintable.py, render's piped table, and
+  __main__.py) never imports typer, click or rich, nor the output modules;
+- nothing below the application layer imports ``scrapnote.app``;
+- exporters never import the store, the index, the search, the application layer or the
+  collection: they are renderers, notes in and bytes out;
+- cli.py imports no heavy module when it is loaded (``scrapnote --help`` stays fast), following
+  the module-level imports of every scrapnote module it loads.
+"""
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PKG = Path(__file__).resolve().parent.parent / "scrapnote"
+
+# the command line (and ``python -m scrapnote``) and the output: the only rooms that may draw
+OUTPUT = {"scrapnote.__main__", "scrapnote.cli", "scrapnote.render", "scrapnote.plaintable"}
+UI_LIBRARIES = {"typer", "click", "rich"}
+HEAVY = {"rich", "jinja2", "kiwipiepy", "trafilatura", "httpx", "docx", "lxml", "yaml", "frontmatter",
+         "rapidfuzz", "charset_normalizer", "filelock", "sqlite3", "markdown_it", "pygments"}
+NOT_FOR_EXPORTERS = ("scrapnote.store", "scrapnote.index", "scrapnote.search", "scrapnote.app",
+                     "scrapnote.collection", "scrapnote.drafts")
+
+
+def module_name(path: Path) -> str:
+    rel = path.relative_to(PKG.parent).with_suffix("")
+    parts = list(rel.parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+MODULES = {module_name(p): p for p in sorted(PKG.rglob("*.py"))}
+
+
+def imports(source: str, module: str, *, top_level: bool = False, is_package: bool = False) -> set[str]:
+    """The modules ``source`` imports (``from a import b`` counts as ``a`` and ``a.b``, since b may
+    be a module). ``top_level``: only what runs when the module is loaded, not inside functions."""
+    tree = ast.parse(source)
+    found: set[str] = set()
+
+    def visit(nodes):
+        for node in nodes:
+            if isinstance(node, ast.Import):
+                found.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:  # relative: resolve against this module's package
+                    pkg = module.split(".") if is_package else module.split(".")[:-1]
+                    pkg = pkg[: len(pkg) - (node.level - 1)]
+                    base = ".".join([*pkg, base] if base else pkg)
+                found.add(base)
+                found.update(f"{base}.{a.name}" for a in node.names)
+            if top_level and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                continue  # a function's imports run when it is called
+            if top_level and isinstance(node, ast.If) and _is_type_checking(node.test):
+                visit(node.orelse)
+                continue
+            visit(ast.iter_child_nodes(node))
+
+    visit(tree.body)
+    return found
+
+
+def _is_type_checking(test) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+
+
+def imports_of(module: str, **kw) -> set[str]:
+    path = MODULES[module]
+    return imports(path.read_text("utf-8"), module, is_package=path.name == "__init__.py", **kw)
+
+
+def _hits(names: set[str], roots) -> list[str]:
+    return sorted(n for n in names if any(n == r or n.startswith(r + ".") for r in roots))
+
+
+def loaded_by(module: str) -> set[str]:
+    """Every module loading ``module`` loads: its module-level imports, followed through the
+    package's own modules (a module's parent packages load first)."""
+    seen: set[str] = set()
+    todo = [module]
+    while todo:
+        m = todo.pop()
+        if m in seen:
+            continue
+        seen.add(m)
+        if m not in MODULES:
+            continue  # a library (or a name imported from a module): its own business
+        for name in imports_of(m, top_level=True):
+            parts = name.split(".")
+            for i in range(1, len(parts) + 1):  # scrapnote.app.edit loads scrapnote and scrapnote.app first
+                todo.append(".".join(parts[:i]))
+    return seen
+
+
+CORE = sorted(m for m in MODULES if m not in OUTPUT)
+EXPORTERS = sorted(m for m in MODULES if m == "scrapnote.exporters" or m.startswith("scrapnote.exporters."))
+BELOW_APP = sorted(m for m in CORE if not (m == "scrapnote.app" or m.startswith("scrapnote.app.")))
+
+
+# -- the checker itself finds what it must find --------------------------------------------------
+def test_the_import_reader_sees_every_form_of_import():
+    src = ("import rich\nfrom rich.text import Text\nfrom scrapnote import store, render as r\n"
+           "from . import index\nfrom ..app import new\n"
+           "def f():\n    import jinja2\n"
+           "if TYPE_CHECKING:\n    from rich.console import Console\n"
+           "class C:\n    import yaml\n")
+    every = imports(src, "scrapnote.exporters.base")
+    assert {"rich", "rich.text", "scrapnote.store", "scrapnote.render", "scrapnote.exporters.index",
+            "scrapnote.app.new", "jinja2", "rich.console", "yaml"} <= every
+    top = imports(src, "scrapnote.exporters.base", top_level=True)
+    assert "jinja2" not in top and "rich.console" not in top  # a function body, TYPE_CHECKING
+    assert {"rich", "scrapnote.store", "yaml"} <= top
+    assert set(_hits(every, UI_LIBRARIES)) == {"rich", "rich.text", "rich.text.Text", "rich.console",
+                                               "rich.console.Console"}
+    assert _hits({"richer", "scrapnote.rich"}, UI_LIBRARIES) == []  # a name, not a prefix of one
+
+
+def test_every_room_is_seen():
+    for room in ("scrapnote.cli", "scrapnote.render", "scrapnote.app.new", "scrapnote.app.export",
+                 "scrapnote.exporters.tsv", "scrapnote.store", "scrapnote.search"):
+        assert room in MODULES
+    assert "scrapnote.render" not in CORE and "scrapnote.store" in CORE and "scrapnote.app.new" in CORE
+
+
+# -- the arrows that must never exist ---------------------------------------------------------------
+@pytest.mark.parametrize("module", CORE)
+def test_core_never_imports_typer_or_rich_nor_the_output(module):
+    names = imports_of(module)
+    assert _hits(names, UI_LIBRARIES) == [], f"{module} imports a UI library: draw in render.py"
+    assert _hits(names, OUTPUT) == [], f"{module} imports cli/render: core hands its results back instead"
+
+
+@pytest.mark.parametrize("module", BELOW_APP)
+def test_nothing_below_the_application_layer_imports_it(module):
+    assert _hits(imports_of(module), ["scrapnote.app"]) == []
+
+
+@pytest.mark.parametrize("module", EXPORTERS)
+def test_exporters_are_pure_renderers(module):
+    assert _hits(imports_of(module), NOT_FOR_EXPORTERS) == [], (
+        f"{module}: exporters get the notes they render; choosing and writing is app/export.py's job")
+
+
+def test_plaintable_belongs_to_render():
+    users = sorted(m for m in MODULES if "scrapnote.plaintable" in imports_of(m))
+    assert users == ["scrapnote.render"]
+
+
+def test_loading_cli_loads_no_heavy_module():
+    loaded = loaded_by("scrapnote.cli")
+    assert "scrapnote.exporters" in loaded  # the reader follows the package's own imports
+    assert _hits(loaded, HEAVY) == [], "cli.py (or what it loads) imports a heavy module at module level"
+    assert _hits(loaded, ["scrapnote.app", "scrapnote.render", "scrapnote.index", "scrapnote.store"]) == []
+
+
+def test_loading_cli_really_loads_no_heavy_module():
+    """The same, asked of Python itself (an import made some other way would show here)."""
+    code = ("import sys, scrapnote.cli\n"
+            "print('\\n'.join(sorted(m for m in sys.modules)))")
+    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                check=True).stdout.split())
+    assert "scrapnote.cli" in loaded
+    assert _hits(loaded, HEAVY) == []
