@@ -191,10 +191,9 @@ def show(
 ):
     """Show one note: its facts, then each section under its label (long notes go through a pager)."""
     from scrapnote import render
-    from scrapnote.app.notes import load_note, template_of
+    from scrapnote.app.notes import load_note
 
-    note = load_note(note_id)
-    render.show(note, template_of(note), as_json=as_json, raw=raw)
+    render.show(load_note(note_id), as_json=as_json, raw=raw)
 
 
 # -- edit / delete / restore ---------------------------------------------------------------------

@@ -226,7 +226,7 @@ def listing(rows: list[dict], *, as_json: bool, filtered: bool) -> None:
     note_table(rows, marks={r["id"]: "✎" for r in rows if r.get("incomplete")})
 
 
-def show(note, form, *, as_json: bool, raw: bool) -> None:
+def show(note, *, as_json: bool, raw: bool) -> None:
     """``show``: the note's file byte for byte (``raw``), its JSON form, or the note view."""
     if raw:  # the file's bytes exactly as they are on disk (a BOM included)
         sys.stdout.flush()
@@ -236,7 +236,7 @@ def show(note, form, *, as_json: bool, raw: bool) -> None:
 
         print_json(note_json(note))
     else:
-        note_view(note, form)
+        note_view(note)
 
 
 def check_report(results: list[tuple[dict, list[str]]]) -> None:
@@ -366,7 +366,7 @@ def note_table(rows: list[dict], out: Console | None = None, marks: dict[int, st
     out.print(t)
 
 
-def note_view(note, template, out: Console | None = None) -> None:
+def note_view(note, out: Console | None = None) -> None:
     """``show``: a header with the article's facts, then each section under its label."""
     from rich.markdown import Markdown
     from rich.panel import Panel
