@@ -11,7 +11,7 @@ import yaml
 
 from scrapnote.errors import InputError
 from scrapnote.extract import FORMATS, extract, load_article
-from scrapnote.extract import korean as ko
+from scrapnote.extract import bylines, dates
 from scrapnote.extract import publishers
 from scrapnote.extract.frontmatter import markdown_to_text
 from scrapnote.extract.scrapform import match_label
@@ -609,12 +609,12 @@ def test_load_article_html_file_with_meta_charset(tmp_path):
     ("2023.13.45", None),
 ])
 def test_parse_date(text, expected):
-    assert ko.parse_date(text) == expected
+    assert dates.parse_date(text) == expected
 
 
 def test_two_digit_years_only_on_datelines():
-    assert ko.parse_date("24.10.07", short_years=True) == "2024-10-07"
-    assert ko.parse_date("버전 24.10.07") is None
+    assert dates.parse_date("24.10.07", short_years=True) == "2024-10-07"
+    assert dates.parse_date("버전 24.10.07") is None
 
 
 @pytest.mark.parametrize("url,expected", [
@@ -627,7 +627,7 @@ def test_two_digit_years_only_on_datelines():
     (None, None),
 ])
 def test_date_from_url(url, expected):
-    assert ko.date_from_url(url) == expected
+    assert dates.date_from_url(url) == expected
 
 
 @pytest.mark.parametrize("raw,expected", [
@@ -635,7 +635,7 @@ def test_date_from_url(url, expected):
     ("이데일리 김유성 기자", "김유성"), ("연합뉴스", None), ("", None), ("한국경제 | 네이버", None),
 ])
 def test_clean_person(raw, expected):
-    assert ko.clean_person(raw) == expected
+    assert bylines.clean_person(raw) == expected
 
 
 def test_publisher_table():
@@ -658,10 +658,10 @@ def test_publisher_table():
 
 
 def test_dateline_parser():
-    d = ko.parse_dateline("[제주=이데일리 김유성 기자] 카카오톡을 만든 회사가")
+    d = bylines.parse_dateline("[제주=이데일리 김유성 기자] 카카오톡을 만든 회사가")
     assert (d.source, d.reporters, d.place, d.rest) == ("이데일리", ["김유성"], "제주", "카카오톡을 만든 회사가")
-    assert ko.parse_dateline("[단독] 가상기업이") is None
-    assert ko.parse_dateline("[사진=연합뉴스] 가상기업이") is None
+    assert bylines.parse_dateline("[단독] 가상기업이") is None
+    assert bylines.parse_dateline("[사진=연합뉴스] 가상기업이") is None
 
 
 def test_form_cell_quoted_by_a_spreadsheet():
@@ -776,13 +776,13 @@ def test_html_lead_not_taken_from_outside_the_text():
     ("기사입력 2024년 7월 25일 08시 12분 가상반도체가 매출을", "기사입력 2024년 7월 25일 08시 12분", "가상반도체가 매출을"),
 ])
 def test_split_date_stamp(line, stamp, rest):
-    assert ko.split_date_stamp(line) == (stamp, rest)
+    assert dates.split_date_stamp(line) == (stamp, rest)
 
 
 @pytest.mark.parametrize("line", ["입력 2024.07.25. 오전 8:12", "등록 2024.07.25 08:12 | 수정 2024.07.25 09:00",
                                   "입력한 2024년 자료는 모두 삭제됐다고 밝혔다.", "2024.07.25 가상반도체가 매출을 발표했다."])
 def test_split_date_stamp_leaves_other_lines(line):
-    assert ko.split_date_stamp(line) is None
+    assert dates.split_date_stamp(line) is None
 
 
 def test_copied_text_with_stamp_glued_to_the_lead():

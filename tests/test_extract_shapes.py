@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from scrapnote.decode import decode_bytes
 from scrapnote.errors import InputError
 from scrapnote.extract import FORMATS, extract, load_article
-from scrapnote.extract import korean as ko
+from scrapnote.extract import bylines, furniture
 
 MB = 1024 * 1024
 
@@ -631,7 +631,7 @@ def test_header_bylines_and_dates(header, reporter, published):
     ("By contrast, the bank held its rate steady for the third straight meeting this year.", []),
 ])
 def test_english_bylines(line, names):
-    assert ko.en_byline_names(line) == names
+    assert bylines.en_byline_names(line) == names
 
 
 @pytest.mark.parametrize("line,source,names,rest", [
@@ -641,20 +641,20 @@ def test_english_bylines(line, names):
     ("SEOUL, Oct. 7 (Yonhap) -- Exports rose.", "연합뉴스", [], "Exports rose."),
 ])
 def test_datelines(line, source, names, rest):
-    d = ko.parse_dateline(line)
+    d = bylines.parse_dateline(line)
     assert (d.source, d.reporters, d.rest) == (source, names, rest)
 
 
 def test_page_furniture_lines():
     for line in ("PICK 안내", "매일경제 언론사 이미지", "이데일리 로고", "타임톡", "번역 beta",
                  "이 기사는 언론사에서 경제 섹션으로 분류했습니다.", "이데일리 채널 구독 신청하기 ▶"):
-        assert ko.is_share_or_button(line) or ko.is_image_line(line) or ko.is_promo(line), line
+        assert furniture.is_share_or_button(line) or furniture.is_image_line(line) or furniture.is_promo(line), line
     for line in ("한국경제 주요뉴스", "매일경제 헤드라인", "기자 프로필", "오늘의 주요뉴스"):
-        assert ko.is_block_marker(line), line
-    assert ko.is_nav("HOME 뉴스 클라우드")
-    assert not ko.is_share_or_button("24.10.07")
-    assert not ko.is_block_marker("가상전자 실적 헤드라인 뉴스로 본 삼성의 미래")
-    assert not ko.is_nav("가상전자 3분기 실적 발표")
+        assert furniture.is_block_marker(line), line
+    assert furniture.is_nav("HOME 뉴스 클라우드")
+    assert not furniture.is_share_or_button("24.10.07")
+    assert not furniture.is_block_marker("가상전자 실적 헤드라인 뉴스로 본 삼성의 미래")
+    assert not furniture.is_nav("가상전자 3분기 실적 발표")
 
 
 # ---------------------------------------------------------------- robustness of copied text

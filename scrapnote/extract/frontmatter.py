@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from scrapnote.extract import korean as ko
-from scrapnote.extract import plain
-from scrapnote.extract import publishers
+from scrapnote.extract import bylines, dates, furniture, publishers
+from scrapnote.extract.page import DateRank, Evidence, ReporterRank, SourceRank, UrlRank, analyze, join_paragraphs, resolve
+from scrapnote.extract.strings import squash
 from scrapnote.models import Article
 
 _FM = re.compile(r"\A\ufeff?---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -165,7 +165,7 @@ class MarkdownExtractor:
         meta, body_md = split if split else ({}, text)
         if not split:
             meta, body_md = _h1_and_properties(body_md)
-        ev = plain.Evidence()
+        ev = Evidence()
         title = _as_text(_first(meta, TITLE_KEYS))
         fm_url = None
         for k in URL_KEYS:
@@ -173,38 +173,38 @@ class MarkdownExtractor:
             if v and re.match(r"https?://", v):
                 fm_url = v
                 break
-        ev.add_url(fm_url, plain.URL_META)
+        ev.add_url(fm_url, UrlRank.META)
         date_value = _first(meta, tuple(k for k in DATE_KEYS if k not in POST_DATE_KEYS))
         if date_value is not None:
-            ev.add("published", ko.parse_date(_date_text(date_value)), plain.DATE_FM)
+            ev.add("published", dates.parse_date(_date_text(date_value)), DateRank.FRONT_MATTER)
         else:
             date_value = _first(meta, POST_DATE_KEYS)
             if date_value is not None:
-                ev.add("published", ko.parse_date(_date_text(date_value)), plain.DATE_POST)
+                ev.add("published", dates.parse_date(_date_text(date_value)), DateRank.POST)
         author = _as_text(_first(meta, AUTHOR_KEYS))
         for name in (author or "").split(","):
             person = _fm_person(name)
-            ev.add("reporter", person, plain.REP_META)
+            ev.add("reporter", person, ReporterRank.META)
         site = _as_text(_first(meta, SITE_KEYS))
         if site and not re.match(r"https?://", site) and not publishers.is_platform(site):
             known = publishers.lookup(site)
-            ev.add("source", known or site, plain.SRC_KNOWN_SITE if known else plain.SRC_META)
+            ev.add("source", known or site, SourceRank.KNOWN_SITE if known else SourceRank.META)
 
         if title:
-            pt = ko.split_page_title(ko.squash(title), first_line=True)
+            pt = furniture.split_page_title(squash(title), first_line=True)
             if pt and pt.site:  # "제목 - 이데일리": a clipped browser title names the publisher
-                ev.add("source", pt.site, plain.SRC_KNOWN_SITE if pt.known else plain.SRC_SITE)
-        title = ko.strip_site_suffix(title) if title else None
+                ev.add("source", pt.site, SourceRank.KNOWN_SITE if pt.known else SourceRank.SITE)
+        title = furniture.strip_site_suffix(title) if title else None
         body_md = _drop_excerpt(body_md)
         untagged = _strip_scrap_tag(title) if title else None
         if untagged != title:
             # "[경제신문 스크랩] 코스피 …" is the blogger's post title: the article's own headline in
             # the body wins, the title without its tag stands in when there is none.
-            page = plain.analyze(markdown_to_text(body_md), fallback_title=untagged, evidence=ev)
+            page = analyze(markdown_to_text(body_md), fallback_title=untagged, evidence=ev)
         else:
-            page = plain.analyze(markdown_to_text(body_md), title_hint=title, evidence=ev)
-        resolved = plain.resolve(page, url=url)
-        return Article(title=page.title or "", body=plain.join_paragraphs(page.paragraphs), format="markdown",
+            page = analyze(markdown_to_text(body_md), title_hint=title, evidence=ev)
+        resolved = resolve(page.evidence, url=url)
+        return Article(title=page.title or "", body=join_paragraphs(page.paragraphs), format="markdown",
                        origin=origin, tags=front_matter_tags(meta), **resolved)
 
 
@@ -325,9 +325,9 @@ def _fm_person(name: str) -> str | None:
     if not name or not name.strip():
         return None
     raw = name.strip()
-    person = ko.clean_person(raw)
+    person = bylines.clean_person(raw)
     if not person:
         return None
-    if re.search(ko.ROLE, raw) or re.fullmatch(r"[가-힣]{2,4}(?:, [가-힣]{2,4})*", person):
+    if re.search(bylines.ROLE, raw) or re.fullmatch(r"[가-힣]{2,4}(?:, [가-힣]{2,4})*", person):
         return person
     return None

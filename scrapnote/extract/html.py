@@ -13,9 +13,10 @@ import re
 from functools import lru_cache
 from urllib.parse import urljoin
 
-from scrapnote.extract import korean as ko
-from scrapnote.extract import plain
-from scrapnote.extract import publishers
+from scrapnote.extract import bylines, dates, furniture, publishers
+from scrapnote.extract.lines import classify, looks_like_paragraph
+from scrapnote.extract.page import DateRank, Evidence, ReporterRank, SourceRank, UrlRank, analyze, join_paragraphs, resolve
+from scrapnote.extract.strings import compact, squash
 from scrapnote.models import Article
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header",
@@ -122,14 +123,14 @@ def visible_lines(el) -> list[str]:
             if node.text:
                 node.text = "\n" + node.text
     text = el.text_content()
-    return [ko.squash(x) for x in text.split("\n")]
+    return [squash(x) for x in text.split("\n")]
 
 
 def extract_html(text: str, *, origin: str | None = None, url: str | None = None) -> Article:
     doc = _parse(text)
     meta = _meta(doc)
     ld = _json_ld(doc)
-    ev = plain.Evidence()
+    ev = Evidence()
 
     # The link: the page's own canonical/og:url beats where we happened to fetch it from.
     canonical = None
@@ -150,44 +151,44 @@ def extract_html(text: str, *, origin: str | None = None, url: str | None = None
     if canonical:
         canonical = urljoin(url, canonical) if url else canonical
         if re.match(r"https?://", canonical):
-            ev.add_url(canonical, plain.URL_META)
+            ev.add_url(canonical, UrlRank.META)
 
     site_name = meta.get("og:site_name") or meta.get("application-name") or meta.get("twitter:site")
     site_name = site_name.lstrip("@").strip() if site_name else None
     known_site = publishers.lookup(site_name) if site_name else None
     if site_name and not publishers.is_platform(site_name):
-        ev.add("source", known_site or site_name, plain.SRC_KNOWN_SITE if known_site else plain.SRC_SITE)
+        ev.add("source", known_site or site_name, SourceRank.KNOWN_SITE if known_site else SourceRank.SITE)
     for item in ld:
         pub = _ld_name(item.get("publisher"))
         if pub and not publishers.is_platform(pub):
             known = publishers.lookup(pub)
-            ev.add("source", known or pub, plain.SRC_KNOWN_SITE if known else plain.SRC_META)
+            ev.add("source", known or pub, SourceRank.KNOWN_SITE if known else SourceRank.META)
 
     title = _title(doc, meta, ld, site_name)
     if doc is not None and doc.find(".//title") is not None:
-        pt = ko.split_page_title(ko.squash(doc.find(".//title").text_content()), first_line=True)
+        pt = furniture.split_page_title(squash(doc.find(".//title").text_content()), first_line=True)
         if pt and pt.site:
-            ev.add("source", pt.site, plain.SRC_KNOWN_SITE if pt.known else plain.SRC_SITE)
+            ev.add("source", pt.site, SourceRank.KNOWN_SITE if pt.known else SourceRank.SITE)
 
     for key in DATE_META:
         if key in meta:
-            ev.add("published", ko.parse_date(meta[key], short_years=True), plain.DATE_META)
+            ev.add("published", dates.parse_date(meta[key], short_years=True), DateRank.META)
     for item in ld:
         if item.get("datePublished"):
-            ev.add("published", ko.parse_date(str(item["datePublished"])), plain.DATE_META + 1)
+            ev.add("published", dates.parse_date(str(item["datePublished"])), DateRank.JSON_LD)
     for key in AUTHOR_META:
         if key in meta and not re.match(r"https?://", meta[key]):
             for part in re.split(r"\s*[,/·]\s*", meta[key]):
-                ev.add("reporter", ko.clean_person(part), plain.REP_META)
+                ev.add("reporter", bylines.clean_person(part), ReporterRank.META)
     for item in ld:
         name = _ld_name(item.get("author"))
         for part in re.split(r"\s*,\s*", name or ""):
-            ev.add("reporter", ko.clean_person(part), plain.REP_META + 1)
+            ev.add("reporter", bylines.clean_person(part), ReporterRank.JSON_LD)
 
     lines = visible_lines(doc.body if doc is not None and doc.find("body") is not None else doc)
     if not title and lines:
         # No usable <title>/og:title: read the page's own lines like copied text for its headline.
-        whole = plain.analyze("\n".join(lines[:3000]), evidence=plain.Evidence())
+        whole = analyze("\n".join(lines[:3000]), evidence=Evidence())
         if whole.title_in_header:
             title = whole.title
     _scan_page_header(lines, title, ev)
@@ -198,11 +199,11 @@ def extract_html(text: str, *, origin: str | None = None, url: str | None = None
         body_text = "\n".join(_fallback_lines(doc, lines, title)) or body_text
     else:
         body_text = _recover_lead(_restore_breaks(body_text, lines), _pruned_lines(doc), title)
-    page = plain.analyze(body_text or "", title_hint=title, evidence=ev)
+    page = analyze(body_text or "", title_hint=title, evidence=ev)
     if not title:
         title = page.title
-    resolved = plain.resolve(page, url=url)
-    return Article(title=ko.squash(title or ""), body=plain.join_paragraphs(page.paragraphs), format="html",
+    resolved = resolve(page.evidence, url=url)
+    return Article(title=squash(title or ""), body=join_paragraphs(page.paragraphs), format="html",
                    origin=origin, **resolved)
 
 
@@ -215,19 +216,19 @@ def _title(doc, meta: dict[str, str], ld: list[dict], site_name: str | None) -> 
     if doc is not None:
         t = doc.find(".//title")
         if t is not None:
-            doc_title = ko.squash(t.text_content())
-            pt = ko.split_page_title(doc_title, first_line=True)
+            doc_title = squash(t.text_content())
+            pt = furniture.split_page_title(doc_title, first_line=True)
             candidates.append(pt.title if pt else doc_title)
         for h in doc.iter("h1", "h2"):
             candidates.append(h.text_content())
-        headings = [ko.squash(h.text_content()) for h in doc.iter("h1", "h2", "h3", "h4")]
+        headings = [squash(h.text_content()) for h in doc.iter("h1", "h2", "h3", "h4")]
     for c in candidates:
         if not c:
             continue
-        t = ko.strip_site_suffix(ko.squash(c), site_name)
+        t = furniture.strip_site_suffix(squash(c), site_name)
         if len(t) < 4:
             continue
-        if site_name and ko.compact(t) == ko.compact(site_name):
+        if site_name and compact(t) == compact(site_name):
             continue
         if publishers.lookup(t) or publishers.is_platform(t):
             continue
@@ -238,11 +239,11 @@ def _title(doc, meta: dict[str, str], ld: list[dict], site_name: str | None) -> 
 def _untruncated(title: str, headings: list[str]) -> str:
     """A <title> or og:title cut short (``전기요금 4분기 동결…``) → the page's full headline that
     starts with it."""
-    t = ko.compact(re.sub(r"(?:\.{2,}|…)\s*$", "", title))
+    t = compact(re.sub(r"(?:\.{2,}|…)\s*$", "", title))
     if len(t) < 6:
         return title
     for h in headings:
-        c = ko.compact(h)
+        c = compact(h)
         if c.startswith(t) and len(t) < len(c) <= len(t) + 100 and 6 <= len(h) <= 200:
             return h
     return title
@@ -275,8 +276,8 @@ def _flattened(text: str, title: str | None) -> bool:
     if not lines:
         return True
     if title:
-        t = ko.compact(title)
-        if len(t) >= 6 and any(ko.compact(ln).startswith(t) and len(ko.compact(ln)) > len(t) + 40 for ln in lines):
+        t = compact(title)
+        if len(t) >= 6 and any(compact(ln).startswith(t) and len(compact(ln)) > len(t) + 40 for ln in lines):
             return True
     return False
 
@@ -288,13 +289,13 @@ def _restore_breaks(text: str, dom_lines: list[str]) -> str:
     """Undo what trafilatura does to old table layouts and ``<br>`` runs: a one-cell table row
     (``| 제목 |``) is its text, and a long line that the page shows as several lines (``<br>``
     inside a cell) is split back into those lines."""
-    dom = [(ko.compact(x), x) for x in dom_lines if x]
+    dom = [(compact(x), x) for x in dom_lines if x]
     out: list[str] = []
     for line in text.split("\n"):
         m = _ONE_CELL.match(line)
         if m:
             line = m.group("cell").replace("\\|", "|")
-        c = ko.compact(line)
+        c = compact(line)
         if len(c) < 120:
             out.append(line)
             continue
@@ -327,17 +328,17 @@ def _recover_lead(text: str, dom_lines: list[str], title: str | None) -> str:
     caption or a button) that trafilatura does not have is the lost lead."""
     lines = text.split("\n")
     dom = [x for x in dom_lines if x]
-    dom_c = [ko.compact(x) for x in dom]
-    have = ko.compact(text)
-    title_c = ko.compact(title or "")
+    dom_c = [compact(x) for x in dom]
+    have = compact(text)
+    title_c = compact(title or "")
     anchor = di = None
     for li, line in enumerate(lines):
-        sq = ko.squash(line)
-        split = ko.split_date_stamp(sq)
+        sq = squash(line)
+        split = dates.split_date_stamp(sq)
         sq = split[1] if split else sq
-        if not plain.looks_like_paragraph(sq):
+        if not looks_like_paragraph(sq):
             continue
-        c = ko.compact(sq)
+        c = compact(sq)
         di = next((k for k, dc in enumerate(dom_c) if dc == c), None)
         if di is None:
             di = next((k for k, dc in enumerate(dom_c) if len(dc) >= 20 and (c.startswith(dc) or dc.endswith(c))), None)
@@ -348,10 +349,10 @@ def _recover_lead(text: str, dom_lines: list[str], title: str | None) -> str:
     lost: list[str] = []
     for k in range(di - 1, -1, -1):
         line = dom[k]
-        split = ko.split_date_stamp(line)
+        split = dates.split_date_stamp(line)
         rest = split[1] if split else line
-        c = ko.compact(rest)
-        if not plain.looks_like_paragraph(rest) or c in have or c == title_c or plain.classify([rest], 0) != "text":
+        c = compact(rest)
+        if not looks_like_paragraph(rest) or c in have or c == title_c or classify([rest], 0) != "text":
             break
         lost.insert(0, line)
         if split:
@@ -406,40 +407,40 @@ def _fallback_lines(doc, lines: list[str], title: str | None) -> list[str]:
             if found:
                 return visible_lines(found[0])
     if title:
-        t = ko.compact(title)
+        t = compact(title)
         for i, line in enumerate(lines):
-            if ko.compact(line) == t:
+            if compact(line) == t:
                 return lines[i:]
     return lines
 
 
-def _scan_page_publisher(doc, lines: list[str], ev: plain.Evidence) -> None:
+def _scan_page_publisher(doc, lines: list[str], ev: Evidence) -> None:
     """The publisher as the page shows it outside the article text: a logo's alt text, a <title>
     that is only the site's name, the copyright line at the foot of the page."""
     if doc is None:
         return
     t = doc.find(".//title")
-    if t is not None and publishers.lookup(ko.squash(t.text_content())):
-        ev.add("source", publishers.lookup(ko.squash(t.text_content())), plain.SRC_KNOWN_SITE)
+    if t is not None and publishers.lookup(squash(t.text_content())):
+        ev.add("source", publishers.lookup(squash(t.text_content())), SourceRank.KNOWN_SITE)
     for alt in doc.xpath("//*[contains(@class,'logo') or contains(@id,'logo')]//img/@alt"
                          " | //img[contains(@class,'logo') or contains(@id,'logo')]/@alt")[:5]:
-        ev.add("source", publishers.lookup(ko.squash(str(alt))), plain.SRC_KNOWN_SITE + 1)
+        ev.add("source", publishers.lookup(squash(str(alt))), SourceRank.LOGO_ALT)
     for line in lines[:40]:
         if line and len(line) <= 30:
-            ev.add("source", publishers.lookup(line), plain.SRC_COPYRIGHT + 1)
+            ev.add("source", publishers.lookup(line), SourceRank.PAGE_LINE)
     for line in lines:
-        if line and ko.is_copyright(line):
-            found = publishers.find_in_text(ko.EMAIL.sub(" ", line))
-            ev.add("source", found, plain.SRC_COPYRIGHT)
+        if line and furniture.is_copyright(line):
+            found = publishers.find_in_text(bylines.EMAIL.sub(" ", line))
+            ev.add("source", found, SourceRank.COPYRIGHT)
 
 
-def _scan_page_header(lines: list[str], title: str | None, ev: plain.Evidence) -> None:
+def _scan_page_header(lines: list[str], title: str | None, ev: Evidence) -> None:
     """Bylines and dates printed around the headline (outside what trafilatura keeps)."""
     start = 0
     if title:
-        t = ko.compact(title)
+        t = compact(title)
         for i, line in enumerate(lines):
-            c = ko.compact(line)
+            c = compact(line)
             if c and (c == t or (len(c) > 10 and c in t) or (len(t) > 10 and t in c and len(c) < len(t) + 30)):
                 start = i
                 break
@@ -447,19 +448,19 @@ def _scan_page_header(lines: list[str], title: str | None, ev: plain.Evidence) -
     for line in window:
         if len(line) > 160:
             continue
-        if ko.is_copyright(line) or ko.is_photo_credit(line) or ko.is_wire_photo_caption(line):
+        if furniture.is_copyright(line) or furniture.is_photo_credit(line) or furniture.is_wire_photo_caption(line):
             continue  # "© News1 박영희 기자" under a picture: the photographer, not the reporter
-        if ko.is_byline(line):
-            for n in ko.byline_names(line):
-                ev.add("reporter", n, plain.REP_HEADER + 1)
+        if bylines.is_byline(line):
+            for n in bylines.byline_names(line):
+                ev.add("reporter", n, ReporterRank.PAGE_HEADER)
             ev.add_email(line)
-        for h in ko.find_dates(line, short_years=ko.is_date_line(line)):
+        for h in dates.find_dates(line, short_years=dates.is_date_line(line)):
             if h.kind == "published":
-                ev.add("published", h.date, plain.DATE_LABELLED)
-            elif h.kind == "plain" and (ko.is_date_line(line) or ko.is_byline(line)):
-                ev.add("published", h.date, plain.DATE_EARLY)
+                ev.add("published", h.date, DateRank.LABELLED)
+            elif h.kind == "plain" and (dates.is_date_line(line) or bylines.is_byline(line)):
+                ev.add("published", h.date, DateRank.EARLY)
     for line in lines:  # a labelled date anywhere on the page: weaker than the page's own metadata
         if len(line) <= 160 and re.search(r"(?:입력|등록|기사입력|승인|송고|게재|발행)", line):
-            for h in ko.find_dates(line, short_years=True):
+            for h in dates.find_dates(line, short_years=True):
                 if h.kind == "published":
-                    ev.add("published", h.date, plain.DATE_META + 2)
+                    ev.add("published", h.date, DateRank.PAGE_LABELLED)

@@ -12,9 +12,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from scrapnote.extract import korean as ko
-from scrapnote.extract import plain
-from scrapnote.extract import publishers
+from scrapnote.extract import bylines, dates, publishers
+from scrapnote.extract.page import DateRank, Evidence, ReporterRank, SourceRank, UrlRank, resolve, title_from_body
 from scrapnote.models import Article
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -178,18 +177,18 @@ class NoteformExtractor:
         title = fix(h1[1].strip()) if h1 else None
 
         if exported:
-            ev = plain.Evidence()
-            ev.add_url(link, plain.URL_FIRST_LINE)
+            ev = Evidence()
+            ev.add_url(link, UrlRank.FIRST_LINE)
             src = unescape(rows.get("출처", ""))
             if src:
-                ev.add("source", publishers.lookup(src) or src, plain.SRC_LOGO)
+                ev.add("source", publishers.lookup(src) or src, SourceRank.LOGO)
             if rows.get("기자"):
-                ev.add("reporter", ko.clean_person(unescape(rows["기자"])), plain.REP_HEADER)
+                ev.add("reporter", bylines.clean_person(unescape(rows["기자"])), ReporterRank.HEADER)
             if rows.get("날짜"):
-                ev.add("published", ko.parse_date(rows["날짜"]), plain.DATE_LABELLED)
+                ev.add("published", dates.parse_date(rows["날짜"]), DateRank.LABELLED)
             paragraphs = [p.strip("\n") for p in re.split(r"\n[ \t]*\n", body_md) if p.strip()]
-            title = title or sections.get("headline") or plain._title_from_body(paragraphs) or ""
-            meta = plain.resolve(plain.Page(title=title, paragraphs=paragraphs, evidence=ev), url=url)
+            title = title or sections.get("headline") or title_from_body(paragraphs) or ""
+            meta = resolve(ev, url=url)
             def listed(label):
                 return tuple(t for t in (x.strip() for x in unescape(rows.get(label, "")).split(",")) if t)
 
@@ -205,7 +204,7 @@ class NoteformExtractor:
         changes: dict = {"sections": sections}
         if link and not article.url:  # a "## 기사링크" section
             changes.update(url=link, source=article.source or publishers.by_domain(link),
-                           published=article.published or ko.date_from_url(link))
+                           published=article.published or dates.date_from_url(link))
         if not article.title and sections.get("headline"):
             changes["title"] = sections["headline"]
         return dataclasses.replace(article, **changes)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from scrapnote.extract import korean as ko
-from scrapnote.extract import plain
-from scrapnote.extract import publishers
+from scrapnote.extract import bylines, dates, publishers
+from scrapnote.extract.page import (DateRank, Evidence, ReporterRank, SourceRank, UrlRank, clean_body, join_paragraphs,
+                                    resolve, title_from_body)
+from scrapnote.extract.strings import HANGUL, PERIOD_END, compact, ends_sentence, squash
 from scrapnote.models import Article
 
 # (key, test on the compacted label). Order matters: "헤드라인 (요약과 압축)" says 요약 too, and
@@ -37,10 +38,10 @@ _FORM_TITLE_ROW = re.compile(r"^(?:\d+[.)]?)?(?:경제)?(?:신문|기사)스크�
 
 def match_label(cell: str) -> str | None:
     """The section key of a form label, or None when the cell is not a label."""
-    cell = ko.squash(cell)
+    cell = squash(cell)
     if not cell or len(cell) > 50:
         return None
-    c = ko.compact(cell)
+    c = compact(cell)
     for key, rx in _LABELS:
         if rx.search(c):
             return key
@@ -59,7 +60,7 @@ def _rows(text: str) -> list[tuple[str | None, str]]:
                 continue
         elif not line.startswith("\t"):
             key = match_label(line)
-            if key and 0 < len(ko.compact(line)) <= 20 and not ko.PERIOD_END.search(line):
+            if key and 0 < len(compact(line)) <= 20 and not PERIOD_END.search(line):
                 out.append((key, ""))
                 continue
         out.append((None, line))
@@ -76,7 +77,7 @@ def looks_like_form(text: str) -> bool:
     head = [ln for ln in text.replace("\r", "").split("\n") if ln.strip()][:3]
     # The form's title row and its labels (a news page's "스크랩" and "URL복사" buttons are neither).
     if len(keys) >= 2 and keys & {"headline", "body"} and any(
-            _FORM_TITLE_ROW.search(ko.compact(ln)) for ln in head if len(ln) <= 40):
+            _FORM_TITLE_ROW.search(compact(ln)) for ln in head if len(ln) <= 40):
         return True
     tabbed = sum(1 for ln in text.split("\n") if "\t" in ln and match_label(ln.split("\t", 1)[0]))
     return tabbed >= 2 and len(keys) >= 2 and bool(keys & {"headline", "body", "url", "summary", "insights"})
@@ -122,13 +123,13 @@ def split_forms(text: str) -> list[str]:
 def _is_title_row(line: str) -> bool:
     """A row of its own (no TAB inside, trailing TABs aside) naming the form: 경제신문 스크랩 양식."""
     line = line.rstrip()
-    return 0 < len(line) <= 40 and "\t" not in line and bool(_FORM_TITLE_ROW.search(ko.compact(line)))
+    return 0 < len(line) <= 40 and "\t" not in line and bool(_FORM_TITLE_ROW.search(compact(line)))
 
 
 def _cell_lines(value: str) -> list[str]:
     """A row's text: each non-empty cell a line, whitespace normalised; empty cells after the text
     (trailing TABs) are nothing, and a row with no text at all is a blank line (a paragraph break)."""
-    cells = [ko.squash(part) for part in value.split("\t")]
+    cells = [squash(part) for part in value.split("\t")]
     return [c for c in cells if c] or [""]
 
 
@@ -150,7 +151,7 @@ class ScrapformExtractor:
                 fields[key].extend(_cell_lines(value))
             elif current:
                 fields[current].extend(_cell_lines(value))
-            elif value.strip() and not _FORM_TITLE.search(ko.compact(value)):
+            elif value.strip() and not _FORM_TITLE.search(compact(value)):
                 fields.setdefault("preamble", []).extend(_cell_lines(value))
 
         for key, lines in fields.items():
@@ -163,26 +164,25 @@ class ScrapformExtractor:
                     out.append(ln)
             return "\n".join(out).strip()
 
-        headline = ko.squash(" ".join(ln for ln in fields.get("headline", []) if ln))
+        headline = squash(" ".join(ln for ln in fields.get("headline", []) if ln))
         link = next((m.group(0) for ln in fields.get("url", []) for m in [re.search(r"https?://\S+", ln)] if m), None)
 
-        ev = plain.Evidence()
-        ev.add_url(link, plain.URL_FIRST_LINE)
+        ev = Evidence()
+        ev.add_url(link, UrlRank.FIRST_LINE)
         body_lines = _join_broken(fields.get("body", []))
-        paragraphs = plain.clean_body(body_lines, None, ev)
+        paragraphs = clean_body(body_lines, None, ev)
         if fields.get("source"):
             src = text_of("source")
             if re.match(r"https?://", src):
-                ev.add_url(src.split()[0], plain.URL_HEADER)
+                ev.add_url(src.split()[0], UrlRank.HEADER)
             else:
-                ev.add("source", publishers.lookup(src) or src or None, plain.SRC_LOGO)
+                ev.add("source", publishers.lookup(src) or src or None, SourceRank.LOGO)
         if fields.get("reporter"):
-            ev.add("reporter", ko.clean_person(text_of("reporter")), plain.REP_HEADER)
+            ev.add("reporter", bylines.clean_person(text_of("reporter")), ReporterRank.HEADER)
         if fields.get("published"):
-            ev.add("published", ko.parse_date(text_of("published"), short_years=True), plain.DATE_LABELLED)
+            ev.add("published", dates.parse_date(text_of("published"), short_years=True), DateRank.LABELLED)
 
-        page = plain.Page(title=headline, paragraphs=paragraphs, evidence=ev)
-        meta = plain.resolve(page, url=url)
+        meta = resolve(ev, url=url)
         sections = {}
         if headline:
             sections["headline"] = headline
@@ -190,8 +190,8 @@ class ScrapformExtractor:
             value = text_of(key)
             if value:
                 sections[key] = value
-        title = headline or plain._title_from_body(paragraphs) or ""
-        return Article(title=title, body=plain.join_paragraphs(paragraphs), sections=sections, format="scrapform",
+        title = headline or title_from_body(paragraphs) or ""
+        return Article(title=title, body=join_paragraphs(paragraphs), sections=sections, format="scrapform",
                        origin=origin, **meta)
 
 
@@ -218,8 +218,8 @@ def _join_broken(lines: list[str]) -> list[str]:
             gap = True
             continue
         prev = out[-1] if out else None
-        if (prev and len(prev) > 40 and not ko.ends_sentence(prev) and not re.match(r"^[\[(【◇◆■□▶▲△•·\-*]", ln)
-                and ko.HANGUL.search(ln[:3] or "")):
+        if (prev and len(prev) > 40 and not ends_sentence(prev) and not re.match(r"^[\[(【◇◆■□▶▲△•·\-*]", ln)
+                and HANGUL.search(ln[:3] or "")):
             out[-1] = prev + " " + ln
         else:
             if gap and out:

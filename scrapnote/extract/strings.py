@@ -1,0 +1,28 @@
+"""The string helpers every extraction rule shares: spaces squashed, labels compacted for
+comparing, where a sentence ends, Hangul. Pure functions on strings.
+"""
+from __future__ import annotations
+
+import re
+
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+HANGUL = re.compile(r"[가-힣]")
+
+
+def squash(s: str) -> str:
+    """Runs of spaces and tabs → one space; trimmed."""
+    return _WS.sub(" ", s).strip()
+
+
+def compact(s: str) -> str:
+    """Lower case without spaces or light punctuation: for comparing labels and buttons."""
+    return re.sub(r"[\s\u00a0·ㆍ•|:：/\\\-_,.!?'\"“”‘’()\[\]{}<>〈〉《》【】「」『』▶▷►◀◁▲△▼▽■□◆◇●○★☆※#*+=~]", "", s).lower()
+
+
+_CLOSERS = "\"'”’」』)）]>》〉"
+SENTENCE_END = re.compile(rf"(?:[.!?。…]|[다요죠음함임됨까니][.!?]?)[{re.escape(_CLOSERS)}]*\s*$")
+PERIOD_END = re.compile(rf"[.!?。][{re.escape(_CLOSERS)}]*\s*$")
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(SENTENCE_END.search(line))
