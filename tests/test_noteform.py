@@ -129,3 +129,29 @@ def test_backslashes_and_markup_in_the_readers_text_survive_an_md_round_trip(cli
     assert cli("export", "1", "--format", "md", "--output", out).exit_code == 0
     j = json.loads(cli("--home", tmp_path / "other", "new", "--dry-run", "--json", "--no-drafts", out).stdout)
     assert j["summary"] == mine
+
+
+def test_format_noteform_reads_what_detection_reads(cli, tmp_path):
+    """Detection picks noteform for a note under the form's headings, so `--format noteform` reads it too."""
+    p = tmp_path / "note.md"
+    p.write_text("제목입니다 테스트\n\n첫 문단 내용이다.\n\n## 적용할점\n\n질문이다?\n", encoding="utf-8")
+    [detected] = _new_json(cli, p, "--no-drafts")
+    [forced] = _new_json(cli, p, "--no-drafts", "--format", "noteform")
+    assert forced["questions"] == "질문이다?" and forced["body"] == "첫 문단 내용이다."
+    assert {k: forced[k] for k in FIELDS} == {k: detected[k] for k in FIELDS}
+
+
+def test_format_choices_are_the_extractors():
+    """`new --format` offers every extractor detection can pick, named by the one extractor list."""
+    import scrapnote.extract as ex
+
+    assert ex.FORMATS == ["scrapform", "noteform", "markdown", "html", "text"]
+    assert [type(e).__name__ for _name, e in ex.extractors()] == [
+        "ScrapformExtractor", "NoteformExtractor", "MarkdownExtractor", "HtmlExtractor", "PlainExtractor"]
+
+
+def test_new_help_names_every_format(cli):
+    from scrapnote.extract import FORMATS
+
+    out = " ".join(cli("new", "--help").stdout.split())
+    assert f"Input format: {', '.join(FORMATS)} (default: detected)" in out
