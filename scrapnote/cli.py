@@ -119,13 +119,16 @@ UntilOpt = Annotated[Optional[str], typer.Option("--until", callback=_check_date
 
 
 # -- new ----------------------------------------------------------------------------------------
+from scrapnote.extract import FORMATS as _INPUT_FORMATS  # noqa: E402 - the extractor list's names; nothing heavy
+
+
 @app.command()
 def new(
     articles: Annotated[list[str], typer.Argument(help="Article files, folders, globs, URLs, or - for stdin.", metavar="ARTICLE...")],
     tag: TagOpt = None,
     industry: Annotated[Optional[list[str]], typer.Option("--industry", help="Industry (repeatable), e.g. IT, 반도체.")] = None,
     company: Annotated[Optional[list[str]], typer.Option("--company", help="Company (repeatable).")] = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="Input format: text, markdown, html, scrapform (default: detected).")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help=f"Input format: {', '.join(_INPUT_FORMATS)} (default: detected).")] = None,
     template: Annotated[Optional[str], typer.Option("--template", help="Form to use (default: economy; yours in <home>/templates/NAME.yaml).")] = None,
     no_edit: Annotated[bool, typer.Option("--no-edit", help="Do not open $EDITOR on the new note.")] = False,
     interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Ask for the reader's sections one by one instead of opening an editor.")] = False,

@@ -562,7 +562,7 @@ def test_html_dates_by_korean_rules(shown, expected):
 # ---------------------------------------------------------------- choosing the extractor
 
 def test_formats_list():
-    assert FORMATS == ["text", "markdown", "html", "scrapform"]
+    assert FORMATS == ["scrapform", "noteform", "markdown", "html", "text"]  # the extractor list, detection order
 
 
 def test_format_override():

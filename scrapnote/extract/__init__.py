@@ -1,30 +1,60 @@
 """Text → Article. One small extractor per input shape, tried in order; ``--format`` picks one.
 
-Each extractor has ``name``, ``accepts(text, origin)`` and ``extract(text, origin, url)``.
+``EXTRACTORS`` is the one list of them, most specific first: detection tries them in its order
+(plain text accepts anything) and ``--format`` offers its names (``FORMATS``), so a new shape is
+one class and one row. Each extractor (an ``Extractor``) says whether a text is its shape
+(``accepts``), how a file of that shape splits into several articles (``split``) and what the
+article of one part is (``extract``).
 ``load_articles`` is the whole way in: read the source, decode the bytes, extract — one Article per
-filled form of a multi-form TSV, else one; ``load_article`` is the same for exactly one article.
-Heavy libraries (httpx, trafilatura, charset-normalizer) are imported inside the functions.
+part; ``load_article`` is the same for exactly one article.
+Heavy libraries (httpx, trafilatura, charset-normalizer) are imported inside the functions, and an
+extractor's module only when it is used.
 """
 from __future__ import annotations
 
-import dataclasses
+import abc
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from scrapnote.errors import InputError
-from scrapnote.models import Article
 
-FORMATS = ["text", "markdown", "html", "scrapform"]
+if TYPE_CHECKING:  # cli.py reads FORMATS at start-up: nothing more is imported for it
+    from scrapnote.models import Article
+
+# (the --format name, where its class lives), most specific first.
+EXTRACTORS: tuple[tuple[str, str], ...] = (
+    ("scrapform", "scrapnote.extract.scrapform:ScrapformExtractor"),  # a filled 스크랩 양식 (TAB rows), or several
+    ("noteform", "scrapnote.extract.noteform:NoteformExtractor"),  # Markdown under the form's ## headings (export -f md)
+    ("markdown", "scrapnote.extract.frontmatter:MarkdownExtractor"),  # Markdown, front matter or a .md file
+    ("html", "scrapnote.extract.html:HtmlExtractor"),  # a saved or fetched web page
+    ("text", "scrapnote.extract.plain:PlainExtractor"),  # text copied from a page: accepts anything
+)
+FORMATS: list[str] = [name for name, _where in EXTRACTORS]
 
 
-def _extractors() -> list:
-    from scrapnote.extract.frontmatter import MarkdownExtractor
-    from scrapnote.extract.html import HtmlExtractor
-    from scrapnote.extract.noteform import NoteformExtractor
-    from scrapnote.extract.plain import PlainExtractor
-    from scrapnote.extract.scrapform import ScrapformExtractor
+class Extractor(abc.ABC):
+    """One input shape."""
 
-    # Most specific first; plain text accepts anything.
-    # noteform: Markdown under the form's ## headings (export -f md), before plain Markdown.
-    return [ScrapformExtractor(), NoteformExtractor(), MarkdownExtractor(), HtmlExtractor(), PlainExtractor()]
+    @abc.abstractmethod
+    def accepts(self, text: str, origin: str | None) -> bool:
+        """Is ``text`` (read from ``origin``, a path, "-" or a URL) this shape?"""
+
+    def split(self, text: str) -> list[str]:
+        """The texts of the articles ``text`` holds, in order; most shapes hold one."""
+        return [text]
+
+    @abc.abstractmethod
+    def extract(self, text: str, origin: str | None, url: str | None) -> Article:
+        """The article of one part of the text."""
+
+
+def extractors() -> list[tuple[str, Extractor]]:
+    """``(name, extractor)`` for every row of ``EXTRACTORS``, in order."""
+    out = []
+    for name, where in EXTRACTORS:
+        module, cls = where.split(":")
+        out.append((name, getattr(import_module(module), cls)()))
+    return out
 
 
 def extract(text: str, *, fmt: str | None = None, origin: str | None = None, url: str | None = None) -> Article:
@@ -36,27 +66,18 @@ def extract(text: str, *, fmt: str | None = None, origin: str | None = None, url
 
 def extract_all(text: str, *, fmt: str | None = None, origin: str | None = None,
                 url: str | None = None) -> list[Article]:
-    """Every article in ``text``: one per filled form when it is a TSV of several scrap forms
-    (``scrapnote export 1 2 3 --format tsv``) or notes in an ``export -f md`` digest, else a list of
-    the one article. In order."""
+    """Every article in ``text``, in order: the extractor's own ``split`` (one per filled form of a
+    TSV of several scrap forms, ``scrapnote export 1 2 3 --format tsv``; one per note of an
+    ``export -f md`` digest), else a list of the one article."""
     text = _sanitize(text)
-    extractors = _extractors()
+    found = extractors()
     if fmt:
-        chosen = next((e for e in extractors if e.name == fmt), None)
+        chosen = next((e for name, e in found if name == fmt), None)
         if chosen is None:
             raise InputError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
     else:
-        chosen = next(e for e in extractors if e.accepts(text, origin))
-    if chosen.name == "scrapform":
-        from scrapnote.extract.scrapform import split_forms
-
-        parts = split_forms(text)
-    elif chosen.name == "noteform":
-        from scrapnote.extract.noteform import split_notes
-
-        parts = split_notes(text)  # an export -f md digest holds several notes
-    else:
-        parts = [text]
+        chosen = next(e for _name, e in found if e.accepts(text, origin))
+    parts = chosen.split(text)
     articles = []
     for n, part in enumerate(parts, 1):
         article = chosen.extract(part, origin, url)
@@ -111,5 +132,7 @@ def load_articles(arg: str, *, fmt: str | None = None, max_bytes: int) -> list[A
         fmt = "html"
     articles = extract_all(text, fmt=fmt, origin=raw.origin, url=raw.url)
     if raw.url:
+        import dataclasses
+
         articles = [dataclasses.replace(a, format="url", url=a.url or raw.url) for a in articles]
     return articles

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from scrapnote.extract import bylines, dates, furniture, publishers
+from scrapnote.extract import Extractor, bylines, dates, furniture, publishers
 from scrapnote.extract.page import DateRank, Evidence, ReporterRank, SourceRank, UrlRank, analyze, join_paragraphs, resolve
 from scrapnote.extract.strings import squash
 from scrapnote.models import Article
@@ -150,10 +150,8 @@ def _table_cells(row: str) -> list[str]:
     return lines
 
 
-class MarkdownExtractor:
+class MarkdownExtractor(Extractor):
     """Markdown with YAML front matter (a blog export, a web clipper), or a .md file."""
-
-    name = "markdown"
 
     def accepts(self, text: str, origin: str | None) -> bool:
         if split_front_matter(text.lstrip("\n")) is not None:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urljoin
 
-from scrapnote.extract import bylines, dates, furniture, publishers
+from scrapnote.extract import Extractor, bylines, dates, furniture, publishers
 from scrapnote.extract.lines import classify, looks_like_paragraph
 from scrapnote.extract.page import DateRank, Evidence, ReporterRank, SourceRank, UrlRank, analyze, join_paragraphs, resolve
 from scrapnote.extract.strings import compact, squash
@@ -37,10 +37,8 @@ def looks_like_html(text: str) -> bool:
         "<head" in head and "<body" in text[:20000].lower())
 
 
-class HtmlExtractor:
+class HtmlExtractor(Extractor):
     """A web page (.html/.htm, or fetched from a URL)."""
-
-    name = "html"
 
     def accepts(self, text: str, origin: str | None) -> bool:
         if origin and origin.lower().endswith((".html", ".htm", ".xhtml")):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from scrapnote.extract import bylines, dates, publishers
+from scrapnote.extract import Extractor, bylines, dates, publishers
 from scrapnote.extract.page import DateRank, Evidence, ReporterRank, SourceRank, UrlRank, resolve, title_from_body
 from scrapnote.models import Article
 
@@ -105,13 +105,14 @@ def split_notes(text: str) -> list[str]:
     return out or [text]
 
 
-class NoteformExtractor:
+class NoteformExtractor(Extractor):
     """Markdown under the form's ``## label`` headings (``export -f md``, or written that way)."""
-
-    name = "noteform"
 
     def accepts(self, text: str, origin: str | None) -> bool:
         return looks_like_noteform(text)
+
+    def split(self, text: str) -> list[str]:
+        return split_notes(text)  # an export -f md digest holds several notes
 
     def extract(self, text: str, origin: str | None, url: str | None) -> Article:
         from scrapnote.extract.frontmatter import split_front_matter

@@ -2,14 +2,13 @@
 (``page.analyze``), its metadata resolved from the evidence."""
 from __future__ import annotations
 
+from scrapnote.extract import Extractor
 from scrapnote.extract.page import analyze, join_paragraphs, resolve
 from scrapnote.models import Article
 
 
-class PlainExtractor:
+class PlainExtractor(Extractor):
     """Text copied from a web page."""
-
-    name = "text"
 
     def accepts(self, text: str, origin: str | None) -> bool:
         return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from scrapnote.extract import bylines, dates, publishers
+from scrapnote.extract import Extractor, bylines, dates, publishers
 from scrapnote.extract.page import (DateRank, Evidence, ReporterRank, SourceRank, UrlRank, clean_body, join_paragraphs,
                                     resolve, title_from_body)
 from scrapnote.extract.strings import HANGUL, PERIOD_END, compact, ends_sentence, squash
@@ -133,13 +133,14 @@ def _cell_lines(value: str) -> list[str]:
     return [c for c in cells if c] or [""]
 
 
-class ScrapformExtractor:
+class ScrapformExtractor(Extractor):
     """A filled 스크랩 양식 (tab-separated rows)."""
-
-    name = "scrapform"
 
     def accepts(self, text: str, origin: str | None) -> bool:
         return looks_like_form(text)
+
+    def split(self, text: str) -> list[str]:
+        return split_forms(text)  # several forms one after another (export --format tsv)
 
     def extract(self, text: str, origin: str | None, url: str | None) -> Article:
         fields: dict[str, list[str]] = {}
