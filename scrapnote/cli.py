@@ -109,7 +109,7 @@ def _check_fields(values: list[str] | None) -> list[str] | None:
     return values
 
 
-# The filters list, search, export and questions share.
+# The filters list, search, export, check and questions share.
 TagOpt = Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Tag (repeatable).")]
 SourceOpt = Annotated[Optional[str], typer.Option("--source", help="Only notes from this publisher.")]
 IndustryOpt = Annotated[Optional[list[str]], typer.Option("--industry", help="Only notes of this industry (repeatable).")]
@@ -252,13 +252,21 @@ def reindex():
 @app.command()
 def check(
     ids: Annotated[Optional[list[int]], typer.Argument(help="Note ids (default: every note).", metavar="[ID]...")] = None,
+    tag: TagOpt = None,
+    source: SourceOpt = None,
+    industry: IndustryOpt = None,
+    company: CompanyOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
 ):
     """List the reader's sections still empty or still the untouched draft; exit 1 when any."""
     from scrapnote import render
     from scrapnote.app.listing import check_notes
+    from scrapnote.filters import Filters
 
-    results = check_notes(ids or [], on_error=render.warn_broken)
-    render.check_report(results)
+    filters = Filters.make(tag, source, industry, company, since, until)
+    results = check_notes(ids or [], on_error=render.warn_broken, filters=filters)
+    render.check_report(results, filtered=bool(filters))
     if any(miss for _, miss in results):
         raise typer.Exit(1)
 

@@ -20,27 +20,16 @@ class Aids:
     tags: list[str] = field(default_factory=list)
 
 
-def _terms_of(row: dict) -> set[str]:
-    return {*(row.get("keywords") or []), *(row.get("companies") or [])}
-
-
 class Drafter:
     def __init__(self):
-        import json
-
-        from scrapnote import index
+        from scrapnote.analyze.related import doc_frequencies
+        from scrapnote.index import NoteIndex
 
         # only the columns drafting needs, decoded once (at 50,000 notes the full rows cost seconds);
         # broken files are warned about by the commands that list them
-        con = index.refresh()
-        self.rows = [{"id": i, "title": t, "headline": h, "url": u, "keywords": json.loads(k or "[]"),
-                      "companies": json.loads(c or "[]")}
-                     for i, t, h, u, k, c in con.execute(
-                         "SELECT id, title, headline, url, keywords, companies FROM notes WHERE error IS NULL")]
-        self.doc_freq: dict[str, int] = {}
-        for r in self.rows:
-            for t in _terms_of(r):
-                self.doc_freq[t] = self.doc_freq.get(t, 0) + 1
+        with NoteIndex.open_fresh() as ix:
+            self.rows = ix.rows(order=None, columns=("id", "title", "headline", "url", "keywords", "companies"))
+        self.doc_freq = doc_frequencies(self.rows)
 
     def draft(self, article: Article) -> Aids:
         from scrapnote.analyze.keywords import extract_terms, guess_companies, guess_industry, rank_keywords
@@ -77,6 +66,8 @@ class Drafter:
         m = note.meta
         row = {"id": note.id, "title": note.title, "headline": note.section("headline"), "url": m.get("url"),
                "keywords": list(m.get("keywords") or []), "companies": list(m.get("companies") or [])}
+        from scrapnote.analyze.related import terms_of
+
         self.rows.append(row)
-        for t in _terms_of(row):
+        for t in terms_of(row):
             self.doc_freq[t] = self.doc_freq.get(t, 0) + 1

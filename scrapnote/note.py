@@ -232,27 +232,52 @@ def read_note(path: Path, template: Template) -> Note:
 
 def parse_note(text: str, template: Template, path: Path | None = None) -> Note:
     where = path if path is not None else "note"
-    text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = clean_text(text.lstrip("\ufeff"))
     if not text.startswith("---\n"):
         raise BrokenNoteError(where, "no front matter (the file must start with a '---' line)")
+    fm_raw, rest = _split_front_matter(text)
+    if fm_raw is None:
+        raise BrokenNoteError(where, "front matter is not closed by a '---' line")
+    meta = _parse_meta(fm_raw, where, path)
+    preamble, parts = _split_sections(rest)
+    sections = tuple(Section(heading, raw, template.key_for_heading(heading)) for heading, raw in parts)
+    return Note(meta=meta, sections=sections, preamble=preamble, path=path,
+                fm_raw=fm_raw, fm_parsed=dict(meta))
+
+
+def read_sections(path: Path) -> tuple[str, list[tuple[str, str]]] | None:
+    """The preamble and the ``(heading, raw text)`` of each ``## heading`` of a note file, split as
+    ``parse_note`` splits them but without reading the front matter (the search shows a hit's
+    sections this way, their fields known from the index); None when the file cannot be read.
+    Bytes that are not UTF-8 are replaced, not refused: the index already said what the note is."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    text = clean_text(data.decode("utf-8-sig", "replace"))
+    if text.startswith("---\n"):
+        _fm, text = _split_front_matter(text)
+    return _split_sections(text)
+
+
+def _split_front_matter(text: str) -> tuple[str | None, str]:
+    """(the front matter's raw text, the text after it) of text starting with ``---``;
+    (None, "") when the front matter is not closed."""
     m = _FM_CLOSE_RE.search(text, 4)
     if not m:
-        raise BrokenNoteError(where, "front matter is not closed by a '---' line")
-    fm_raw = text[4:m.start()]
-    rest = text[m.end() + 1:] if m.end() < len(text) else ""
-    meta = _parse_meta(fm_raw, where, path)
+        return None, ""
+    return text[4:m.start()], text[m.end() + 1:] if m.end() < len(text) else ""
+
+
+def _split_sections(rest: str) -> tuple[str, list[tuple[str, str]]]:
+    """The text before the first ``## heading``, and (heading, raw text under it) of each."""
     headings = list(_HEADING_RE.finditer(rest))
     preamble = rest[: headings[0].start()] if headings else rest
-    sections = []
+    parts = []
     for i, h in enumerate(headings):
         end = headings[i + 1].start() if i + 1 < len(headings) else len(rest)
-        heading = h.group(1)
-        raw = rest[h.end() + 1: end] if h.end() < len(rest) else ""
-        sections.append(Section(heading, raw, template.key_for_heading(heading)))
-    return Note(meta=meta, sections=tuple(sections), preamble=preamble, path=path,
-                fm_raw=fm_raw, fm_parsed=dict(meta))
+        parts.append((h.group(1), rest[h.end() + 1: end] if h.end() < len(rest) else ""))
+    return preamble, parts
 
 
 def _parse_meta(fm_raw: str, where, path: Path | None) -> dict:

@@ -239,13 +239,13 @@ def show(note, *, as_json: bool, raw: bool) -> None:
         note_view(note)
 
 
-def check_report(results: list[tuple[dict, list[str]]]) -> None:
+def check_report(results: list[tuple[dict, list[str]]], filtered: bool = False) -> None:
     """``check``: a line per unfinished note on stdout (id, title, sections), a summary on stderr."""
     unfinished = [(r, miss) for r, miss in results if miss]
     for r, miss in unfinished:
         data_line(f"{r['id']}\t{r['title']}\t" + ", ".join(miss))
     if not results:
-        message("no notes yet")
+        message("no notes match" if filtered else "no notes yet")
     elif unfinished:
         message(f"{len(unfinished)} of {len(results)} notes have sections to write")
     else:

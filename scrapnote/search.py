@@ -1,7 +1,8 @@
 """Query → ranked SearchHits: Korean-aware matching on top of the index.
 
 A query is words, ``"quoted phrases"`` and ``-excluded`` words; every note must match every
-word. Each word is looked up in the index's word list (see index.py), never by scanning notes:
+word. Each word is looked up in the index's word list (see index/vocabulary.py), never by
+scanning notes:
 
 - exact: words of the collection that contain the query word (구글 → 구글, 구글은, 구글의,
   미국구글), case-insensitive; words that start with it rank above words that merely contain it.
@@ -23,15 +24,13 @@ column, not its group) of its best word's match.
 """
 from __future__ import annotations
 
-import json
 import re
-import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from scrapnote import config, hangul, index
 from scrapnote.errors import ScrapnoteError
+from scrapnote.index import FieldTexts, NoteIndex
 from scrapnote.models import SearchHit
 
 # Field groups in rank order: (name, FTS columns, weight). A hit reports the column itself.
@@ -50,7 +49,6 @@ _WEIGHT = {name: w for name, _cols, w in GROUPS}
 DEFAULT_FIELDS = tuple(f for f in index.FIELDS if f != "related")
 TIER = {"exact": 3, "keyboard": 2, "chosung": 2, "typo": 1}
 _MAX_WEIGHT = GROUPS[0][2]
-_CHUNK = 400  # words per FTS5 query
 FEW = 5  # a word with fewer exact matches than this (or than the page) gets the guessing lanes
 _QUERY_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
@@ -129,22 +127,22 @@ class _Match:
 
 
 class _Searcher:
-    def __init__(self, con: sqlite3.Connection, fields: tuple[str, ...] | None):
-        self.con = con
+    def __init__(self, ix: NoteIndex | None, fields: tuple[str, ...] | None):
+        self.ix = ix
         fields = fields or DEFAULT_FIELDS
         self.fields = fields
         groups = [(n, tuple(c for c in cols if c in fields), w) for n, cols, w in GROUPS]
         self.groups = [g for g in groups if g[1]]
         self._terms: str | None = None
         self._cho: str | None = None
-        # An FTS5 expression every note found must also match (see _answer): a rarer word of
-        # the query, so the common words' postings are cut to its notes inside SQLite.
+        # A condition every note found must also match (see _answer): a rarer word of the
+        # query, so the common words' postings are cut to its notes inside SQLite.
         self.within: str | None = None
 
     # The word list: "\nword\nword…\n", loaded once per search; searched by str.find (C speed).
     def terms(self) -> str:
         if self._terms is None:
-            self._terms = index.vocabulary(self.con)
+            self._terms = self.ix.vocabulary()
         return self._terms
 
     def words_with(self, needle: str, blob: str | None = None, lookup: str | None = None) -> list[tuple[str, int]]:
@@ -173,12 +171,7 @@ class _Searcher:
         if not terms:
             return out
         for name, cols, _w in self.groups:
-            found: set[int] = set()
-            spec = "{" + " ".join(cols) + "}: "
-            also = " AND " + self.within if self.within else ""
-            for i in range(0, len(terms), _CHUNK):
-                found.update(r[0] for r in self.con.execute(
-                    "SELECT rowid FROM ft WHERE ft MATCH ?", (spec + "(" + _any(terms[i:i + _CHUNK]) + ")" + also,)))
+            found = self.ix.docs_matching(cols, terms, self.within)
             if found:
                 out[name] = found
         return out
@@ -225,7 +218,7 @@ class _Searcher:
         m = _Match()
         q = word.text
         if self._cho is None:
-            self._cho = index.vocabulary(self.con, cho=True)
+            self._cho = self.ix.vocabulary(cho=True)
         whole, start, inside = [], [], []
         n = len(q)
         for t, at in self.words_with(q, self._cho, self.terms()):
@@ -276,10 +269,6 @@ class _Searcher:
         return m
 
 
-def _any(terms: list[str]) -> str:
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
-
-
 def _narrow(s: _Searcher, words: list[Word]) -> int | None:
     """For a query of several words: the one single word whose words of the collection are in
     the fewest notes (by FTS5's own counts), when it is much rarer than the most common word.
@@ -292,20 +281,15 @@ def _narrow(s: _Searcher, words: list[Word]) -> int | None:
         if w.phrase or len(parts) != 1:
             continue
         terms = [t for t, _ in s.words_with(parts[0])]
-        if len(terms) > _CHUNK:
+        if len(terms) > index.MATCH_CHUNK:
             continue
-        n = 0
-        for t in terms:
-            r = s.con.execute("SELECT doc FROM ft_vocab WHERE term=?", (t,)).fetchone()
-            n += r[0] if r else 0
-        counts.append((n, i, terms))
+        counts.append((sum(s.ix.note_count(t) for t in terms), i, terms))
     if not counts:
         return None
     n, i, terms = min(counts)
     if not terms:
         return None
-    cols = " ".join(c for _n, cs, _w in s.groups for c in cs)
-    s.within = "{" + cols + "}: (" + _any(terms) + ")"
+    s.within = NoteIndex.any_of([c for _n, cs, _w in s.groups for c in cs], terms)
     return i
 
 
@@ -325,35 +309,15 @@ def search(text: str, *, limit: int = 20, fields: tuple[str, ...] | None = None,
     q = parse_query(text)
     if not q.words:
         raise ScrapnoteError("nothing to search for: give a word" + (" besides the excluded ones" if q.exclude else ""))
-    try:
-        return _search(q, limit, tuple(fields or ()), filters, progress, meanwhile)
-    except sqlite3.DatabaseError:  # a damaged index: it is only a cache, build it again
-        index.discard()
-        return _search(q, limit, tuple(fields or ()), filters, progress, None)
-
-
-def _search(q: Query, limit: int, fields: tuple[str, ...], filters, progress, meanwhile) -> Results:
-    con = index.connect()
-    try:
-        known = index.stored_listing(con)
-        # Stat every note file in a child process while this one answers from the index as it is;
-        # when the files turn out to have changed, the index is brought up to date and the
-        # question asked again.
-        check = index.Check(config.notes_dir(), known)
-        trace = _Trace()
-        try:
-            early = _answer(con, q, limit, fields, filters, trace) if known is not None else None
-            if meanwhile is not None:
-                meanwhile()
-            listing = check.result()
-        finally:
-            check.close()
-        changed = index.changes(con, progress, listing, known)
-        if early is None or (changed is not None and not _still_holds(q, fields, trace, changed)):
-            return _answer(con, q, limit, fields, filters)
-        return early
-    finally:
-        con.close()
+    fields = tuple(fields or ())
+    # Answered from the index as it is while the note files are checked for changes; asked again
+    # when they changed in a way that could change the answer (see _still_holds).
+    trace = _Trace()
+    return NoteIndex.answer_fresh(
+        lambda ix: _answer(ix, q, limit, fields, filters, trace),
+        again=lambda ix: _answer(ix, q, limit, fields, filters),
+        holds=lambda changed: _still_holds(q, fields, trace, changed),
+        progress=progress, meanwhile=meanwhile)
 
 
 @dataclass
@@ -404,8 +368,9 @@ def _still_holds(q: Query, fields: tuple[str, ...], trace: _Trace, changed: inde
     return True
 
 
-def _answer(con, q: Query, limit: int, fields: tuple[str, ...], filters, trace: _Trace | None = None) -> Results:
-    s = _Searcher(con, fields or None)
+def _answer(ix: NoteIndex, q: Query, limit: int, fields: tuple[str, ...], filters,
+            trace: _Trace | None = None) -> Results:
+    s = _Searcher(ix, fields or None)
     rare = _narrow(s, q.words)
     if rare is None:
         matches = [s.exact(w) for w in q.words]
@@ -424,12 +389,12 @@ def _answer(con, q: Query, limit: int, fields: tuple[str, ...], filters, trace: 
             exclude_verify.append(em.verify)
         else:
             excluded |= em.docs.keys()
-    ranked = _rank(con, matches, excluded, filters)
+    ranked = _rank(ix, matches, excluded, filters)
     few = min(FEW, limit)
     if rare is not None and len(ranked) < few:
         # the guessing lanes go by how many notes each word finds on its own: look again, whole
         matches = [s.exact(w) for w in q.words]
-        ranked = _rank(con, matches, excluded, filters)
+        ranked = _rank(ix, matches, excluded, filters)
     if len(ranked) < few:  # too little: try the lanes that guess, for the words that found little
         more = False
         for i, w in enumerate(q.words):
@@ -446,11 +411,11 @@ def _answer(con, q: Query, limit: int, fields: tuple[str, ...], filters, trace: 
                 matches[i].marks.extend(e.marks)
                 matches[i].cho.extend(e.cho)
         if more:
-            ranked = _rank(con, matches, excluded, filters)
+            ranked = _rank(ix, matches, excluded, filters)
     if trace is not None:
         for m in matches:
             trace.docs |= m.docs.keys()
-    return _collect(con, s.groups, matches, exclude_verify, ranked, limit)
+    return _collect(ix, s.groups, matches, exclude_verify, ranked, limit)
 
 
 def _guesses(s: _Searcher, w: Word) -> list[_Match]:
@@ -469,7 +434,7 @@ def _guesses(s: _Searcher, w: Word) -> list[_Match]:
     return [m for m in out if m.docs]
 
 
-def _rank(con, matches: list[_Match], excluded: set[int], filters) -> list[tuple]:
+def _rank(ix: NoteIndex, matches: list[_Match], excluded: set[int], filters) -> list[tuple]:
     """Candidates that match every word and pass the filters, best first:
     (doc, tier, score, lane, row)."""
     if any(not m.docs for m in matches):
@@ -481,23 +446,8 @@ def _rank(con, matches: list[_Match], excluded: set[int], filters) -> list[tuple
     docs -= excluded
     if not docs:
         return []
-    # Only columns stored before the long ones (summary, …): a row's overflow pages stay unread.
-    # The doc number comes from the list itself, not from the end of the row.
-    cols = "id, date, title, source, path, published"
-    if filters is not None:
-        cols += ", tags, industry, companies"
-    names = ["doc"] + [c.strip() for c in cols.split(",")]
-    sel = ", ".join("n." + n for n in names[1:])
-    rows = {}
-    for r in con.execute(f"SELECT j.value, {sel} FROM json_each(?) j JOIN notes n ON n.doc = j.value",
-                         (json.dumps(sorted(docs)),)):
-        row = dict(zip(names, r))
-        if filters is not None:
-            for k in ("tags", "industry", "companies"):
-                row[k] = json.loads(row[k] or "[]")
-            if not filters.matches(row):
-                continue
-        rows[r[0]] = row
+    # Only short columns: a row's overflow pages stay unread.
+    rows = ix.rows_of_docs(docs, filters, ("id", "date", "title", "source", "path", "published"))
     out = []
     if len(matches) == 1:
         got = matches[0].docs
@@ -514,7 +464,7 @@ def _rank(con, matches: list[_Match], excluded: set[int], filters) -> list[tuple
     return out
 
 
-def _collect(con, groups, matches: list[_Match], exclude_verify: list[str], ranked: list[tuple],
+def _collect(ix: NoteIndex, groups, matches: list[_Match], exclude_verify: list[str], ranked: list[tuple],
              limit: int) -> Results:
     """The hits: each candidate's file read for its snippet and for the field each word really
     matched in. A phrase (or a word across punctuation) is looked for in each searched field's
@@ -546,13 +496,13 @@ def _collect(con, groups, matches: list[_Match], exclude_verify: list[str], rank
         if len(hits) >= limit:
             break
         path = folder / row["path"]
-        text = _read(path)
-        if text is None:
+        texts = ix.field_texts(d)
+        if texts is None or not texts.read:  # the file is gone: only the title and lists are known
             if any(m.verify for m in matches) or exclude_verify:
                 continue
-            text = ""
-        texts = _field_texts(con, d, row, text)
-        flat = {}
+            if texts is None:
+                texts = FieldTexts({"title": row["title"] or ""}, [], read=False)
+        flat: dict[str, str] = {}
 
         def holds(col: str, v: str) -> bool:
             if col not in flat:
@@ -583,55 +533,6 @@ def _collect(con, groups, matches: list[_Match], exclude_verify: list[str], rank
     while waiting and len(hits) < limit:
         give(heapq.heappop(waiting)[3])
     return Results(hits, spans)
-
-
-_FM_CLOSE_RE = re.compile(r"^---[ \t]*$", re.M)
-
-
-def _field_texts(con, doc: int, row: dict, text: str) -> dict[str, str]:
-    """The text of each searchable field of a note, as the index cut it: the short fields from
-    the index, the sections from the file (``text``), split by its ``## headings`` and named by
-    the fields the index stored for them (with ``_order``: the sections' fields in file order)."""
-    r = con.execute("SELECT tags, industry, companies, keywords, sections FROM notes WHERE doc=?",
-                    (doc,)).fetchone()
-    out: dict[str, str] = {"title": row["title"] or ""}
-    keys: list[str] = []
-    if r is not None:
-        for k, v in zip(("tags", "industry", "companies", "keywords"), r[:4]):
-            out[k] = "\n".join(str(x) for x in json.loads(v or "[]"))
-        keys = json.loads(r[4] or "[]")
-    rest = text
-    if text.startswith("---\n"):
-        m = _FM_CLOSE_RE.search(text, 4)
-        rest = text[m.end() + 1:] if m else ""
-    heads = list(_HEADING_RE.finditer(rest))
-    parts: dict[str, list[str]] = {}
-    order: list[tuple[str, str]] = []
-    pre = rest[:heads[0].start()] if heads else rest
-    if pre.strip():
-        parts.setdefault("other", []).append(pre)
-        order.append(("other", pre))
-    for i, h in enumerate(heads):
-        end = heads[i + 1].start() if i + 1 < len(heads) else len(rest)
-        key = keys[i] if i < len(keys) else "other"
-        body = rest[h.end() + 1:end]
-        if key == "other":
-            body = h.group(1) + "\n" + body
-        parts.setdefault(key, []).append(body)
-        order.append((key, body))
-    for k, v in parts.items():
-        out[k] = "\n".join(v)
-    out["_order"] = order  # type: ignore[assignment]
-    return out
-
-
-def _read(path: Path) -> str | None:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    text = data.decode("utf-8-sig", "replace")
-    return unicodedata.normalize("NFC", text).replace("\r\n", "\n")
 
 
 class Finder:
@@ -668,17 +569,14 @@ class Finder:
         return spans[0] if spans else None
 
 
-_HEADING_RE = re.compile(r"^## (.*)$", re.M)
-
-
-def snippet(texts: dict, fields, finder: Finder | None, width: int = 80) -> str:
+def snippet(texts: FieldTexts, fields, finder: Finder | None, width: int = 80) -> str:
     """About ``width`` characters of the note around the first match in its body (else in the
     other searched sections, in file order), whitespace collapsed, ``…`` where cut. ``texts``
-    are the note's field texts (see _field_texts); sections of fields not searched (by default
-    the 연관기사) are never shown."""
+    are the note's field texts (``NoteIndex.field_texts``); sections of fields not searched (by
+    default the 연관기사) are never shown."""
     body = texts.get("body", "")
     places = [body] if body and "body" in fields else []
-    places.append(" ".join(t for k, t in texts.get("_order", ()) if k in fields and k != "body"))
+    places.append(" ".join(t for k, t in texts.order if k in fields and k != "body"))
     for place in places:
         flat = " ".join(place.split())
         m = finder.first(flat) if finder else None

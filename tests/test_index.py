@@ -8,7 +8,10 @@ import time
 
 import pytest
 
-from scrapnote import config, index
+from scrapnote import config
+from scrapnote.errors import BrokenNoteError
+from scrapnote.index import NoteIndex, schema, sync, vocabulary
+from scrapnote.index import scan as scanning
 from scrapnote.search import search
 
 
@@ -20,6 +23,21 @@ def note_text(nid, title, body, tags=()):
 
 def ids(query, **kw):
     return {h.id for h in search(query, **kw).hits}
+
+
+def all_rows(on_error=None):
+    """Every note's row, broken files reported to ``on_error`` (as the commands do)."""
+    with NoteIndex.open_fresh() as ix:
+        if on_error:
+            for path, reason in ix.broken():
+                on_error(BrokenNoteError(path, reason))
+        return ix.rows(order=None)
+
+
+def fresh_con():
+    con = schema.connect()
+    sync.sync(con)
+    return con
 
 
 def age(*paths, seconds=60):
@@ -37,21 +55,21 @@ def two(write_note):
 
 
 def test_fresh_index_has_every_step(two):
-    con = index.connect()
-    assert con.execute("PRAGMA user_version").fetchone()[0] == len(index.STEPS)
+    con = schema.connect()
+    assert con.execute("PRAGMA user_version").fetchone()[0] == len(schema.STEPS)
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
     assert {"notes", "ft", "terms", "vocab", "state"} <= tables
 
 
 def test_upgrade_from_step_1_reads_every_note_again(two):
-    path = index.db_path()
+    path = schema.db_path()
     path.parent.mkdir(parents=True)
     con = sqlite3.connect(str(path), isolation_level=None)
-    con.executescript(index.STEPS[0])
+    con.executescript(schema.STEPS[0])
     con.execute("INSERT INTO notes(path, mtime_ns, size, id, title) VALUES('0001-a.md', 1, 1, 1, 'old')")
     con.execute("PRAGMA user_version=1")
     con.close()
-    rows = index.all_rows()
+    rows = all_rows()
     assert sorted(r["title"] for r in rows) == ["구글 소식", "삼성전자 소식"]
     assert ids("구글") == {1}
 
@@ -63,25 +81,25 @@ def test_upgrade_from_step_1_reads_every_note_again(two):
 ])
 def test_damaged_index_is_rebuilt(two, damage):
     assert ids("구글") == {1}
-    damage(index.db_path())
+    damage(schema.db_path())
     for suffix in ("-wal", "-shm"):
-        p = index.db_path().with_name(index.db_path().name + suffix)
+        p = schema.db_path().with_name(schema.db_path().name + suffix)
         if p.exists():
             p.unlink()
     assert ids("구글") == {1}
-    assert [r["id"] for r in sorted(index.all_rows(), key=lambda r: r["id"])] == [1, 2]
+    assert [r["id"] for r in sorted(all_rows(), key=lambda r: r["id"])] == [1, 2]
 
 
 def test_index_from_a_newer_scrapnote_is_rebuilt(two):
-    con = index.connect()
-    con.execute(f"PRAGMA user_version={len(index.STEPS) + 5}")
+    con = schema.connect()
+    con.execute(f"PRAGMA user_version={len(schema.STEPS) + 5}")
     con.close()
     assert ids("삼성전자") == {2}
-    assert index.connect().execute("PRAGMA user_version").fetchone()[0] == len(index.STEPS)
+    assert schema.connect().execute("PRAGMA user_version").fetchone()[0] == len(schema.STEPS)
 
 
 def test_all_rows(two):
-    rows = {r["id"]: r for r in index.all_rows()}
+    rows = {r["id"]: r for r in all_rows()}
     assert rows[1]["title"] == "구글 소식" and rows[1]["tags"] == ["AI"]
     assert rows[1]["path"] == str(two[0])
     assert rows[2]["source"] == "한국경제" and rows[2]["date"] == "2024-01-10"
@@ -91,7 +109,7 @@ def test_edit_in_place_of_an_old_file(two):
     a, b = two
     age(a, b)
     assert ids("구글") == {1}
-    assert index.connect().execute("SELECT min(mtime_ns) FROM notes").fetchone()[0] > 0  # trusted
+    assert schema.connect().execute("SELECT min(mtime_ns) FROM notes").fetchone()[0] > 0  # trusted
     a.write_text(a.read_text(encoding="utf-8").replace("구글은 오늘", "테슬라는 오늘"), encoding="utf-8")
     assert ids("테슬라") == {1}
 
@@ -112,61 +130,61 @@ def test_added_renamed_and_deleted_files(two, write_note):
     age(a, b)
     age(a.parent)
     assert ids("소식") == {1, 2}
-    assert index.stored_listing(index.connect())[0]  # the directory stamp is kept
+    assert sync.stored_listing(schema.connect())[0]  # the directory stamp is kept
     b.rename(b.with_name("0002-renamed.md"))
     write_note("0003-c.md", note_text(3, "새 소식", "본문"))
     a.unlink()
     assert ids("소식") == {2, 3}
-    assert {r["path"].rsplit("/", 1)[1] for r in index.all_rows()} == {"0002-renamed.md", "0003-c.md"}
+    assert {r["path"].rsplit("/", 1)[1] for r in all_rows()} == {"0002-renamed.md", "0003-c.md"}
 
 
 def test_unchanged_directory_is_not_listed_again(two, monkeypatch):
     a, b = two
     age(a, b)
     age(a.parent)
-    con = index.connect()
-    index.sync(con)
-    known = index.stored_listing(con)
+    con = schema.connect()
+    sync.sync(con)
+    known = sync.stored_listing(con)
     assert known[0]
 
     def no_listing(*_a, **_k):
         raise AssertionError("listed the folder although its stamp is unchanged")
 
     monkeypatch.setattr(os, "listdir", no_listing)
-    assert index.scan(config.notes_dir(), known)[1:] == known[1:]
+    assert scanning.scan(config.notes_dir(), known)[1:] == known[1:]
 
 
 def test_a_recently_changed_directory_is_listed_again(two):
-    con = index.connect()
-    index.sync(con)
-    assert index.stored_listing(con)[0] == b""  # too recent to trust
+    con = schema.connect()
+    sync.sync(con)
+    assert sync.stored_listing(con)[0] == b""  # too recent to trust
 
 
 def test_check_in_a_child_process_equals_scan(two):
-    known = index.stored_listing(index.refresh())
-    check = index.Check(config.notes_dir(), known)
-    assert check.result() == index.scan(config.notes_dir(), known)
+    known = sync.stored_listing(fresh_con())
+    check = scanning.Check(config.notes_dir(), known)
+    assert check.result() == scanning.scan(config.notes_dir(), known)
     check.close()
 
 
 def test_sync_twice_changes_nothing_the_second_time(two):
-    con = index.connect()
+    con = schema.connect()
     age(*two)
-    assert index.sync(con) is True
-    assert index.sync(con) is False
+    assert sync.sync(con) is True
+    assert sync.sync(con) is False
 
 
 def test_odd_entries_are_ignored(two, home):
     (home / "notes" / "folder.md").mkdir()
     (home / "notes" / ".hidden.md").write_text("---\nid: 9\n---\n", encoding="utf-8")
     (home / "notes" / "readme.txt").write_text("구글", encoding="utf-8")
-    assert {r["id"] for r in index.all_rows()} == {1, 2}
+    assert {r["id"] for r in all_rows()} == {1, 2}
 
 
 def test_broken_note_reported_then_fixed(two, write_note):
     bad = write_note("0003-bad.md", "---\nid: [oops\n---\n구글")
     errors = []
-    assert {r["id"] for r in index.all_rows(on_error=errors.append)} == {1, 2}
+    assert {r["id"] for r in all_rows(on_error=errors.append)} == {1, 2}
     assert len(errors) == 1 and "0003-bad.md" in str(errors[0].path)
     assert ids("구글") == {1}
     bad.write_text(note_text(3, "고친 노트", "구글 이야기"), encoding="utf-8")
@@ -174,26 +192,26 @@ def test_broken_note_reported_then_fixed(two, write_note):
 
 
 def test_new_words_of_an_edited_note_join_the_word_list(two, monkeypatch):
-    monkeypatch.setattr(index, "_VOCAB_CHUNKS", 2)
+    monkeypatch.setattr(vocabulary, "CHUNKS", 2)
     a, _ = two
     assert ids("구글") == {1}
     for i, word in enumerate(["엔비디아", "테슬라", "마이크로소프트", "아마존"]):
         a.write_text(note_text(1, "소식", f"{word}가 발표했다. 글자{i}"), encoding="utf-8")
         assert ids(word) == {1}
         assert ids(word[:2]) == {1}  # by substring too
-    con = index.connect()
+    con = schema.connect()
     assert con.execute("SELECT count(*) FROM vocab").fetchone()[0] <= 3  # chunks were merged
     assert ids("구글") == set()  # the old text is gone
 
 
 def test_garbage_of_old_versions_is_cleared(two, monkeypatch):
-    monkeypatch.setattr(index, "GARBAGE_MIN", 0)
+    monkeypatch.setattr(sync, "GARBAGE_MIN", 0)
     a, _ = two
     ids("구글")
     for n in range(4):
         a.write_text(note_text(1, "구글 소식", f"버전 {n} 본문" + "!" * n), encoding="utf-8")
         assert ids("버전") == {1}
-    con = index.connect()
+    con = schema.connect()
     docs = con.execute("SELECT count(*) FROM ft_vocab WHERE term='버전'").fetchone()[0]
     assert docs == 1  # rows of older versions were dropped along the way
     assert con.execute("SELECT value FROM state WHERE key='garbage'").fetchone() in (None, (0,), (1,), (2,))
@@ -202,47 +220,47 @@ def test_garbage_of_old_versions_is_cleared(two, monkeypatch):
 def test_parallel_build_gives_the_same_index(home, write_note, monkeypatch):
     for i in range(1, 13):
         write_note(f"{i:04d}-n.md", note_text(i, f"노트 {i}", f"본문 {i} 구글" if i % 3 == 0 else f"본문 {i}"))
-    monkeypatch.setattr(index, "PARALLEL", 2)
+    monkeypatch.setattr(sync, "PARALLEL", 2)
     ticks = []
 
     def progress(total):
         ticks.append(total)
         return lambda: ticks.append("tick")
 
-    monkeypatch.setattr(index, "PROGRESS_MIN", 5)
-    index.refresh(progress=progress)
+    monkeypatch.setattr(sync, "PROGRESS_MIN", 5)
+    NoteIndex.open_fresh(progress).close()
     assert ticks[0] == 12 and ticks.count("tick") == 12
     assert ids("구글") == {3, 6, 9, 12}
-    assert len(index.all_rows()) == 12
+    assert len(all_rows()) == 12
 
 
 def test_rebuild_counts_notes(two):
-    assert index.rebuild() == 2
+    assert NoteIndex.rebuild() == 2
     assert ids("삼성전자") == {2}
 
 
 def test_refresh_check_is_one_stat_per_file(two, monkeypatch):
     """A warm refresh stats the files and reads nothing else of them."""
     age(*two)
-    index.refresh()
+    NoteIndex.open_fresh().close()
     import builtins
 
     opened = []
     real_open = builtins.open
     monkeypatch.setattr(builtins, "open", lambda f, *a, **k: opened.append(f) or real_open(f, *a, **k))
     t = time.perf_counter()
-    index.refresh()
+    NoteIndex.open_fresh().close()
     assert time.perf_counter() - t < 0.5
     assert not [f for f in opened if str(f).endswith(".md")]
 
 
 def test_without_fork_or_dir_fd_the_check_runs_inline(two, monkeypatch):
-    known = index.stored_listing(index.refresh())
-    want = index.scan(config.notes_dir(), known)
-    monkeypatch.setattr(index.sys, "platform", "win32")
+    known = sync.stored_listing(fresh_con())
+    want = scanning.scan(config.notes_dir(), known)
+    monkeypatch.setattr(scanning.sys, "platform", "win32")
     monkeypatch.setattr(os, "supports_dir_fd", set())
-    check = index.Check(config.notes_dir(), known)
-    assert check._pid is None
+    check = scanning.Check(config.notes_dir(), known)
+    assert check.mode == "inline"
     assert check.result() == want
     assert ids("구글") == {1}
 
@@ -270,24 +288,24 @@ def many(write_note):
 
 def test_shared_check_equals_scan_and_sees_edits_on_both_sides(many, monkeypatch):
     """Names known: the child and the caller share the stats, a few names per claim."""
-    monkeypatch.setattr(index, "_SPLIT", 2)
-    known = index.stored_listing(index.refresh())
+    monkeypatch.setattr(scanning, "CLAIM", 2)
+    known = sync.stored_listing(fresh_con())
     assert known[0]  # the stamp is kept: the names are known
     for p in (many[0], many[12], many[-1]):  # first, middle, last: whichever side stats them
         p.write_text(p.read_text(encoding="utf-8") + "더", encoding="utf-8")
-    check = index.Check(config.notes_dir(), known)
-    assert check._shared is not None
+    check = scanning.Check(config.notes_dir(), known)
+    assert check.mode == "shared"
     got = check.result()
-    assert got == index.scan(config.notes_dir(), known)
+    assert got == scanning.scan(config.notes_dir(), known)
     assert got[1] is known[1]
     names = known[1].split(b"\0")
-    assert {names[i] for i in index._differing(known[2], got[2], 16)} == {
+    assert {names[i] for i in sync.differing(known[2], got[2], 16)} == {
         os.fsencode(p.name) for p in (many[0], many[12], many[-1])}
     assert ids("더") == {1, 13, 25}
 
 
 def test_shared_check_same_size_edit_in_the_same_tick_is_seen(many, monkeypatch):
-    monkeypatch.setattr(index, "_SPLIT", 3)
+    monkeypatch.setattr(scanning, "CLAIM", 3)
     assert ids("구글") == {i for i in range(1, 26) if i % 3 == 0}
     p = many[7]
     st = os.stat(p)
@@ -299,27 +317,29 @@ def test_shared_check_same_size_edit_in_the_same_tick_is_seen(many, monkeypatch)
 
 
 def test_shared_check_falls_back_to_a_listing_when_a_name_is_gone(many):
-    known = index.stored_listing(index.refresh())
+    known = sync.stored_listing(fresh_con())
     # a listing that names a file the folder no longer has, with the folder's stamp unchanged
     forged = (known[0], known[1] + b"\0" + b"9999-gone.md", known[2] + bytes(16))
-    check = index.Check(config.notes_dir(), forged)
-    assert check._shared is not None
-    assert check.result() == index.scan(config.notes_dir())
+    check = scanning.Check(config.notes_dir(), forged)
+    assert check.mode == "shared"
+    assert check.result() == scanning.scan(config.notes_dir())
 
 
 def test_shared_check_with_a_failed_child_scans_inline(many, monkeypatch):
-    known = index.stored_listing(index.refresh())
-    want = index.scan(config.notes_dir(), known)
-    real = index._stat_into
+    known = sync.stored_listing(fresh_con())
+    want = scanning.scan(config.notes_dir(), known)
+    real = os.stat
 
-    def child_fails(names, fd, q, lo, hi):
+    def stat_dies_in_the_child(*a, **k):
         if os.getpid() != parent:
             raise RuntimeError("the child died")
-        return real(names, fd, q, lo, hi)
+        return real(*a, **k)
 
     parent = os.getpid()
-    monkeypatch.setattr(index, "_stat_into", child_fails)
-    monkeypatch.setattr(index, "_SPLIT", 1)
-    check = index.Check(config.notes_dir(), known)
+    monkeypatch.setattr(os, "stat", stat_dies_in_the_child)
+    monkeypatch.setattr(os, "supports_dir_fd", os.supports_dir_fd | {stat_dies_in_the_child})
+    monkeypatch.setattr(scanning, "CLAIM", 1)
+    check = scanning.Check(config.notes_dir(), known)
+    assert check.mode == "shared"
     time.sleep(0.05)  # let the child claim (and fail on) its first name
     assert check.result() == want

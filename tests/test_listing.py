@@ -7,7 +7,9 @@ import os
 
 import pytest
 
-from scrapnote import config, index, search as search_mod
+from scrapnote import config
+from scrapnote.index import NoteIndex, schema, sync
+from scrapnote.index import scan as scanning
 from scrapnote.search import search
 
 
@@ -29,7 +31,7 @@ def ids(query):
 
 @pytest.fixture
 def many(write_note, monkeypatch):
-    monkeypatch.setattr(index, "LISTING_ROW", 3)
+    monkeypatch.setattr(sync, "LISTING_ROW", 3)
     paths = [write_note(f"{i:04d}-n.md", note_text(i, f"소식 {i}", f"평범한 본문 {i}번")) for i in range(1, 11)]
     age(*paths)
     age(paths[0].parent)
@@ -38,20 +40,20 @@ def many(write_note, monkeypatch):
 
 def check_rows():
     """The rows hold exactly what a scan of the folder sees, LISTING_ROW names a row."""
-    con = index.connect()
-    stored = index.stored_listing(con)
-    assert stored[1:] == index.scan(config.notes_dir())[1:]
+    con = schema.connect()
+    stored = sync.stored_listing(con)
+    assert stored[1:] == scanning.scan(config.notes_dir())[1:]
     rows = con.execute("SELECT chunk, names, stats FROM listing ORDER BY chunk").fetchall()
     assert [r[0] for r in rows] == list(range(len(rows)))
     counts = [len(r[1].split(b"\0")) for r in rows]
-    assert all(c == index.LISTING_ROW for c in counts[:-1]) and 0 < counts[-1] <= index.LISTING_ROW
+    assert all(c == sync.LISTING_ROW for c in counts[:-1]) and 0 < counts[-1] <= sync.LISTING_ROW
     assert all(len(r[2]) == 16 * c for r, c in zip(rows, counts))
     con.close()
     return stored
 
 
 def order():
-    return index.scan(config.notes_dir())[1].split(b"\0")
+    return scanning.scan(config.notes_dir())[1].split(b"\0")
 
 
 def edit(path, old, new):
@@ -74,8 +76,8 @@ def test_an_edit_rewrites_one_row(many, at):
     assert ids("특별한") == {nid}
     after = check_rows()
     changed = [c for c, (a, b) in enumerate(zip(before.rows, after.rows)) if a != b]
-    assert changed == [at // index.LISTING_ROW]
-    assert after.rows[at // index.LISTING_ROW][0] == before.rows[at // index.LISTING_ROW][0]
+    assert changed == [at // sync.LISTING_ROW]
+    assert after.rows[at // sync.LISTING_ROW][0] == before.rows[at // sync.LISTING_ROW][0]
 
 
 def test_a_deletion_shifts_names_between_rows(many):
@@ -112,9 +114,9 @@ def test_empty_folder_and_back(many, write_note):
         p.unlink()
     age(config.notes_dir())
     assert ids("소식") == set()
-    con = index.connect()
+    con = schema.connect()
     assert con.execute("SELECT count(*) FROM listing").fetchone()[0] == 0
-    assert index.stored_listing(con)[1:] == (b"", b"")
+    assert sync.stored_listing(con)[1:] == (b"", b"")
     con.close()
     age(write_note("0001-n.md", note_text(1, "소식 1", "다시")))
     age(config.notes_dir())
@@ -125,14 +127,20 @@ def test_empty_folder_and_back(many, write_note):
 # -- the early answer kept or asked again -------------------------------------------------------
 @pytest.fixture
 def answers(monkeypatch):
+    """One entry per answer the search gives from the index (the early one, and any again)."""
     calls = []
-    real = search_mod._answer
+    real = NoteIndex.answer_fresh.__func__
 
-    def counted(*a, **k):
-        calls.append(1)
-        return real(*a, **k)
+    def counting(ask):
+        def counted(ix):
+            calls.append(1)
+            return ask(ix)
+        return counted
 
-    monkeypatch.setattr(search_mod, "_answer", counted)
+    def answer_fresh(cls, early, *, again=None, **kw):
+        return real(cls, counting(early), again=counting(again or early), **kw)
+
+    monkeypatch.setattr(NoteIndex, "answer_fresh", classmethod(answer_fresh))
     return calls
 
 

@@ -6,13 +6,27 @@ from __future__ import annotations
 
 from scrapnote.analyze.keywords import idf
 
-__all__ = ["related_notes", "COMPANY_WEIGHT"]
+__all__ = ["related_notes", "doc_frequencies", "terms_of", "COMPANY_WEIGHT"]
 
 COMPANY_WEIGHT = 2.0  # a shared company says more than a shared keyword
 
 
 def _norm(term: str) -> str:
     return " ".join(term.split()).casefold()
+
+
+def terms_of(row: dict) -> set[str]:
+    """The terms a note is related by: its keywords and companies."""
+    return {*(row.get("keywords") or []), *(row.get("companies") or [])}
+
+
+def doc_frequencies(rows) -> dict[str, int]:
+    """How many of these notes (dicts with ``keywords`` and ``companies``) have each term."""
+    out: dict[str, int] = {}
+    for r in rows:
+        for t in terms_of(r):
+            out[t] = out.get(t, 0) + 1
+    return out
 
 
 def related_notes(

@@ -15,7 +15,7 @@ from scrapnote.app.notes import load_note, note_json, template_of
 from scrapnote.errors import ScrapnoteError
 from scrapnote.exporters import get
 from scrapnote.exporters.base import Export, Item
-from scrapnote.filters import Filters, row_of
+from scrapnote.filters import Filters
 
 
 @dataclass
@@ -31,8 +31,9 @@ def select_notes(ids, filters, everything: bool, on_error: Callable | None = Non
         raise ScrapnoteError("which notes? give ids, a filter (--tag, --company, --industry, --since, --until) or --all")
     if ids:
         notes = [load_note(i) for i in dict.fromkeys(ids)]
-        rows = {n.id: row_of(n) for n in notes}
-        notes = [n for n in notes if filters.matches(rows[n.id])]
+        if filters:
+            chosen = {r["id"] for r in list_rows(filters, None, on_error=lambda e: None, ids=ids)}
+            notes = [n for n in notes if n.id in chosen]
     else:
         rows = list_rows(filters, None, on_error=on_error or (lambda e: None))
         notes = [load_note(r["id"]) for r in rows]

@@ -153,11 +153,11 @@ def import_notes(source: str, *, keep_ids: bool = False) -> ImportResult:
 def _warn_already_there(entries: list[dict], result: ImportResult) -> None:
     """Importing the same file twice makes copies: say which notes look already imported (same title
     and link as a note in the collection). They are still imported: a copy may be wanted."""
-    from scrapnote import index
+    from scrapnote.index import NoteIndex
 
-    con = index.refresh()
-    have = {(t, u): i for i, t, u in con.execute(
-        "SELECT id, title, url FROM notes WHERE error IS NULL AND url IS NOT NULL")}
+    with NoteIndex.open_fresh() as ix:
+        have = {(r["title"], r["url"]): r["id"] for r in ix.rows(order=None, columns=("id", "title", "url"))
+                if r["url"] is not None}
     for e in entries:
         nid = have.get((e.get("title"), e.get("url"))) if e.get("url") else None
         if nid is not None:

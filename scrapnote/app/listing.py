@@ -1,71 +1,56 @@
 """Commands that read the whole collection: ``list``, ``check``, ``questions``, ``related``, ``reindex``."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Callable
 
-from scrapnote import config
 from scrapnote.app.notes import load_note, path_of
 from scrapnote.errors import BrokenNoteError, NotFoundError, ScrapnoteError
 from scrapnote.filters import Filters
 
 
-def sort_newest_first(rows: list[dict]) -> list[dict]:
-    return sorted(rows, key=lambda r: (r.get("date") or "", r["id"]), reverse=True)
-
-
-_ROW_COLS = ("path", "id", "title", "headline", "source", "reporter", "published", "date", "url",
-             "tags", "industry", "companies", "keywords", "incomplete")
-_JSON_COLS = ("tags", "industry", "companies", "keywords", "incomplete")
+def _report_broken(ix, on_error: Callable[[BrokenNoteError], None] | None) -> None:
+    if on_error:
+        for path, reason in ix.broken():
+            on_error(BrokenNoteError(path, reason))
 
 
 def list_rows(filters: Filters, limit: int | None, on_error: Callable[[BrokenNoteError], None],
-              progress=None, on_warning: Callable[[str], None] | None = None) -> list[dict]:
-    """The ``list`` rows, newest first. Filtering, sorting and the limit happen in SQLite, so only
-    the rows shown are decoded (50,000 notes list as fast as 50)."""
-    from scrapnote import index
+              progress=None, on_warning: Callable[[str], None] | None = None,
+              ids: list[int] | None = None) -> list[dict]:
+    """The ``list`` rows (of the notes with these ``ids`` when given), newest first. Filtering,
+    sorting and the limit happen in SQLite, so only the rows shown are decoded (50,000 notes
+    list as fast as 50)."""
+    from scrapnote.index import NoteIndex
 
     if limit is not None and limit < 1:
         raise ScrapnoteError("--limit must be at least 1")
-    con = index.refresh(progress=progress)
-    folder = config.notes_dir()
-    for path, reason in con.execute("SELECT path, error FROM notes WHERE error IS NOT NULL ORDER BY path"):
-        on_error(BrokenNoteError(folder / path, reason))
-    if on_warning:
-        for nid, paths in con.execute("SELECT id, group_concat(path, ' and ') FROM notes WHERE error IS NULL "
-                                      "GROUP BY id HAVING count(*) > 1 ORDER BY id"):
-            on_warning(f"id {nid} is used by more than one file ({paths}); give one of them another id")
-    where, args = filters.sql()
-    sql = (f"SELECT {', '.join(_ROW_COLS)} FROM notes WHERE error IS NULL{where} "
-           "ORDER BY coalesce(date, '') DESC, id DESC")
-    if limit:
-        sql += " LIMIT ?"
-        args.append(limit)
-    rows = []
-    for values in con.execute(sql, args):
-        d = dict(zip(_ROW_COLS, values))
-        for k in _JSON_COLS:
-            d[k] = json.loads(d[k] or "[]")
-        d["path"] = str(folder / d["path"])
-        rows.append(d)
-    return rows
+    with NoteIndex.open_fresh(progress) as ix:
+        _report_broken(ix, on_error)
+        if on_warning:
+            for nid, names in ix.shared_ids():
+                on_warning(f"id {nid} is used by more than one file ({' and '.join(names)}); "
+                           "give one of them another id")
+        return ix.rows(filters, order="newest", limit=limit, ids=ids)
 
 
-def check_notes(ids: list[int], on_error) -> list[tuple[dict, list[str]]]:
-    """(row, unfinished section labels) for each asked note (all notes when ``ids`` is empty)."""
-    from scrapnote import index
+def check_notes(ids: list[int], on_error, filters: Filters | None = None) -> list[tuple[dict, list[str]]]:
+    """(row, unfinished section labels) for each asked note (all notes when ``ids`` is empty)
+    that passes the filters, by id."""
+    from scrapnote.index import NoteIndex
 
-    rows = index.all_rows(on_error=on_error)
-    if ids:
+    with NoteIndex.open_fresh() as ix:
+        _report_broken(ix, on_error)
+        if ids:
+            have = {r["id"] for r in ix.rows(order=None, ids=ids, columns=("id",))}
+            missing = [i for i in ids if i not in have]
+            if missing:
+                path_of(missing[0])  # raises the right one-line error (unknown, trashed or broken)
+        rows = ix.rows(filters, order="id", ids=ids or None)
+    if ids:  # in the order asked
         by_id = {r["id"]: r for r in rows}
-        missing = [i for i in ids if i not in by_id]
-        if missing:
-            path_of(missing[0])  # raises the right one-line error (unknown, trashed or broken)
-        rows = [by_id[i] for i in ids]
-    else:
-        rows = sorted(rows, key=lambda r: r["id"])
+        rows = [by_id[i] for i in ids if i in by_id]
     return [(r, list(r.get("incomplete") or [])) for r in rows]
 
 
@@ -89,18 +74,16 @@ def _question_items(text: str) -> list[str]:
 
 def gather_questions(company: list[str], industry: list[str], on_error) -> dict[str, list[dict]]:
     """Every 현직자 question the reader wrote, grouped by company (interview preparation)."""
-    from scrapnote import index
+    from scrapnote.index import NoteIndex
     from scrapnote.note import read_note
 
-    filters = Filters.make(industry=industry, company=())
-    want = {c.casefold() for c in company}
+    filters = Filters.make(industry=industry, company_any=company)
     groups: dict[str, list[dict]] = {}
-    rows = sort_newest_first([r for r in index.all_rows(on_error=on_error) if filters.matches(r)])
+    with NoteIndex.open_fresh() as ix:
+        _report_broken(ix, on_error)
+        rows = ix.rows(filters, order="newest", named_companies=True)
     tmpl = None
     for r in rows:
-        companies = list(r.get("companies") or [])
-        if want and not any(c.casefold() in want for c in companies):
-            continue
         try:
             if tmpl is None:
                 from scrapnote import template
@@ -113,7 +96,7 @@ def gather_questions(company: list[str], industry: list[str], on_error) -> dict[
         items = _question_items(note.section("questions"))
         if not items:
             continue
-        keys = [c for c in companies if not want or c.casefold() in want] or ["(기업 미지정)"]
+        keys = (r["named_companies"] if company else list(r.get("companies") or [])) or ["(기업 미지정)"]
         for k in keys:
             groups.setdefault(k, []).extend({"id": r["id"], "title": r["title"], "date": r["date"],
                                              "question": q} for q in items)
@@ -122,20 +105,19 @@ def gather_questions(company: list[str], industry: list[str], on_error) -> dict[
 
 def related_to(nid: int, limit: int, on_error) -> list[dict]:
     """Notes most related to note ``nid`` by shared keywords and companies, weighted by rarity."""
-    from scrapnote import index
-    from scrapnote.analyze.related import related_notes
+    from scrapnote.analyze.related import doc_frequencies, related_notes
+    from scrapnote.index import NoteIndex
 
     path_of(nid)
-    rows = index.all_rows(on_error=on_error)
+    with NoteIndex.open_fresh() as ix:
+        _report_broken(ix, on_error)
+        rows = ix.rows(order=None)
     by_id = {r["id"]: r for r in rows}
     me = by_id.get(nid)
     if me is None:
         load_note(nid)  # raises the note's own error
         raise NotFoundError(f"no note with id {nid}")
-    doc_freq: dict[str, int] = {}
-    for r in rows:
-        for t in {*(r.get("keywords") or []), *(r.get("companies") or [])}:
-            doc_freq[t] = doc_freq.get(t, 0) + 1
+    doc_freq = doc_frequencies(rows)
     cands = [(r["id"], list(r.get("keywords") or []), list(r.get("companies") or [])) for r in rows]
     top = related_notes(list(me.get("keywords") or []), list(me.get("companies") or []), cands, doc_freq,
                         len(rows), k=limit, exclude_id=nid)

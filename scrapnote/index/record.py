@@ -1,0 +1,116 @@
+"""What the index records of a note: its row in ``notes`` and its text per searchable field (the
+columns of ``ft``), and the same field texts again from a note file whose fields the index knows.
+No SQL here.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+# The searchable fields, in the order of the columns of `ft`.
+FIELDS = ("title", "headline", "summary", "tags", "industry", "companies", "keywords",
+          "body", "insights", "research", "questions", "related", "other")
+# Fields that are sections of the note (the rest of a note's sections are "other").
+_SECTION_FIELDS = ("headline", "summary", "body", "insights", "research", "questions", "related")
+# Fields that are lists in the front matter, stored as JSON arrays in `notes`.
+LIST_COLS = ("tags", "industry", "companies", "keywords")
+
+
+def section_field(key: str | None) -> str:
+    """The searchable field a section of this key is indexed in."""
+    return key if key in _SECTION_FIELDS else "other"
+
+
+def note_row(note) -> dict:
+    """The columns of one note's row in ``notes`` (path, stats and doc are the caller's)."""
+    from scrapnote.completeness import missing_sections
+
+    m = note.meta
+    row = {
+        "id": note.id, "title": note.title, "headline": note.section("headline"),
+        "source": m.get("source"), "reporter": m.get("reporter"), "published": m.get("published"),
+        "date": note.date, "url": m.get("url"),
+        "incomplete": json.dumps(missing_sections(note), ensure_ascii=False),
+        "sections": json.dumps([section_field(s.key) for s in note.sections]),
+    }
+    for k in LIST_COLS:
+        row[k] = json.dumps(list(m.get(k) or []), ensure_ascii=False)
+    return row
+
+
+def _section_texts(preamble: str, sections) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
+    """The text of a note's sections by field, and (field, text) in file order. ``sections`` are
+    (field or None, heading, text): a section of a field goes to it; any other to "other", its
+    heading with it when it has no field at all."""
+    by_field: dict[str, list[str]] = {}
+    order: list[tuple[str, str]] = []
+    if preamble.strip():
+        by_field.setdefault("other", []).append(preamble.strip())
+        order.append(("other", preamble.strip()))
+    for field, heading, text in sections:
+        if field in _SECTION_FIELDS:
+            by_field.setdefault(field, []).append(text)
+            order.append((field, text))
+        else:
+            text = heading + "\n" + text if field is None else text
+            by_field.setdefault("other", []).append(text)
+            order.append(("other", text))
+    return by_field, order
+
+
+def _list_text(values) -> str:
+    return "\n".join(str(x) for x in (values or []))
+
+
+def search_texts(note) -> tuple[str, ...]:
+    """The text of each field in FIELDS order, as FTS5 indexes it."""
+    m = note.meta
+    by_field, _order = _section_texts(note.preamble, [(s.key, s.heading, s.text) for s in note.sections])
+    values = []
+    for f in FIELDS:
+        if f == "title":
+            values.append(note.title)
+        elif f in LIST_COLS:
+            values.append(_list_text(m.get(f)))
+        else:
+            values.append("\n".join(by_field.get(f, ())))
+    return tuple(values)
+
+
+class FieldTexts:
+    """The text of each searchable field of one indexed note: ``get(field)``; ``order``, its
+    sections as (field, text) in file order; ``read``, False when the note file could not be
+    read (then only the fields the index holds itself: the title and the lists)."""
+
+    def __init__(self, by_field: dict[str, str], order: list[tuple[str, str]], read: bool):
+        self.by_field = by_field
+        self.order = order
+        self.read = read
+
+    def get(self, field: str, default: str = "") -> str:
+        return self.by_field.get(field, default)
+
+
+def file_field_texts(path: Path, title: str, lists: dict[str, str | None], fields: list[str]) -> FieldTexts:
+    """The field texts of a note file the index holds: the title and the lists (JSON) from its
+    row, the sections from the file, each named by the field the index stored for it
+    (``fields``, in file order), so the note's form need not be loaded. A heading the index did
+    not see (the file changed since) is "other"."""
+    from scrapnote.models import Section
+    from scrapnote.note import read_sections
+
+    out = {"title": title or ""}
+    for k, v in lists.items():
+        out[k] = _list_text(json.loads(v or "[]"))
+    got = read_sections(path)
+    if got is None:
+        return FieldTexts(out, [], read=False)
+    preamble, parts = got
+    sections = []
+    for i, (heading, raw) in enumerate(parts):
+        field = fields[i] if i < len(fields) else "other"
+        sections.append((field if field in _SECTION_FIELDS else None, heading, Section(heading, raw).text))
+    by_field, order = _section_texts(preamble, sections)
+    for k, v in by_field.items():
+        out[k] = "\n".join(v)
+    return FieldTexts(out, order, read=True)

@@ -1,0 +1,135 @@
+"""Reading the index for the commands and the search: note rows chosen by the filters, broken
+files, FTS5 lookups of words, and a note's field texts.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from scrapnote import config
+from scrapnote.index import filters as _filters
+from scrapnote.index.record import LIST_COLS, FieldTexts, file_field_texts
+
+if TYPE_CHECKING:
+    from scrapnote.filters import Filters
+
+# The columns of a listed note (list, check, export, related, …).
+ROW_COLUMNS = ("path", "id", "title", "headline", "source", "reporter", "published", "date", "url",
+               "tags", "industry", "companies", "keywords", "incomplete")
+_JSON_COLS = frozenset((*LIST_COLS, "incomplete"))
+_ORDERS = {
+    "newest": " ORDER BY coalesce(notes.date, '') DESC, notes.id DESC",  # the date shown, then the id
+    "oldest": " ORDER BY coalesce(notes.date, '') ASC, notes.id ASC",
+    "id": " ORDER BY notes.id",
+    None: "",
+}
+MATCH_CHUNK = 400  # words per FTS5 query
+
+
+def _decode(names: Sequence[str], values, folder: Path) -> dict:
+    d = dict(zip(names, values))
+    for k in _JSON_COLS.intersection(d):
+        d[k] = json.loads(d[k] or "[]")
+    if "path" in d:
+        d["path"] = str(folder / d["path"])
+    return d
+
+
+def select(con: sqlite3.Connection, filters: Filters | None, order: str | None, limit: int | None,
+           ids: Iterable[int] | None, columns: Sequence[str], named_companies: bool = False) -> list[dict]:
+    if order not in _ORDERS:
+        raise ValueError(f"unknown order {order!r}")
+    names = list(columns)
+    cols = [f"notes.{c}" for c in columns]
+    args: list = []
+    if named_companies and filters is not None and filters.company_any:
+        expr, more = _filters.named_companies(filters)
+        cols.append(expr)
+        args.extend(more)
+        names.append("named_companies")
+    where, more = _filters.where(filters)
+    sql = f"SELECT {', '.join(cols)} FROM notes WHERE notes.error IS NULL" + where
+    args.extend(more)
+    if ids is not None:
+        sql += " AND notes.id IN (SELECT value FROM json_each(?))"
+        args.append(json.dumps(list(ids)))
+    sql += _ORDERS[order]
+    if limit:
+        sql += " LIMIT ?"
+        args.append(limit)
+    folder = config.notes_dir()
+    out = []
+    for values in con.execute(sql, args):
+        d = _decode(names, values, folder)
+        if "named_companies" in d:
+            d["named_companies"] = json.loads(d["named_companies"] or "[]")
+        out.append(d)
+    return out
+
+
+def broken(con: sqlite3.Connection) -> list[tuple[Path, str]]:
+    folder = config.notes_dir()
+    return [(folder / p, reason) for p, reason in
+            con.execute("SELECT path, error FROM notes WHERE error IS NOT NULL ORDER BY path")]
+
+
+def shared_ids(con: sqlite3.Connection) -> list[tuple[int, list[str]]]:
+    return [(nid, json.loads(names)) for nid, names in con.execute(
+        "SELECT id, json_group_array(path) FROM (SELECT id, path FROM notes WHERE error IS NULL ORDER BY id, path) "
+        "GROUP BY id HAVING count(*) > 1 ORDER BY id")]
+
+
+def count(con: sqlite3.Connection) -> int:
+    return con.execute("SELECT count(*) FROM notes WHERE error IS NULL").fetchone()[0]
+
+
+def of_docs(con: sqlite3.Connection, docs: Iterable[int], filters: Filters | None,
+            columns: Sequence[str]) -> dict[int, dict]:
+    """{doc: row} of the notes indexed under these FTS docs that pass the filters (rows of
+    versions since replaced are not found). Only short columns should be asked for: ``doc``
+    comes from the list itself, so a row's long columns stay unread."""
+    sel = ", ".join(f"notes.{c}" for c in columns)
+    sql = f"SELECT j.value, {sel} FROM json_each(?) j JOIN notes ON notes.doc = j.value"
+    args: list = [json.dumps(sorted(docs))]
+    where, more = _filters.where(filters)
+    if where:
+        sql += " WHERE 1" + where
+        args.extend(more)
+    names = list(columns)
+    json_cols = _JSON_COLS.intersection(names)
+    out = {}
+    for r in con.execute(sql, args):
+        row = dict(zip(names, r[1:]))
+        for k in json_cols:
+            row[k] = json.loads(row[k] or "[]")
+        out[r[0]] = row
+    return out
+
+
+def fts_any(columns: Sequence[str], terms: Sequence[str]) -> str:
+    """An FTS5 expression: any of ``terms`` (whole words) in any of ``columns``."""
+    return "{" + " ".join(columns) + "}: (" + " OR ".join('"' + t.replace('"', '""') + '"' for t in terms) + ")"
+
+
+def docs_matching(con: sqlite3.Connection, columns: Sequence[str], terms: Sequence[str],
+                  within: str | None = None) -> set[int]:
+    """FTS docs holding any of ``terms`` in any of ``columns`` (and matching ``within``, an
+    expression of ``fts_any``), garbage rows of replaced versions included."""
+    found: set[int] = set()
+    also = " AND " + within if within else ""
+    for i in range(0, len(terms), MATCH_CHUNK):
+        found.update(r[0] for r in con.execute("SELECT rowid FROM ft WHERE ft MATCH ?",
+                                               (fts_any(columns, terms[i:i + MATCH_CHUNK]) + also,)))
+    return found
+
+
+def field_texts(con: sqlite3.Connection, doc: int) -> FieldTexts | None:
+    r = con.execute("SELECT path, title, tags, industry, companies, keywords, sections FROM notes WHERE doc=?",
+                    (doc,)).fetchone()
+    if r is None:
+        return None
+    path, title, *lists, sections = r
+    return file_field_texts(config.notes_dir() / path, title, dict(zip(LIST_COLS, lists)),
+                            json.loads(sections or "[]"))

@@ -1,0 +1,147 @@
+"""The index file: where it lives, its tables as numbered steps, opening it (rebuilt when unreadable).
+
+The schema grows by numbered steps (``PRAGMA user_version``): step N upgrades an index at version
+N-1 to N. A step that has shipped is never edited: a change is a new step. A missing, corrupt or
+too-new index file is deleted and built again without a word: the note files are the truth.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from scrapnote import config
+
+STEPS: list[str] = [
+    # 1: one row per note file (or per broken file, with `error` set)
+    """
+    CREATE TABLE notes(
+        path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL,
+        id INTEGER, error TEXT,
+        title TEXT, headline TEXT, source TEXT, reporter TEXT, published TEXT, date TEXT,
+        url TEXT, tags TEXT, industry TEXT, companies TEXT, keywords TEXT,
+        summary TEXT, questions TEXT, incomplete TEXT
+    );
+    CREATE INDEX notes_id ON notes(id);
+    """,
+    # 2: search. Rows of step 1 are dropped so that the next refresh reads every note into `ft`.
+    """
+    DELETE FROM notes;
+    ALTER TABLE notes ADD COLUMN doc INTEGER;
+    ALTER TABLE notes ADD COLUMN body_heading TEXT;
+    CREATE UNIQUE INDEX notes_doc ON notes(doc);
+    CREATE VIRTUAL TABLE ft USING fts5(
+        title, headline, summary, tags, industry, companies, keywords,
+        body, insights, research, questions, related, other,
+        content='', detail='column', tokenize='unicode61 remove_diacritics 0'
+    );
+    CREATE VIRTUAL TABLE ft_vocab USING fts5vocab(ft, 'row');
+    CREATE TABLE terms(id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE);
+    CREATE TABLE vocab(id INTEGER PRIMARY KEY, terms TEXT NOT NULL, cho TEXT NOT NULL);
+    CREATE TABLE state(key TEXT PRIMARY KEY, value);
+    """,
+    # 3: the folder's listing in rows of LISTING_ROW names, so that one edited note rewrites
+    # one row (8 kB) instead of the whole listing; the next refresh stores it anew.
+    """
+    CREATE TABLE listing(chunk INTEGER PRIMARY KEY, names BLOB NOT NULL, stats BLOB NOT NULL);
+    DELETE FROM state WHERE key IN ('names', 'stats', 'stamp');
+    """,
+    # 4: the field of each `## heading` of a note, in file order, so that the search can say in
+    # which field a match is and keep its snippet out of fields it did not search (연관기사).
+    # Every note is read again.
+    """
+    ALTER TABLE notes ADD COLUMN sections TEXT;
+    DELETE FROM notes;
+    INSERT INTO ft(ft) VALUES('delete-all');
+    DELETE FROM terms;
+    DELETE FROM vocab;
+    DELETE FROM state;
+    DELETE FROM listing;
+    """,
+    # 5: the columns nothing reads go (summary, questions, body_heading: the search reads the
+    # sections from the file). The table is copied rather than altered with DROP COLUMN, which
+    # SQLite has only since 3.35; the short columns the search ranks by come first, so reading
+    # them never touches a row's overflow pages. The rows are kept: nothing is read again.
+    """
+    CREATE TABLE notes_5(
+        path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL,
+        id INTEGER, error TEXT, doc INTEGER,
+        title TEXT, source TEXT, reporter TEXT, published TEXT, date TEXT, url TEXT,
+        tags TEXT, industry TEXT, companies TEXT, keywords TEXT,
+        headline TEXT, incomplete TEXT, sections TEXT
+    );
+    INSERT INTO notes_5(path, mtime_ns, size, id, error, doc, title, source, reporter, published, date, url,
+                        tags, industry, companies, keywords, headline, incomplete, sections)
+        SELECT path, mtime_ns, size, id, error, doc, title, source, reporter, published, date, url,
+               tags, industry, companies, keywords, headline, incomplete, sections FROM notes;
+    DROP TABLE notes;
+    ALTER TABLE notes_5 RENAME TO notes;
+    CREATE INDEX notes_id ON notes(id);
+    CREATE UNIQUE INDEX notes_doc ON notes(doc);
+    """,
+]
+
+
+def db_path() -> Path:
+    return config.state_dir() / "index.sqlite"
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=NORMAL")
+    con.execute("PRAGMA mmap_size=268435456")  # reads of the listing and word list without a copy per page
+    return con
+
+
+def migrate(con: sqlite3.Connection) -> None:
+    version = con.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(STEPS):
+        raise sqlite3.DatabaseError("index written by a newer scrapnote")
+    for n in range(version, len(STEPS)):
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            if con.execute("PRAGMA user_version").fetchone()[0] == n:  # not done meanwhile
+                for stmt in _split_sql(STEPS[n]):
+                    con.execute(stmt)
+                con.execute(f"PRAGMA user_version={n + 1}")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+
+def _split_sql(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def discard() -> None:
+    """Delete the index files (the next connect builds a new one)."""
+    path = db_path()
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            os.unlink(str(path) + suffix)
+        except FileNotFoundError:
+            pass
+
+
+def connect() -> sqlite3.Connection:
+    """The index, created, upgraded or — when unreadable — rebuilt from nothing."""
+    path = db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = None
+    try:
+        con = _open(path)
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        migrate(con)
+        return con
+    except sqlite3.DatabaseError:
+        if con is not None:
+            try:
+                con.close()
+            except Exception:
+                pass
+        discard()
+        con = _open(path)
+        migrate(con)
+        return con
