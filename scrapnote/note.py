@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from scrapnote.errors import BrokenNoteError
+from scrapnote.errors import BrokenNoteError, ScrapnoteError
 from scrapnote.models import Article, Section
 from scrapnote.template import Template
 
@@ -30,23 +30,94 @@ _FM_CLOSE_RE = re.compile(r"^---[ \t]*$", re.M)
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+ID_MAX = 2 ** 31 - 1  # ids are 1 … ID_MAX: they fit every index column and every int on every platform
+NESTING_MAX = 32  # levels of lists and maps a front-matter value may have
+ALIAS_USES_MAX = 100  # YAML aliases (*name) one front matter may use
+EXPANSION_MAX = 10_000  # values the aliases may add when expanded (a "billion laughs" is refused)
+
+
+class YamlRefused(ValueError):
+    """Front matter that parses but that the reader will not build (alias bombs, deep nesting, cycles)."""
+
+
 def _yaml_loader():
     """SafeLoader that keeps dates and timestamps as the strings the user wrote.
 
     Built on libyaml's CSafeLoader where PyYAML has it: reading front matter is most of the time
-    it takes to index a note, and the C parser halves it."""
+    it takes to index a note, and the C parser halves it.
+
+    Before a document is built, its node graph is measured: aliases are shared nodes, so a few
+    lines can stand for billions of values once ``show --json`` or an export writes them out. More
+    than ``ALIAS_USES_MAX`` alias uses, more than ``EXPANSION_MAX`` values added by expanding them,
+    a value that contains itself or nesting deeper than ``NESTING_MAX`` is refused (``YamlRefused``)."""
     import yaml
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     class Loader(base):
-        pass
+        def construct_document(self, node):
+            _measure(node)
+            return super().construct_document(node)
 
     Loader.yaml_implicit_resolvers = {
         k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
         for k, v in base.yaml_implicit_resolvers.items()
     }
     return Loader
+
+
+def _measure(root) -> None:
+    """Raise ``YamlRefused`` when the node graph under ``root`` expands too far (see ``_yaml_loader``).
+
+    One pass over the distinct nodes (iterative: no recursion limit), each node's expanded size
+    memoised, so measuring a bomb costs what reading its text costs."""
+    size: dict[int, int] = {}  # id(node) -> values it expands to
+    visiting: set[int] = set()
+    uses = 0
+    extra = 0
+    stack = [(root, 0, False)]
+    while stack:
+        node, depth, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            visiting.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            continue
+        if key in size:  # a node met again: an alias
+            uses += 1
+            extra += size[key]
+            if uses > ALIAS_USES_MAX:
+                raise YamlRefused(f"front matter uses more than {ALIAS_USES_MAX} YAML aliases")
+            if extra > EXPANSION_MAX:
+                raise YamlRefused(f"front matter aliases expand to more than {EXPANSION_MAX} values "
+                                  "(a YAML alias bomb?)")
+            continue
+        if key in visiting:
+            raise YamlRefused("front matter has a value that contains itself (a YAML alias to its own anchor)")
+        if depth > NESTING_MAX:
+            raise YamlRefused(f"front matter is nested more than {NESTING_MAX} levels deep")
+        if not children:
+            size[key] = 1 + len(node.value) // 100 if isinstance(node.value, str) else 1
+            continue
+        visiting.add(key)
+        stack.append((node, depth, True))
+        # children first met here are walked; a child already walked is an alias use (counted above)
+        for c in reversed(children):
+            stack.append((c, depth + 1, False))
+
+
+def _children(node) -> list:
+    value = node.value
+    if not isinstance(value, list):
+        return []
+    out = []
+    for item in value:
+        if isinstance(item, tuple):
+            out.extend(item)
+        else:
+            out.append(item)
+    return out
 
 
 _LOADER = None
@@ -137,9 +208,10 @@ class Note:
             fm = self.fm_raw
         else:
             fm = dump_front_matter(self.meta)
-        parts = ["---\n", fm, "---\n", self.preamble]
+        parts = ["---\n", fm, "---\n", _inert(self.preamble)]
         for s in self.sections:
-            parts.append(f"## {s.heading}\n{s.raw}")
+            heading = " ".join(clean_text(s.heading).splitlines()) if _LINE_BREAK_RE.search(s.heading) else s.heading
+            parts.append(f"## {heading}\n{_inert(s.raw)}")
         return "".join(parts)
 
 
@@ -158,32 +230,156 @@ def _raw(text: str, last: bool) -> str:
     return "\n" + text + ("\n" if last else "\n\n")
 
 
+_LINE_BREAK_RE = re.compile("[\r\n]")
+
+
+def _inert(raw: str) -> str:
+    """Text under a heading as written: a line that would read back as a new section (``## x``,
+    also after a bare CR, which reading turns into a line break) becomes ``### x``. Text read from
+    a file never has one, so a parsed note is written back byte for byte."""
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    return _HEADING_RE.sub(lambda m: "#" + m.group(0), raw) if _HEADING_RE.search(raw) else raw
+
+
 def _demote_headings(text: str) -> str:
     """A line of section text must not read as a new section: ``# x``/``## x`` become ``### x``."""
     return re.sub(r"^#{1,2} ", "### ", text, flags=re.M)
 
 
 # -- front matter --------------------------------------------------------------------------
+# The one writer of every front-matter field (the tool's own and any key a user or an import adds).
+# Its promise: the file reads back (NFC, like every note file is read) to the same values. A
+# string is written plain only when YAML reads it back as itself; otherwise double-quoted with
+# every character YAML may not carry raw (C0/C1 controls, DEL, U+FFFE/U+FFFF and the other
+# noncharacters, line and paragraph separators, the BOM) written as an escape. A lone surrogate
+# (not encodable as UTF-8) is written as U+FFFD. What cannot be written that way — a value that is
+# not text, a number, yes/no, null, a list or a map, keys equal after NFC, nesting deeper than
+# NESTING_MAX, a field the reader would refuse — raises ``FrontMatterError``: a note is never
+# saved broken. Each dump is read back and compared before it is returned.
 _PLAIN_RE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`~=][^\n]*$")
+_KEY_RE = re.compile(r"[^\W\d][\w\-]*")
+_BREAKS = "\x85\u2028\u2029\ufeff"  # YAML reads these as line breaks or a BOM: never raw
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+_LETTER_ESCAPE_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff"
+                               "\U0001fffe-\U0001ffff\U0002fffe-\U0002ffff\U0003fffe-\U0003ffff\U0004fffe-\U0004ffff"
+                               "\U0005fffe-\U0005ffff\U0006fffe-\U0006ffff\U0007fffe-\U0007ffff\U0008fffe-\U0008ffff"
+                               "\U0009fffe-\U0009ffff\U000afffe-\U000affff\U000bfffe-\U000bffff\U000cfffe-\U000cffff"
+                               "\U000dfffe-\U000dffff\U000efffe-\U000effff\U000ffffe-\U000fffff\U0010fffe-\U0010ffff\t]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
-def _scalar(value, in_list: bool = False, force_quote: bool = False) -> str:
+class FrontMatterError(ScrapnoteError):
+    """A value the front-matter writer cannot write so that it reads back the same."""
+
+
+def _printable(o: int) -> bool:
+    """YAML's printable set (what a YAML stream may hold raw)."""
+    return (o in (9, 10, 13) or 0x20 <= o <= 0x7E or o == 0x85 or 0xA0 <= o <= 0xD7FF
+            or 0xE000 <= o <= 0xFFFD or 0x10000 <= o <= 0x10FFFF)
+
+
+def _hex(o: int) -> str:
+    return "\\x%02x" % o if o < 0x100 else "\\u%04x" % o if o < 0x10000 else "\\U%08x" % o
+
+
+def _quote(s: str) -> str:
+    """``s`` as a YAML double-quoted scalar that reads back as ``s`` even after NFC of the file.
+
+    ``\\`` and ``"`` become ``\\\\`` and ``\\"``; every character YAML may not hold raw (and tab, line
+    breaks, the BOM, noncharacters) becomes an escape. An escape ends in an ASCII letter or digit,
+    which a combining mark right after it would join once the file is read as NFC (``\\n`` + U+0303
+    → ``\\ñ``): the marks after an escape are escaped too, as NFC would leave them after a control."""
+    if not _LETTER_ESCAPE_RE.search(s):
+        return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    out = ['"']
+    i, n = 0, len(s)
+    while i < n:
+        c = s[i]
+        if c == "\\" or c == '"':
+            out.append("\\" + c)
+            i += 1
+            continue
+        if not _LETTER_ESCAPE_RE.match(c):
+            out.append(c)
+            i += 1
+            continue
+        out.append(_NAMED.get(c) or _hex(ord(c)))
+        i += 1
+        j = i  # the marks that follow: escaped, in the order NFC gives them
+        while j < n and (unicodedata.combining(s[j]) or _joins_escape(s[j])):
+            j += 1
+        if j > i:
+            out.extend(_hex(ord(m)) for m in unicodedata.normalize("NFC", s[i:j]))
+            i = j
+    out.append('"')
+    return "".join(out)
+
+
+def _joins_escape(c: str) -> bool:
+    """Would NFC join ``c`` to the last character of an escape (a hex digit, n, t or r)?"""
+    return any(unicodedata.normalize("NFC", e + c) != e + c for e in "abcdefnrt")
+
+
+def _float(v: float) -> str:
+    if v != v:
+        return ".nan"
+    if v in (float("inf"), float("-inf")):
+        return ".inf" if v > 0 else "-.inf"
+    r = repr(v)
+    if "." not in r and "e" in r:  # YAML 1.1 floats need a dot: 1e+16 → 1.0e+16
+        mant, exp = r.split("e")
+        r = f"{mant}.0e{exp}"
+    return r
+
+
+def _text(s: str, *, in_list: bool = False, force_quote: bool = False, nested: bool = False) -> str:
+    s = _SURROGATE_RE.sub("\ufffd", s)
+    if not force_quote and not nested and _plain_ok(s, in_list):
+        return s
+    return _quote(s)
+
+
+def _key(k, depth: int) -> str:
+    if isinstance(k, str):
+        k = _SURROGATE_RE.sub("\ufffd", k)
+        if depth == 0 and _KEY_RE.fullmatch(k) and _reads_as({k: 0}, f"{k}: 0"):
+            return k
+        return _quote(k)
+    if k is None or isinstance(k, (bool, int, float)):
+        return _scalar(k, nested=True)
+    raise FrontMatterError(f"a key of type {type(k).__name__}")
+
+
+def _reads_as(value, text: str) -> bool:
+    try:
+        return load_yaml(text) == value
+    except Exception:
+        return False
+
+
+def _scalar(value, in_list: bool = False, force_quote: bool = False, nested: bool = False, depth: int = 0) -> str:
+    """One value as YAML flow text (lists and maps in ``[…]``/``{…}`` on one line)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return _float(value)
     if isinstance(value, str):
-        if not force_quote and _plain_ok(value, in_list):
-            return value
-        out = json.dumps(value, ensure_ascii=False)
-        for ch in "\u2028\u2029\x85\ufeff":  # YAML reads these as line breaks or BOMs
-            out = out.replace(ch, "\\u%04x" % ord(ch))
-        return out
-    import yaml
-
-    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**9).strip()
+        return _text(value, in_list=in_list, force_quote=force_quote, nested=nested)
+    if depth >= NESTING_MAX:
+        raise FrontMatterError(f"is nested more than {NESTING_MAX} levels deep")
+    if isinstance(value, (list, tuple)):
+        flat = depth == 0 and all(isinstance(x, str) for x in value)  # tags: [AI, 반도체]
+        return "[" + ", ".join(_scalar(x, in_list=True, nested=not flat, depth=depth + 1) for x in value) + "]"
+    if isinstance(value, dict):
+        _distinct_keys(value)
+        return "{" + ", ".join(f"{_key(k, depth + 1)}: {_scalar(v, nested=True, depth=depth + 1)}"
+                               for k, v in value.items()) + "}"
+    raise FrontMatterError(f"holds a {type(value).__name__}; a note keeps text, numbers, yes/no, lists and maps")
 
 
 def _plain_ok(s: str, in_list: bool) -> bool:
@@ -193,7 +389,7 @@ def _plain_ok(s: str, in_list: bool) -> bool:
         return False
     if in_list and any(c in s for c in ",[]{}"):
         return False
-    if any(ord(c) < 32 or c in "\u2028\u2029\x85\ufeff" for c in s):
+    if any(ord(c) < 32 or c in _BREAKS or not _printable(ord(c)) or (ord(c) & 0xFFFE) == 0xFFFE for c in s):
         return False
     try:
         if in_list:
@@ -203,16 +399,84 @@ def _plain_ok(s: str, in_list: bool) -> bool:
         return False
 
 
+def _distinct_keys(d: dict) -> None:
+    seen = {}
+    for k in d:
+        n = _nfc_deep(k)
+        if n in seen:
+            raise FrontMatterError(f"has keys {seen[n]!r} and {k!r}, which are the same text (Unicode NFC)")
+        seen[n] = k
+
+
+def _nfc_deep(v):
+    """The value a written value reads back as: strings NFC, lone surrogates U+FFFD, tuples lists."""
+    if isinstance(v, str):
+        return unicodedata.normalize("NFC", _SURROGATE_RE.sub("\ufffd", v))
+    if isinstance(v, (list, tuple)):
+        return [_nfc_deep(x) for x in v]
+    if isinstance(v, dict):
+        return {_nfc_deep(k): _nfc_deep(x) for k, x in v.items()}
+    return v
+
+
+def _same(a, b) -> bool:
+    """Equal value for value and type for type (True is not 1), NaN equal to NaN."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, float):
+        return a == b or (a != a and b != b)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    return a == b
+
+
 def dump_front_matter(meta: dict) -> str:
+    """The front-matter lines of ``meta`` (without the ``---`` lines); raises ``FrontMatterError``
+    (one line naming the field) for what cannot be written so that it reads back the same."""
     keys = [k for k in FIELDS if k in meta] + [k for k in meta if k not in FIELDS]
     lines = []
     for k in keys:
         v = meta[k]
-        if isinstance(v, list) and all(isinstance(x, str) for x in v):
-            lines.append(f"{k}: [" + ", ".join(_scalar(x, in_list=True) for x in v) + "]")
-        else:
-            lines.append(f"{k}: {_scalar(v, force_quote=k in ALWAYS_QUOTED)}")
-    return "\n".join(lines) + "\n"
+        name = k if isinstance(k, str) else repr(k)
+        try:
+            if not isinstance(k, str):
+                raise FrontMatterError("is not text")
+            lines.append(f"{_key(k, 0)}: {_scalar(v, force_quote=k in ALWAYS_QUOTED)}")
+        except FrontMatterError as e:
+            raise FrontMatterError(f"cannot write field {_shown(name)}: it {e.message}")
+    try:
+        _distinct_keys(meta)
+    except FrontMatterError as e:
+        raise FrontMatterError(f"cannot write the front matter: it {e.message}")
+    text = "\n".join(lines) + "\n"
+    _verify(text, meta)
+    return text
+
+
+def _shown(name: str) -> str:
+    """A field name for an error line: quoted, controls and line breaks as escapes."""
+    return "'" + "".join(c if c.isprintable() else _hex(ord(c)) for c in name) + "'"
+
+
+def _verify(text: str, meta: dict) -> None:
+    """Read ``text`` back as a note file would be read; refuse it unless every value is the same
+    and the fields pass the reader's checks."""
+    try:
+        back = load_yaml(unicodedata.normalize("NFC", text))
+    except Exception as e:  # a writer bug: never save it
+        raise FrontMatterError(f"cannot write the front matter so that it reads back ({type(e).__name__})")
+    want = _nfc_deep(meta)
+    if not isinstance(back, dict):
+        raise FrontMatterError("cannot write the front matter so that it reads back")
+    for k, v in want.items():
+        if k not in back or not _same(back[k], v):
+            raise FrontMatterError(f"cannot write field {_shown(str(k))} so that it reads back the same")
+    try:
+        _check_fields({str(k): v for k, v in back.items()}, "note", None)
+    except BrokenNoteError as e:
+        raise FrontMatterError(f"cannot save the note: {e.reason}")
 
 
 # -- parsing -------------------------------------------------------------------------------
@@ -290,17 +554,46 @@ def _parse_meta(fm_raw: str, where, path: Path | None) -> dict:
         line = f" at line {mark.line + 2}" if mark else ""
         problem = getattr(e, "problem", None) or "syntax error"
         raise BrokenNoteError(where, f"front matter is not valid YAML{line} ({problem})")
+    except YamlRefused as e:
+        raise BrokenNoteError(where, str(e))
+    except Exception as e:  # a tag YAML cannot build (!!int abc, !!float x, !!timestamp 2024-13-45)
+        problem = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise BrokenNoteError(where, f"front matter is not valid YAML ({problem})")
     if not isinstance(meta, dict):
         raise BrokenNoteError(where, "front matter must be 'key: value' lines")
-    meta = {str(k): v for k, v in meta.items()}
+    meta = {str(k): _plain_data(v, k, where) for k, v in meta.items()}
+    return _check_fields(meta, where, path)
+
+
+def _plain_data(v, key, where):
+    """A value as the note keeps it: what JSON can hold. Dates YAML built from an explicit tag are
+    the text they were, sets and pairs are lists; binary data is refused."""
+    import datetime as _dt
+
+    if v is None or isinstance(v, (bool, int, float, str)):
+        return v
+    if isinstance(v, (list, tuple)):
+        return [_plain_data(x, key, where) for x in v]
+    if isinstance(v, dict):
+        return {k: _plain_data(x, key, where) for k, x in v.items()}
+    if isinstance(v, (set, frozenset)):
+        return sorted((_plain_data(x, key, where) for x in v), key=lambda x: (str(type(x)), str(x)))
+    if isinstance(v, (_dt.date, _dt.datetime)):
+        return v.isoformat()
+    raise BrokenNoteError(where, f"field {_shown(str(key))} holds {type(v).__name__} data "
+                                 "(a note keeps text, numbers, yes/no, lists and maps)")
+
+
+def _check_fields(meta: dict, where, path: Path | None) -> dict:
+    """The reader's checks of the tool's own fields (shared with the writer's read-back)."""
     nid = meta.get("id")
     if nid is None and path is not None:
         m = re.match(r"^(\d+)", path.name)
         if m:
             nid = int(m.group(1))
             meta = {"id": nid, **meta}
-    if isinstance(nid, bool) or not isinstance(nid, int) or nid < 1:
-        raise BrokenNoteError(where, "field 'id' must be a whole number ≥ 1")
+    if not valid_id(nid):
+        raise BrokenNoteError(where, f"field 'id' must be a whole number from 1 to {ID_MAX}")
     for k in ("title", "url", "source", "reporter", "scrapped", "template"):
         v = meta.get(k)
         if v is not None and not isinstance(v, str):
@@ -327,6 +620,11 @@ def _parse_meta(fm_raw: str, where, path: Path | None) -> dict:
 
 
 # -- building ------------------------------------------------------------------------------
+def valid_id(nid) -> bool:
+    """1 ≤ id ≤ ID_MAX, a whole number (not True)."""
+    return isinstance(nid, int) and not isinstance(nid, bool) and 1 <= nid <= ID_MAX
+
+
 def slugify(title: str, limit: int = 40) -> str:
     title = unicodedata.normalize("NFC", title)
     keep = "".join(c if c.isalnum() else "-" for c in title)

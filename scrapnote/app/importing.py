@@ -112,11 +112,17 @@ def check_entry(entry, where: str) -> dict:
         clash = sorted(set(extra) & set(FIELDS))
         if clash:
             raise ScrapnoteError(f"{where}: field 'extra' cannot set '{clash[0]}'")
+        from scrapnote.note import FrontMatterError, dump_front_matter
+
+        try:  # the one writer says what it cannot write so that it reads back the same
+            dump_front_matter({"id": 1, **extra})
+        except FrontMatterError as e:
+            raise ScrapnoteError(f"{where}: field 'extra': {e.message}")
     others = entry.get("other_sections")
     if others is not None:
         ok = isinstance(others, list) and all(
             isinstance(o, dict) and set(o) <= {"heading", "text"} and isinstance(o.get("heading"), str)
-            and o["heading"].strip() and "\n" not in o["heading"] and isinstance(o.get("text", ""), str)
+            and o["heading"].strip() and not any(c in o["heading"] for c in "\r\n") and isinstance(o.get("text", ""), str)
             for o in others)
         if not ok:
             raise ScrapnoteError(f"{where}: field 'other_sections' must be a list of {{heading, text}} "
@@ -182,7 +188,7 @@ def _form(name: str | None, result: ImportResult):
 def build(e: dict, form, nid: int, old_to_new: dict[int, int]):
     """The note of one checked entry, with the file's id ``nid``."""
     from scrapnote.models import Article
-    from scrapnote.note import build_note, format_related, parse_note
+    from scrapnote.note import _demote_headings, build_note, clean_text, format_related, parse_note
 
     related = []
     for r in e.get("related") or []:
@@ -210,6 +216,6 @@ def build(e: dict, form, nid: int, old_to_new: dict[int, int]):
         return note
     text = note.to_text().rstrip("\n") + "\n"
     for heading, body in others:
-        body = re.sub(r"^#{1,2} ", "### ", body.strip("\n"), flags=re.M)
+        body = _demote_headings(clean_text(body).strip("\n"))
         text += f"\n## {heading}\n\n{body}\n" if body.strip() else f"\n## {heading}\n"
     return parse_note(text, form)
