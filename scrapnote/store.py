@@ -8,6 +8,7 @@ Layout under the home folder::
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
@@ -17,20 +18,35 @@ from typing import Callable
 
 from scrapnote import config
 from scrapnote.errors import NotFoundError, ScrapnoteError
-from scrapnote.note import Note, file_name
+from scrapnote.note import ID_MAX, Note, file_name, valid_id
 
 _ID_NAME_RE = re.compile(r"^(\d+)(?:-|\.md$)")
 
 
-def atomic_write(path: Path, data: bytes | str, *, overwrite: bool = True) -> None:
-    """Write to a temp file in the same folder, fsync, then rename over the target.
+# Temp files are named ``.<target>.<host>-<pid>.<random>.tmp`` so that a later write can tell a
+# leftover of a killed writer (its pid is gone) from a live writer's file (never touched).
+_TMP_NEW_RE = re.compile(r"\.(?P<host>[A-Za-z0-9]{0,32})-(?P<pid>\d{1,10})\.[A-Za-z0-9_]{4,}\.tmp$")
+_TMP_OLD_RE = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # before pids were in the name
+STALE_S = 3600  # a temp file whose writer cannot be asked (other host, old name) is a leftover after this
+_OWN_TMPS: set[str] = set()  # temp files this process is writing now
+JOURNAL = "import-journal.json"
 
-    With ``overwrite=False`` an existing target is never replaced (the rename is a hard link,
-    which fails if the name exists)."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
+
+def _host() -> str:
+    try:
+        node = os.uname().nodename
+    except AttributeError:  # Windows
+        import platform
+
+        node = platform.node()
+    return re.sub(r"[^A-Za-z0-9]", "", node)[:32]
+
+
+def _write_temp(path: Path, data: bytes) -> Path:
+    """``data`` in a new temp file beside ``path`` (fsync'ed, with the mode a plain write would give)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{_host()}-{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    _OWN_TMPS.add(tmp)
     try:
         # mkstemp makes the file 0600: give it the mode a plain write would (an existing file's
         # own mode, else what the umask allows), so shared exports and notes stay readable
@@ -43,6 +59,29 @@ def atomic_write(path: Path, data: bytes | str, *, overwrite: bool = True) -> No
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+    except BaseException:
+        _drop(tmp)
+        raise
+    return Path(tmp)
+
+
+def _drop(tmp) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
+    _OWN_TMPS.discard(str(tmp))
+
+
+def atomic_write(path: Path, data: bytes | str, *, overwrite: bool = True) -> None:
+    """Write to a temp file in the same folder, fsync, then rename over the target.
+
+    With ``overwrite=False`` an existing target is never replaced (the rename is a hard link,
+    which fails if the name exists)."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    tmp = _write_temp(path, data)
+    try:
         if overwrite:
             os.replace(tmp, path)
         else:
@@ -57,6 +96,66 @@ def atomic_write(path: Path, data: bytes | str, *, overwrite: bool = True) -> No
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        _OWN_TMPS.discard(str(tmp))
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # ours, and not one we are writing (those are skipped before): a reused pid's
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # another user's live process (or we cannot tell): keep its file
+    return True
+
+
+def _is_leftover(folder: Path, name: str, now: float) -> bool:
+    """A temp file of ours that no live writer owns (see the naming above)."""
+    full = str(folder / name)
+    if full in _OWN_TMPS:
+        return False
+    m = _TMP_NEW_RE.search(name)
+    if m is None and not _TMP_OLD_RE.match(name):
+        return False
+    if m is not None and m.group("host") == _host():
+        return not _pid_alive(int(m.group("pid")))
+    try:
+        return now - os.stat(full).st_mtime > STALE_S
+    except OSError:
+        return False
+
+
+def clean_leftovers(folders=None, keep: set[str] = frozenset()) -> list[Path]:
+    """Remove temp files that killed writers left in the collection's folders; returns them.
+
+    A temp file is removed only when its writer is gone: its name carries the writer's host and
+    pid, and that pid no longer runs on this host; a temp file from another host, or named the
+    old way (without a pid), only once it is older than ``STALE_S``. A live writer's file is
+    never touched. ``keep`` names files that must stay (a pending import's)."""
+    import time
+
+    if folders is None:
+        state = config.state_dir()
+        folders = (config.notes_dir(), config.trash_dir(), state, state / "edits")
+    now = time.time()
+    removed = []
+    for folder in folders:
+        try:
+            with os.scandir(folder) as it:
+                names = [e.name for e in it if e.name.startswith(".") and e.name.endswith(".tmp")]
+        except OSError:
+            continue
+        for name in names:
+            if name in keep or not _is_leftover(folder, name, now):
+                continue
+            try:
+                os.unlink(folder / name)
+                removed.append(folder / name)
+            except OSError:
+                pass
+    return removed
 
 
 def _umask() -> int:
@@ -75,6 +174,8 @@ def locked(timeout: float = 30.0):
     lock = FileLock(str(state / "lock"), timeout=timeout)
     try:
         with lock:
+            pending = _finish_import()
+            clean_leftovers(keep=pending)
             yield
     except Timeout:
         raise ScrapnoteError(f"the collection at {config.home()} is locked by another scrapnote; try again")
@@ -97,24 +198,26 @@ def note_paths(folder: Path | None = None) -> list[Path]:
 
 
 def _max_id(folder: Path) -> int:
-    best = 0
-    for p in note_paths(folder):
-        i = id_of_name(p.name)
-        if i and i > best:
-            best = i
-    return best
+    return max(_used_ids(folder), default=0)
 
 
 def _read_counter() -> int:
+    """The largest id ever handed out (0 when unknown; a damaged counter is unknown: the files
+    still hold every id in use)."""
     try:
-        return int((config.state_dir() / "last_id").read_text().strip() or 0)
-    except (FileNotFoundError, ValueError):
+        n = int((config.state_dir() / "last_id").read_text().strip() or 0)
+    except (OSError, ValueError):
         return 0
+    return n if 0 <= n <= ID_MAX else 0
 
 
 def next_id() -> int:
     """The id the next ``create`` would hand out (not reserved: for --dry-run)."""
-    return max(_read_counter(), _max_id(config.notes_dir()), _max_id(config.trash_dir())) + 1
+    nid = max(_read_counter(), _max_id(config.notes_dir()), _max_id(config.trash_dir())) + 1
+    if nid > ID_MAX:
+        raise ScrapnoteError(f"no id left: this collection has handed out id {ID_MAX}, the largest there is "
+                             "(ids are never reused)")
+    return nid
 
 
 def create(make: Callable[[int], Note]) -> Note:
@@ -135,7 +238,9 @@ def save(note: Note) -> Note:
     """Write a changed note back over its file (atomically)."""
     if note.path is None:
         raise ScrapnoteError("note has no file to save to")
-    atomic_write(note.path, note.to_text())
+    text = note.to_text()
+    clean_leftovers((note.path.parent,))
+    atomic_write(note.path, text)
     return note
 
 
@@ -144,6 +249,8 @@ def find_path(nid: int, folder: Path | None = None) -> Path | None:
 
     Two files claiming the same id (a note copied by hand) is an error naming both: acting on one
     of them silently would be a guess."""
+    if not valid_id(nid):
+        raise NotFoundError(f"no note with id {nid} (ids are whole numbers from 1 to {ID_MAX})")
     folder = folder or config.notes_dir()
     paths = note_paths(folder)
     found = [p for p in paths if id_of_name(p.name) == nid]
@@ -162,7 +269,7 @@ def _front_matter_id(path: Path) -> int | None:
             head = f.read(2048)
     except OSError:
         return None
-    m = re.search(r"^id:\s*(\d+)\s*$", head, re.M)
+    m = re.search(r"^id:[ \t]*(\d+)[ \t]*$", head, re.M)
     return int(m.group(1)) if m else None
 
 
@@ -200,14 +307,20 @@ def create_many(wanted: list[int | None], make: Callable[[list[int]], list[Note]
     """``scrapnote import``: allocate ids for a batch and write ``make(ids)`` notes, all under the lock.
 
     ``wanted[i]`` is kept when it was never handed out (above the counter), no note and no trashed
-    note has it, and no earlier note of the batch took it; every other note gets a new id past the largest ever given. The counter moves
-    past every id written, so none is handed out again."""
+    note has it, and no earlier note of the batch took it; every other note gets a new id past the
+    largest ever given. The counter moves past every id written, so none is handed out again.
+
+    All or nothing, even when killed: every note is first written to a temp file (fsync'ed); then
+    a journal naming each temp file and its note file is written, and only then are the notes put
+    in place. Killed before the journal, the temp files are leftovers (cleaned by the next write)
+    and nothing was imported; killed after it, the next command that takes the lock finishes
+    putting every note in place (``_finish_import``)."""
     with locked():
         used = _used_ids(config.notes_dir()) | _used_ids(config.trash_dir())
         given = _read_counter()  # every id up to here was handed out once: never again
         kept = []
         for w in wanted:
-            ok = w is not None and w > given and w not in used and w not in kept
+            ok = valid_id(w) and w > given and w not in used and w not in kept
             kept.append(w if ok else None)
         nxt = max([next_id() - 1, *[k for k in kept if k]]) + 1
         ids = []
@@ -215,23 +328,95 @@ def create_many(wanted: list[int | None], make: Callable[[list[int]], list[Note]
             if k is None:
                 k, nxt = nxt, nxt + 1
             ids.append(k)
+        if ids and max(ids) > ID_MAX:
+            raise ScrapnoteError(f"no id left for {len(ids)} notes: ids go up to {ID_MAX} (ids are never reused)")
         notes = make(ids)
-        written = []
-        for nid, note in zip(ids, notes):
-            path = config.notes_dir() / file_name(nid, note.title)
-            atomic_write(path, note.to_text(), overwrite=False)
-            written.append(Note(meta=note.meta, sections=note.sections, preamble=note.preamble, path=path))
-        if ids and max(ids) > _read_counter():
-            atomic_write(config.state_dir() / "last_id", f"{max(ids)}\n")
+        texts = [note.to_text().encode("utf-8") for note in notes]  # a note that cannot be written: nothing is
+        folder = config.notes_dir()
+        paths = [folder / file_name(nid, note.title) for nid, note in zip(ids, notes)]
+        for p in paths:
+            if os.path.lexists(p):
+                raise ScrapnoteError(f"{p} already exists; nothing imported")
+        temps: list[Path] = []
+        try:
+            for p, data in zip(paths, texts):
+                temps.append(_write_temp(p, data))
+            if ids and max(ids) > _read_counter():
+                atomic_write(config.state_dir() / "last_id", f"{max(ids)}\n")
+            moves = [(t.name, p.name) for t, p in zip(temps, paths)]
+            atomic_write(config.state_dir() / JOURNAL, json.dumps({"pid": os.getpid(), "moves": moves}))
+        except BaseException:
+            for t in temps:
+                _drop(t)
+            raise
+        placed = _put_in_place(folder, moves)
+        (config.state_dir() / JOURNAL).unlink()
+        for t in temps:
+            _OWN_TMPS.discard(str(t))
+        written = [Note(meta=note.meta, sections=note.sections, preamble=note.preamble, path=path)
+                   for note, path in zip(notes, placed)]
     return written
 
 
+def _put_in_place(folder: Path, moves: list[tuple[str, str]]) -> list[Path]:
+    """Give each temp file its note name (a hard link, so a file made meanwhile is never replaced;
+    then a free name beside it), then remove the temp file. Safe to run again after a kill."""
+    placed = []
+    for tmp_name, name in moves:
+        tmp, path = folder / tmp_name, folder / name
+        if not os.path.exists(tmp):  # put in place before a kill
+            placed.append(path)
+            continue
+        k = 1
+        while True:
+            try:
+                os.link(tmp, path)
+                break
+            except FileExistsError:
+                if os.path.samefile(tmp, path):
+                    break
+            except OSError:  # file systems without hard links
+                if not os.path.lexists(path):
+                    os.replace(tmp, path)
+                    break
+            k += 1
+            path = folder / f"{Path(name).stem}-{k}.md"
+        placed.append(path)
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+    return placed
+
+
+def _finish_import() -> set[str]:
+    """Finish an import a kill interrupted after its journal was written (under the lock).
+    Returns the temp names it could not put in place (kept by the leftover cleaning)."""
+    journal = config.state_dir() / JOURNAL
+    try:
+        data = json.loads(journal.read_text(encoding="utf-8"))
+        moves = [(str(t), str(n)) for t, n in data["moves"]]
+    except FileNotFoundError:
+        return set()
+    except (OSError, ValueError, KeyError, TypeError):
+        journal.unlink(missing_ok=True)  # never half-written (atomic): unreadable means damaged
+        return set()
+    try:
+        _put_in_place(config.notes_dir(), moves)
+    except OSError:
+        return {t for t, _ in moves}
+    journal.unlink(missing_ok=True)
+    return set()
+
+
 def _used_ids(folder: Path) -> set[int]:
+    """The ids of the note files in ``folder``: a file name's number, else its front matter's
+    ``id`` (a note renamed by hand keeps its id). Ids out of range are broken notes, not ids."""
     out = set()
     for p in note_paths(folder):
         nid = id_of_name(p.name)
         if nid is None:
             nid = _front_matter_id(p)
-        if nid is not None:
+        if valid_id(nid):
             out.add(nid)
     return out

@@ -69,8 +69,10 @@ def check_entry(entry, where: str) -> dict:
         raise ScrapnoteError(f"{where}: unknown field '{unknown[0]}' (is this the output of export --format json?)")
     out = dict(entry)
     nid = entry.get("id")
-    if nid is not None and (isinstance(nid, bool) or not isinstance(nid, int) or nid < 1):
-        raise ScrapnoteError(f"{where}: field 'id' must be a whole number ≥ 1")
+    from scrapnote.note import ID_MAX, valid_id
+
+    if nid is not None and not valid_id(nid):
+        raise ScrapnoteError(f"{where}: field 'id' must be a whole number from 1 to {ID_MAX}")
     for k in TEXT_FIELDS:
         if entry.get(k) is not None and not isinstance(entry[k], str):
             raise ScrapnoteError(f"{where}: field '{k}' must be text")
@@ -172,7 +174,9 @@ def _warn_already_there(entries: list[dict], result: ImportResult) -> None:
 
 
 def _named(e) -> bool:
-    return isinstance(e, dict) and isinstance(e.get("id"), int) and not isinstance(e["id"], bool) and e["id"] >= 1
+    from scrapnote.note import valid_id
+
+    return isinstance(e, dict) and valid_id(e.get("id"))
 
 
 def _form(name: str | None, result: ImportResult):
