@@ -40,7 +40,7 @@ class YamlRefused(ValueError):
     """Front matter that parses but that the reader will not build (alias bombs, deep nesting, cycles)."""
 
 
-def _yaml_loader():
+def _yaml_loader(measure: bool = True):
     """SafeLoader that keeps dates and timestamps as the strings the user wrote.
 
     Built on libyaml's CSafeLoader where PyYAML has it: reading front matter is most of the time
@@ -55,9 +55,10 @@ def _yaml_loader():
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     class Loader(base):
-        def construct_document(self, node):
-            _measure(node)
-            return super().construct_document(node)
+        if measure:
+            def construct_document(self, node):
+                _measure(node)
+                return super().construct_document(node)
 
     Loader.yaml_implicit_resolvers = {
         k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
@@ -95,7 +96,7 @@ def _measure(root) -> None:
             continue
         if key in visiting:
             raise YamlRefused("front matter has a value that contains itself (a YAML alias to its own anchor)")
-        if depth > NESTING_MAX:
+        if depth > NESTING_MAX and isinstance(node.value, list):  # a list or map that deep
             raise YamlRefused(f"front matter is nested more than {NESTING_MAX} levels deep")
         if not children:
             size[key] = 1 + len(node.value) // 100 if isinstance(node.value, str) else 1
@@ -120,16 +121,20 @@ def _children(node) -> list:
     return out
 
 
-_LOADER = None
+_LOADERS: dict[bool, type] = {}
 
 
 def load_yaml(text: str):
-    global _LOADER
+    """YAML text → data, with the limits of ``_yaml_loader``. An alias needs an anchor, and both are
+    written as ``&``/``*`` in the text: text without both has no alias and is read without the
+    measuring pass (most notes; nesting is bounded by ``_plain_data`` then)."""
     import yaml
 
-    if _LOADER is None:
-        _LOADER = _yaml_loader()
-    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a SafeLoader subclass
+    measure = "&" in text and "*" in text
+    loader = _LOADERS.get(measure)
+    if loader is None:
+        loader = _LOADERS[measure] = _yaml_loader(measure)
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader subclass
 
 
 @dataclass(frozen=True)
@@ -565,19 +570,22 @@ def _parse_meta(fm_raw: str, where, path: Path | None) -> dict:
     return _check_fields(meta, where, path)
 
 
-def _plain_data(v, key, where):
+def _plain_data(v, key, where, depth: int = 1):
     """A value as the note keeps it: what JSON can hold. Dates YAML built from an explicit tag are
-    the text they were, sets and pairs are lists; binary data is refused."""
+    the text they were, sets and pairs are lists; binary data and nesting deeper than NESTING_MAX
+    are refused."""
     import datetime as _dt
 
     if v is None or isinstance(v, (bool, int, float, str)):
         return v
+    if depth > NESTING_MAX:
+        raise BrokenNoteError(where, f"front matter is nested more than {NESTING_MAX} levels deep")
     if isinstance(v, (list, tuple)):
-        return [_plain_data(x, key, where) for x in v]
+        return [_plain_data(x, key, where, depth + 1) for x in v]
     if isinstance(v, dict):
-        return {k: _plain_data(x, key, where) for k, x in v.items()}
+        return {k: _plain_data(x, key, where, depth + 1) for k, x in v.items()}
     if isinstance(v, (set, frozenset)):
-        return sorted((_plain_data(x, key, where) for x in v), key=lambda x: (str(type(x)), str(x)))
+        return sorted((_plain_data(x, key, where, depth + 1) for x in v), key=lambda x: (str(type(x)), str(x)))
     if isinstance(v, (_dt.date, _dt.datetime)):
         return v.isoformat()
     raise BrokenNoteError(where, f"field {_shown(str(key))} holds {type(v).__name__} data "

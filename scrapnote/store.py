@@ -28,7 +28,7 @@ _ID_NAME_RE = re.compile(r"^(\d+)(?:-|\.md$)")
 _TMP_NEW_RE = re.compile(r"\.(?P<host>[A-Za-z0-9]{0,32})-(?P<pid>\d{1,10})\.[A-Za-z0-9_]{4,}\.tmp$")
 _TMP_OLD_RE = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # before pids were in the name
 STALE_S = 3600  # a temp file whose writer cannot be asked (other host, old name) is a leftover after this
-_OWN_TMPS: set[str] = set()  # temp files this process is writing now
+_OWN_TMPS: set[str] = set()  # names of the temp files this process is writing now
 JOURNAL = "import-journal.json"
 
 
@@ -46,7 +46,7 @@ def _write_temp(path: Path, data: bytes) -> Path:
     """``data`` in a new temp file beside ``path`` (fsync'ed, with the mode a plain write would give)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{_host()}-{os.getpid()}.", suffix=".tmp", dir=path.parent)
-    _OWN_TMPS.add(tmp)
+    _OWN_TMPS.add(os.path.basename(tmp))
     try:
         # mkstemp makes the file 0600: give it the mode a plain write would (an existing file's
         # own mode, else what the umask allows), so shared exports and notes stay readable
@@ -70,7 +70,7 @@ def _drop(tmp) -> None:
         os.unlink(tmp)
     except FileNotFoundError:
         pass
-    _OWN_TMPS.discard(str(tmp))
+    _OWN_TMPS.discard(os.path.basename(tmp))
 
 
 def atomic_write(path: Path, data: bytes | str, *, overwrite: bool = True) -> None:
@@ -96,12 +96,15 @@ def atomic_write(path: Path, data: bytes | str, *, overwrite: bool = True) -> No
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        _OWN_TMPS.discard(str(tmp))
+        _OWN_TMPS.discard(tmp.name)
 
 
-def _pid_alive(pid: int) -> bool:
+def _pid_alive(pid: int) -> bool | None:
+    """True/False; None when it cannot be asked here (Windows: os.kill would end the process)."""
     if pid == os.getpid():
         return False  # ours, and not one we are writing (those are skipped before): a reused pid's
+    if os.name == "nt":
+        return None
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -113,14 +116,16 @@ def _pid_alive(pid: int) -> bool:
 
 def _is_leftover(folder: Path, name: str, now: float) -> bool:
     """A temp file of ours that no live writer owns (see the naming above)."""
-    full = str(folder / name)
-    if full in _OWN_TMPS:
+    if name in _OWN_TMPS:
         return False
+    full = str(folder / name)
     m = _TMP_NEW_RE.search(name)
     if m is None and not _TMP_OLD_RE.match(name):
         return False
     if m is not None and m.group("host") == _host():
-        return not _pid_alive(int(m.group("pid")))
+        alive = _pid_alive(int(m.group("pid")))
+        if alive is not None:
+            return not alive
     try:
         return now - os.stat(full).st_mtime > STALE_S
     except OSError:
@@ -352,7 +357,7 @@ def create_many(wanted: list[int | None], make: Callable[[list[int]], list[Note]
         placed = _put_in_place(folder, moves)
         (config.state_dir() / JOURNAL).unlink()
         for t in temps:
-            _OWN_TMPS.discard(str(t))
+            _OWN_TMPS.discard(t.name)
         written = [Note(meta=note.meta, sections=note.sections, preamble=note.preamble, path=path)
                    for note, path in zip(notes, placed)]
     return written

@@ -285,6 +285,22 @@ def test_a_hand_made_note_the_reader_refuses_is_a_broken_note(home, write_note, 
     assert r.returncode == 0 and [n["id"] for n in json.loads(r.stdout)] == [1]
 
 
+@pytest.mark.parametrize("alias", ["", "anchor: &a [1]\nagain: *a\n"])
+def test_nesting_the_writer_allows_is_what_the_reader_allows(alias):
+    from scrapnote.errors import BrokenNoteError
+    from scrapnote.note import NESTING_MAX
+
+    deepest = 0
+    for _ in range(NESTING_MAX):  # lists in lists, NESTING_MAX levels
+        deepest = [deepest]
+    text = dump_front_matter({"id": 1, "x": deepest})
+    assert parse_note("---\n" + text + alias + "---\n", T).meta["x"] == deepest
+    with pytest.raises(ScrapnoteError):
+        dump_front_matter({"id": 1, "x": [deepest]})
+    with pytest.raises(BrokenNoteError, match="nested more than"):
+        parse_note("---\nid: 1\nx: " + "[" * (NESTING_MAX + 1) + "]" * (NESTING_MAX + 1) + "\n" + alias + "---\n", T)
+
+
 def test_aliases_within_the_limit_still_read(write_note, cli):
     write_note("0001-a.md", "---\nid: 1\ntitle: t\nbase: &b {k: 1, j: [1, 2]}\nmore: *b\nlist: [*b, *b]\n---\n")
     shown = json.loads(cli("show", "1", "--json").stdout)
