@@ -6,13 +6,21 @@ stdout carries data (tables, notes, ids, JSON); stderr carries messages. ``NO_CO
 This module alone decides between Rich and plain output and asks whether a stream is a terminal;
 cli.py hands it what an app function returned. Rich is imported inside the functions that draw
 (a piped ``scrapnote search`` prints without it, see plaintable.py).
+
+Every piece of a note it prints goes through ``safetext.visible`` first, on a terminal or not: a
+field's control characters and escape sequences are shown as escapes (``\\x1b``), never sent. Text
+reaches Rich as ``Text`` (never as markup: a title ``[bold]x[/]`` prints as typed), JSON through
+``safetext.json_dumps``, and only an http(s) address becomes a terminal link (``_SafeLinks``). The
+streams that are a file's bytes (``show --raw``, ``new --dry-run``, ``export`` to stdout) are written
+exactly into a pipe or file and with the controls shown as escapes on a terminal (``data_text``).
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import TYPE_CHECKING, Callable
+
+from scrapnote.safetext import json_dumps, link_target, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -53,13 +61,14 @@ def err() -> Console:
 def message(text: str, style: str = "") -> None:
     from rich.text import Text
 
+    text = visible(text)
     err().print(Text(text, style=style) if style else Text(text))
 
 
 def warn(text: str) -> None:
     from rich.text import Text
 
-    err().print(Text("warning: ", style="yellow bold") + Text(text))
+    err().print(Text("warning: ", style="yellow bold") + Text(visible(text)))
 
 
 def warn_broken(error) -> None:
@@ -70,19 +79,42 @@ def warn_broken(error) -> None:
 def error_line(text: str) -> None:
     from rich.text import Text
 
-    err().print(Text("error: ", style="red bold") + Text(text), soft_wrap=True)
+    err().print(Text("error: ", style="red bold") + Text(visible(text)), soft_wrap=True)
 
 
 # -- data (stdout) ------------------------------------------------------------------------------
 def print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_dumps(data) + "\n")
 
 
 def data_line(value) -> None:
     """One line of data on stdout (an id, a row of ``check``)."""
     import typer
 
-    typer.echo(value)
+    typer.echo(visible(str(value)))
+
+
+def data_text(text: str) -> None:
+    """A file's text on stdout (``new --dry-run``, ``export``): exactly into a pipe or a file; on a
+    terminal with its control characters shown as escapes."""
+    sys.stdout.write(visible(text) if _stdout_is_terminal() else text)
+
+
+def data_bytes(data: bytes) -> None:
+    """A file's bytes on stdout (``show --raw``), the same way: exact unless stdout is a terminal,
+    where they are read as UTF-8 (a byte that is not shown as ``\\xNN``) and controls escaped."""
+    sys.stdout.flush()
+    if _stdout_is_terminal():
+        sys.stdout.write(visible(data.decode("utf-8", "backslashreplace")))
+    else:
+        sys.stdout.buffer.write(data)
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 # -- the terminal ---------------------------------------------------------------------------------
@@ -99,7 +131,7 @@ def is_interactive() -> bool:
 def confirm(question: str) -> bool:
     import typer
 
-    return typer.confirm(question, default=False, err=True)
+    return typer.confirm(visible(question), default=False, err=True)
 
 
 def ask_section(label: str, hint: str, current: str) -> str:
@@ -201,7 +233,7 @@ def new_result(result, *, as_json: bool, dry_run: bool, one_input: bool) -> None
         print_json(data[0] if len(data) == 1 and not result.failed and one_input else data)
     elif dry_run:
         for n in notes:
-            sys.stdout.write(n.to_text())
+            data_text(n.to_text())
     else:
         for n in notes:
             data_line(n.id)
@@ -229,8 +261,7 @@ def listing(rows: list[dict], *, as_json: bool, filtered: bool) -> None:
 def show(note, *, as_json: bool, raw: bool) -> None:
     """``show``: the note's file byte for byte (``raw``), its JSON form, or the note view."""
     if raw:  # the file's bytes exactly as they are on disk (a BOM included)
-        sys.stdout.flush()
-        sys.stdout.buffer.write(note.path.read_bytes())
+        data_bytes(note.path.read_bytes())
     elif as_json:
         from scrapnote.app.notes import note_json
 
@@ -242,8 +273,9 @@ def show(note, *, as_json: bool, raw: bool) -> None:
 def check_report(results: list[tuple[dict, list[str]]], filtered: bool = False) -> None:
     """``check``: a line per unfinished note on stdout (id, title, sections), a summary on stderr."""
     unfinished = [(r, miss) for r, miss in results if miss]
-    for r, miss in unfinished:
-        data_line(f"{r['id']}\t{r['title']}\t" + ", ".join(miss))
+    for r, miss in unfinished:  # TAB-separated: a TAB or line break in a field is shown as \\t, \\n
+        data_line(f"{r['id']}\t{visible(r['title'], oneline=True)}\t"
+                  + ", ".join(visible(m, oneline=True) for m in miss))
     if not results:
         message("no notes match" if filtered else "no notes yet")
     elif unfinished:
@@ -275,7 +307,7 @@ def related(rows: list[dict], note_id: int, *, as_json: bool) -> None:
 def export_result(result, *, fmt: str, split: str | None) -> None:
     """``export``: the text on stdout, or what was written where."""
     if result.output is not None:
-        sys.stdout.write(result.output)
+        data_text(result.output)
     if split:
         n = len(result.written)
         message(f"wrote {n} {fmt} file{'s' if n != 1 else ''} to {split}")
@@ -317,20 +349,72 @@ class SearchOutput:
 
             print_json([hit_json(h) for h in result.hits])
             return
-        if result.hits and self.plain:
+        hits, spans = visible_hits(result.hits, result.spans)
+        if hits and self.plain:
             from scrapnote import plaintable
 
-            lines = plaintable.lines(result.hits)
+            lines = plaintable.lines(hits)
             if lines is not None:
                 sys.stdout.write("\n".join(lines) + "\n")
                 return
-        if not result.hits:
+        if not hits:
             message("no notes match")
         else:
-            hits_table(result.hits, result.spans)
+            hits_table(hits, spans)
+
+
+def visible_hits(hits, spans: dict | None):
+    """The hits with their shown fields made safe for a terminal (``safetext.visible``, one line
+    each) and the highlight spans moved along; a hit with nothing to escape is the same object."""
+    import dataclasses
+
+    from scrapnote.safetext import visible_spans
+
+    out_hits, out_spans = [], dict(spans or {})
+    for h in hits:
+        sp = (spans or {}).get(h.id) or {}
+        title, t_sp = visible_spans(h.title or "", sp.get("title"), oneline=True)
+        snip, s_sp = visible_spans(h.snippet or "", sp.get("snippet"), oneline=True)
+        source, published = visible(h.source, oneline=True), visible(h.published, oneline=True)
+        if (title, snip, source, published) != (h.title or "", h.snippet or "", h.source or "", h.published or ""):
+            h = dataclasses.replace(h, title=title, snippet=snip, source=source or h.source,
+                                    published=published or h.published)
+            if sp:
+                out_spans[h.id] = {**sp, "title": t_sp, "snippet": s_sp}
+        out_hits.append(h)
+    return out_hits, out_spans
 
 
 # -- the Rich views -------------------------------------------------------------------------------
+class _SafeLinks:
+    """A renderable drawn as it is, except that a link (OSC 8, e.g. from a Markdown ``[x](url)``) is
+    kept only for an http(s) address: a ``javascript:`` or ``file:`` target stays plain text."""
+
+    def __init__(self, renderable):
+        self.renderable = renderable
+
+    def __rich_console__(self, console, options):
+        from rich.segment import Segment
+
+        for seg in console.render(self.renderable, options):
+            style = seg.style
+            if style is not None and style.link and not link_target(style.link):
+                seg = Segment(seg.text, style.update_link(None), seg.control)
+            yield seg
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, self.renderable)
+
+
+def _cell(value) -> Text:
+    """A table cell: the field as literal text (no Rich markup), on one line, controls escaped."""
+    from rich.text import Text
+
+    return Text(visible(value, oneline=True))
+
+
 def _table(out: Console, columns: list[tuple[str, dict]]) -> Table:
     from rich.table import Table
 
@@ -358,11 +442,11 @@ def note_table(rows: list[dict], out: Console | None = None, marks: dict[int, st
         t.expand = True
     for r in rows:
         mark = (marks or {}).get(r["id"], "")
-        title = Text(r.get("title") or "")
+        title = _cell(r.get("title"))
         if mark:
             title = Text(mark + " ", style="yellow") + title
-        t.add_row(str(r["id"]), r.get("date") or "", r.get("source") or "", title,
-                  ", ".join(r.get("tags") or []))
+        t.add_row(_cell(r["id"]), _cell(r.get("date")), _cell(r.get("source")), title,
+                  _cell(", ".join(r.get("tags") or [])))
     out.print(t)
 
 
@@ -371,6 +455,7 @@ def note_view(note, out: Console | None = None) -> None:
     from rich.markdown import Markdown
     from rich.panel import Panel
     from rich.rule import Rule
+    from rich.style import Style
     from rich.table import Table
     from rich.text import Text
 
@@ -381,14 +466,15 @@ def note_view(note, out: Console | None = None) -> None:
     facts.add_column(style="bold" if not plain else "", no_wrap=True)
     facts.add_column()
     url = m.get("url")
+    href = link_target(url) if url and not plain else None  # a terminal link only to an http(s) address
     rows = [("출처", m.get("source")), ("기자", m.get("reporter")), ("날짜", m.get("published")),
-            ("링크", Text(url, style=f"link {url} underline") if url and not plain else url),
+            ("링크", Text(href, style=Style(link=href, underline=True)) if href else url),
             ("산업", ", ".join(m.get("industry") or [])), ("기업", ", ".join(m.get("companies") or [])),
             ("태그", ", ".join(m.get("tags") or [])), ("스크랩", (m.get("scrapped") or "")[:16].replace("T", " "))]
     for k, v in rows:
         if v:
-            facts.add_row(k, v if isinstance(v, Text) else Text(str(v)))
-    title = Text(f"#{note.id}  ", style="dim") + Text(note.title or "(제목 없음)", style="bold")
+            facts.add_row(k, v if isinstance(v, Text) else _cell(v))
+    title = Text(f"#{note.id}  ", style="dim") + Text(visible(note.title, oneline=True) or "(제목 없음)", style="bold")
 
     def body():
         if plain:
@@ -397,13 +483,13 @@ def note_view(note, out: Console | None = None) -> None:
         else:
             yield Panel(facts, title=title, title_align="left", border_style="cyan")
         for s in note.sections:
-            label = s.heading
+            label = visible(s.heading, oneline=True)
             yield Text("")
             if plain:
                 yield Text(f"## {label}")
             else:
                 yield Rule(Text(label, style="bold cyan"), align="left", style="cyan")
-            text = s.text
+            text = visible(s.text)
             if not text:
                 yield Text("(비어 있음)", style="dim")
             elif plain or s.key in ("body", "headline"):  # the article's words, never read as Markdown
@@ -411,7 +497,7 @@ def note_view(note, out: Console | None = None) -> None:
             else:
                 yield Markdown(text, hyperlinks=True)
 
-    renderables = list(body())
+    renderables = [_SafeLinks(r) for r in body()]
     if out.is_terminal and not plain:
         lines = sum(len(out.render_lines(r, out.options, pad=False)) for r in renderables)
         if lines > out.height:
@@ -429,9 +515,10 @@ def questions_view(groups: dict[str, list[dict]], out: Console | None = None) ->
 
     out = out or console()
     for company, items in groups.items():
-        out.print(Text(f"{company} ({len(items)})", style="bold cyan"))
+        out.print(Text(f"{visible(company, oneline=True)} ({len(items)})", style="bold cyan"))
         for q in items:
-            out.print(Text("  - ") + Text(q["question"]) + Text(f"  (#{q['id']} {q['date']})", style="dim"))
+            out.print(Text("  - ") + Text(visible(q["question"]))
+                      + Text(f"  (#{q['id']} {visible(q['date'], oneline=True)})", style="dim"))
         out.print("")
 
 
@@ -450,6 +537,7 @@ def hits_table(hits, spans: dict | None = None, out: Console | None = None) -> N
     from rich.text import Text
 
     out = out or console()
+    hits, spans = visible_hits(hits, spans)
     if not out.is_terminal:  # the same text without laying out a Rich table (see plaintable)
         from scrapnote import plaintable
 
@@ -467,5 +555,5 @@ def hits_table(hits, spans: dict | None = None, out: Console | None = None) -> N
         cell = _marked(h.title or "", sp.get("title"), "bold yellow")
         if h.snippet:
             cell = cell + Text("\n") + _marked(h.snippet, sp.get("snippet"), "bold yellow", base="dim")
-        t.add_row(str(h.id), h.published or "", h.source or "", cell)
+        t.add_row(_cell(h.id), _cell(h.published), _cell(h.source), cell)
     out.print(t)

@@ -9,6 +9,6 @@ class JsonExporter(Exporter):
     suffix = ".json"
 
     def render(self, export: Export) -> str:
-        import json
+        from scrapnote.safetext import json_dumps
 
-        return json.dumps([i.data for i in export.items], ensure_ascii=False, indent=2) + "\n"
+        return json_dumps([i.data for i in export.items]) + "\n"
