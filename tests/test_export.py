@@ -324,8 +324,9 @@ def test_tsv_is_the_scrapform_layout_of_seed_002(cli, three):
     seed_labels = [s.split("\t")[0] for s in seed if "\t" in s and not s.startswith("\t")]
     assert seed_labels[:3] == ["헤드라인 (요약과 압축)", "기사링크", "본문 (본문 내용 복사)"]
     assert seed_labels[-1] == labels[-1] == "연관기사 링크"
-    i = rows.index("기사 내용의 수치화, 인사이트\t- 부트캠프 인원: 200명 → 500명 (2.5배)")
-    assert rows[i + 1] == "\t- 지원 연구자: 7명"  # a continuation row
+    # a cell starting with - would be a formula in a spreadsheet: a ' in front (issue 10)
+    i = rows.index("기사 내용의 수치화, 인사이트\t'- 부트캠프 인원: 200명 → 500명 (2.5배)")
+    assert rows[i + 1] == "\t'- 지원 연구자: 7명"  # a continuation row
     assert "연관기사 링크\t카카오, 머신러닝 캠프 개최 https://kicho.tistory.com/542" in rows
     assert "기사링크\thttps://www.hankyung.com/it/article/202307133276i" in rows and "날짜\t2023-07-13" in rows
 

@@ -172,19 +172,36 @@ def paragraphs(text: str) -> list[str]:
 
 
 def safe_url(url) -> str | None:
-    """A link target only for http(s) and mailto: never ``javascript:`` or ``data:``."""
-    if not url or not isinstance(url, str):
-        return None
-    u = url.strip()
-    return u if re.match(r"^(https?://|mailto:)", u, re.I) else None
+    """A link target only for an http(s) address (``safetext.link_target``): never ``javascript:``,
+    ``data:`` or any other scheme."""
+    from scrapnote.safetext import link_target
+
+    return link_target(url)
+
+
+# A Markdown link's ``](`` and a link reference definition's ``[label]:`` whose target is not an
+# http(s) address: its ``]`` is escaped, so viewers show the text as typed instead of a link.
+_INLINE_LINK = re.compile(r"\](?=\((?!\s*<?https?://))", re.I)
+_REFERENCE = re.compile(r"^( {0,3}\[[^\]\n]*)\](?=:(?!\s*<?https?://))", re.I | re.M)
 
 
 def md_escape(text) -> str:
-    """A ``<`` that could open an HTML tag is backslash-escaped: Markdown viewers show it as typed
-    instead of rendering the article's markup. A backslash the text itself has before punctuation is
-    doubled, so viewers show it and ``scrapnote new`` reads the export back to the same text."""
+    """Field text made safe to put in Markdown: a ``<`` that could open an HTML tag or an autolink is
+    backslash-escaped (viewers show the article's markup as typed), and so is the ``]`` of a link to
+    anything but an http(s) address (``[x](javascript:…)``, ``![x](data:…)``, ``[r]: file:…``). A
+    backslash the text itself has before punctuation is doubled, so viewers show it and
+    ``scrapnote new`` reads the export back to the same text."""
     text = re.sub(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>~])", r"\\\\", str(text or ""))
+    text = _INLINE_LINK.sub(r"\\]", text)
+    text = _REFERENCE.sub(r"\1\\]", text)
     return re.sub(r"<(?=[A-Za-z/!?])", r"\\<", text)
+
+
+def md_url(url) -> str:
+    """A note's address in Markdown: ``<url>`` (an autolink) for an http(s) address, else the
+    address as escaped text, never a link."""
+    href = safe_url(url)
+    return f"<{href}>" if href else md_escape(url)
 
 
 def demote(text: str, levels: int = 1) -> str:
@@ -210,7 +227,7 @@ def render_layout(name: str, export: Export, *, autoescape: bool) -> str:
         finalize=lambda v: "" if v is None else v,  # a field the article does not have prints nothing, not "None"
     )
     env.filters.update({"plain": plain, "paragraphs": paragraphs, "safe_url": safe_url, "demote": demote,
-                        "md_escape": md_escape})
+                        "md_escape": md_escape, "md_url": md_url})
     try:
         tmpl = env.get_template(path.name)
         return tmpl.render(**context(export))

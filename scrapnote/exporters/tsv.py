@@ -7,6 +7,9 @@ The form has no rows for the publisher, reporter and date, so three rows (출처
 not written (a spreadsheet row under an unknown label would be read as part of the row above);
 ``--format json`` carries everything. 연관기사 rows are ``headline url``, without the
 collection's ``#id``. A digest is one form after another, separated by a blank row.
+
+A cell that would start a formula in a spreadsheet (``=``, ``+``, ``-``, ``@``: a ``- 항목`` line
+too) gets a ``'`` in front (``safetext.guard_cell``), which the TSV reader takes off again.
 """
 from __future__ import annotations
 
@@ -52,8 +55,11 @@ def form_rows(item: Item) -> str:
 
 
 def _cell(text: str) -> str:
-    """One cell: a TAB would split it into two, so it becomes a space."""
-    return (text or "").replace("\t", " ").rstrip()
+    """One cell: a TAB would split it into two, so it becomes a space; a formula's first character
+    is quoted."""
+    from scrapnote.safetext import guard_cell
+
+    return guard_cell((text or "").replace("\t", " ").rstrip())
 
 
 def _related_line(r: dict) -> str:

@@ -4,6 +4,13 @@ A value goes on in rows that start with a TAB, or in untabbed lines (a cell with
 trailing TABs, CRLF and the form's title row are ignored. Labels are matched loosely
 (``헤드라인``, ``헤드라인 (요약과 압축)``, ``요약 및 의견 for 스터디용``, …). The reader's own text is
 kept word for word, whitespace normalised.
+
+The sections end only at the form's own rows: a line inside a cell is the cell's text, whatever it
+looks like. A form ``scrapnote export --format tsv`` wrote (its 출처, 기자 and 날짜 rows right after
+기사링크, rows the form itself does not have) is read back word for word: its 본문 is the note's
+body as it was, not a page to clean (a ``---`` line, a ``### 요약 및 의견`` line or a last line that
+is no sentence stay). A ``'`` the exporter put before a formula's first character is taken off
+(``safetext.unguard_cell``).
 """
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ from scrapnote.extract.page import (DateRank, Evidence, ReporterRank, SourceRank
                                     resolve, title_from_body)
 from scrapnote.extract.strings import HANGUL, PERIOD_END, compact, ends_sentence, squash
 from scrapnote.models import Article
+from scrapnote.safetext import unguard_cell
 
 # (key, test on the compacted label). Order matters: "헤드라인 (요약과 압축)" says 요약 too, and
 # "기사 내용의 수치화" says 기사 내용.
@@ -129,8 +137,25 @@ def _is_title_row(line: str) -> bool:
 def _cell_lines(value: str) -> list[str]:
     """A row's text: each non-empty cell a line, whitespace normalised; empty cells after the text
     (trailing TABs) are nothing, and a row with no text at all is a blank line (a paragraph break)."""
-    cells = [squash(part) for part in value.split("\t")]
+    cells = [unguard_cell(squash(part)) for part in value.split("\t")]
     return [c for c in cells if c] or [""]
+
+
+def _exported_cell_lines(value: str) -> list[str]:
+    """A row of a form the TSV exporter wrote: one cell, its text as written (spaces kept)."""
+    return [unguard_cell(value.rstrip("\t").replace("\t", " ").rstrip())]
+
+
+# The rows of the TSV exporter (exporters/tsv.py META_ROWS): 출처, 기자, 날짜 right after 기사링크.
+_EXPORT_ROWS = ["url", "source", "reporter", "published"]
+
+
+def is_exported(rows: list[tuple[str | None, str]]) -> bool:
+    """Whether the form's rows are those ``export --format tsv`` writes (its 출처, 기자 and 날짜 rows
+    right after 기사링크)."""
+    keys = [k for k, _v in rows if k]
+    n = len(_EXPORT_ROWS)
+    return any(keys[i:i + n] == _EXPORT_ROWS for i in range(len(keys) - n + 1))
 
 
 class ScrapformExtractor(Extractor):
@@ -143,22 +168,28 @@ class ScrapformExtractor(Extractor):
         return split_forms(text)  # several forms one after another (export --format tsv)
 
     def extract(self, text: str, origin: str | None, url: str | None) -> Article:
+        rows = _rows(text)
+        exported = is_exported(rows)
+        cell_lines = _exported_cell_lines if exported else _cell_lines
         fields: dict[str, list[str]] = {}
         current: str | None = None
-        for key, value in _rows(text):
+        for key, value in rows:
             if key:
                 current = key
                 fields.setdefault(key, [])
-                fields[key].extend(_cell_lines(value))
-            elif current:
-                fields[current].extend(_cell_lines(value))
+                fields[key].extend(cell_lines(value))
+            elif current:  # a continuation row (its first cell empty), or a line of a cell
+                fields[current].extend(cell_lines(value[1:] if exported and value.startswith("\t") else value))
             elif value.strip() and not _FORM_TITLE.search(compact(value)):
                 fields.setdefault("preamble", []).extend(_cell_lines(value))
 
-        for key, lines in fields.items():
-            fields[key] = _unquote(lines)
+        if not exported:
+            for key, lines in fields.items():
+                fields[key] = _unquote(lines)
 
         def text_of(key: str) -> str:
+            if exported:  # the cell's lines as the exporter wrote them
+                return "\n".join(fields.get(key) or []).strip("\n")
             out: list[str] = []
             for ln in fields.get(key) or []:
                 if ln or (out and out[-1]):
@@ -170,8 +201,12 @@ class ScrapformExtractor(Extractor):
 
         ev = Evidence()
         ev.add_url(link, UrlRank.FIRST_LINE)
-        body_lines = _join_broken(fields.get("body", []))
-        paragraphs = clean_body(body_lines, None, ev)
+        if exported:  # the note's body as it was: nothing to clean
+            body = text_of("body")
+            paragraphs = [p.strip("\n") for p in re.split(r"\n[ \t]*\n", body) if p.strip()]
+        else:
+            paragraphs = clean_body(_join_broken(fields.get("body", [])), None, ev)
+            body = join_paragraphs(paragraphs)
         if fields.get("source"):
             src = text_of("source")
             if re.match(r"https?://", src):
@@ -192,7 +227,7 @@ class ScrapformExtractor(Extractor):
             if value:
                 sections[key] = value
         title = headline or title_from_body(paragraphs) or ""
-        return Article(title=title, body=join_paragraphs(paragraphs), sections=sections, format="scrapform",
+        return Article(title=title, body=body, sections=sections, format="scrapform",
                        origin=origin, **meta)
 
 
