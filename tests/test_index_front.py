@@ -305,3 +305,20 @@ def test_step_5_keeps_the_rows_of_a_step_4_index(notes):
     with NoteIndex.open() as ix:
         (doc,) = ix.docs_matching(("title",), ["카카오"])
         assert ix.field_texts(doc).get("body") == "카카오의 실적이 나왔다."
+
+
+def test_field_texts_of_a_file_with_old_mac_line_ends_are_split_as_the_index_split_it(write_note, cli):
+    """The search reads a hit's sections through note.py's parser: a file whose lines end in a lone
+    CR is one note with sections for the search too, not one block of "other" text."""
+    text = note_text(1, "카카오 실적", body="카카오의 실적이 크게 나왔다.")
+    path = config.notes_dir() / "0001-cr.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    with NoteIndex.open_fresh() as ix:
+        (doc,) = ix.docs_matching(("title",), ["카카오"])
+        texts = ix.field_texts(doc)
+    assert texts.get("body") == "카카오의 실적이 크게 나왔다." and texts.get("other") == ""
+    import json
+
+    (hit,) = json.loads(cli("search", '"실적이 크게"', "--json").stdout)
+    assert hit["field"] == "body" and "실적이 크게" in hit["snippet"]

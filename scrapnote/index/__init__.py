@@ -43,6 +43,7 @@ class NoteIndex:
 
     def __init__(self, con: sqlite3.Connection):
         self._con = con
+        self._folder = config.notes_dir()
 
     # -- opening -------------------------------------------------------------------------------
     @classmethod
@@ -83,7 +84,7 @@ class NoteIndex:
         with cls.open() as ix:
             con = ix._con
             known = sync.stored_listing(con)
-            check = Check(config.notes_dir(), known)
+            check = Check(ix._folder, known)
             try:
                 answered = known is not None
                 first = early(ix) if answered else None
@@ -122,11 +123,11 @@ class NoteIndex:
         "oldest", "id" or None, at most ``limit``; only the notes with these ``ids`` when given.
         ``named_companies``: each row also says which of its companies ``filters.company_any``
         names (key ``named_companies``)."""
-        return _rows.select(self._con, filters, order, limit, ids, columns, named_companies)
+        return _rows.select(self._con, self._folder, filters, order, limit, ids, columns, named_companies)
 
     def broken(self) -> list[tuple[Path, str]]:
         """(path, reason) of every note file that could not be read, by file name."""
-        return _rows.broken(self._con)
+        return _rows.broken(self._con, self._folder)
 
     def shared_ids(self) -> list[tuple[int, list[str]]]:
         """(id, file names) of every id more than one note file has."""
@@ -166,7 +167,7 @@ class NoteIndex:
     def field_texts(self, doc: int) -> FieldTexts | None:
         """The text of each searchable field of the note indexed as ``doc``: the title and lists
         from the index, the sections from the file (None when no note has this doc)."""
-        return _rows.field_texts(self._con, doc)
+        return _rows.field_texts(self._con, self._folder, doc)
 
 
 def rebuild(progress: Progress | None = None) -> int:

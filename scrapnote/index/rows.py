@@ -8,7 +8,6 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from scrapnote import config
 from scrapnote.index import filters as _filters
 from scrapnote.index.record import LIST_COLS, FieldTexts, file_field_texts
 
@@ -37,7 +36,7 @@ def _decode(names: Sequence[str], values, folder: Path) -> dict:
     return d
 
 
-def select(con: sqlite3.Connection, filters: Filters | None, order: str | None, limit: int | None,
+def select(con: sqlite3.Connection, folder: Path, filters: Filters | None, order: str | None, limit: int | None,
            ids: Iterable[int] | None, columns: Sequence[str], named_companies: bool = False) -> list[dict]:
     if order not in _ORDERS:
         raise ValueError(f"unknown order {order!r}")
@@ -59,7 +58,6 @@ def select(con: sqlite3.Connection, filters: Filters | None, order: str | None, 
     if limit:
         sql += " LIMIT ?"
         args.append(limit)
-    folder = config.notes_dir()
     out = []
     for values in con.execute(sql, args):
         d = _decode(names, values, folder)
@@ -69,8 +67,7 @@ def select(con: sqlite3.Connection, filters: Filters | None, order: str | None, 
     return out
 
 
-def broken(con: sqlite3.Connection) -> list[tuple[Path, str]]:
-    folder = config.notes_dir()
+def broken(con: sqlite3.Connection, folder: Path) -> list[tuple[Path, str]]:
     return [(folder / p, reason) for p, reason in
             con.execute("SELECT path, error FROM notes WHERE error IS NOT NULL ORDER BY path")]
 
@@ -125,11 +122,11 @@ def docs_matching(con: sqlite3.Connection, columns: Sequence[str], terms: Sequen
     return found
 
 
-def field_texts(con: sqlite3.Connection, doc: int) -> FieldTexts | None:
+def field_texts(con: sqlite3.Connection, folder: Path, doc: int) -> FieldTexts | None:
     r = con.execute("SELECT path, title, tags, industry, companies, keywords, sections FROM notes WHERE doc=?",
                     (doc,)).fetchone()
     if r is None:
         return None
     path, title, *lists, sections = r
-    return file_field_texts(config.notes_dir() / path, title, dict(zip(LIST_COLS, lists)),
+    return file_field_texts(folder / path, title, dict(zip(LIST_COLS, lists)),
                             json.loads(sections or "[]"))
