@@ -12,10 +12,13 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scrapnote.errors import BrokenNoteError, ScrapnoteError
 from scrapnote.models import Article, Section
-from scrapnote.template import Template
+
+if TYPE_CHECKING:  # only named in annotations: the search reads notes without loading forms
+    from scrapnote.template import Template
 
 # Front-matter fields in the order the tool writes them; other keys a user adds are kept after.
 FIELDS = ("id", "title", "url", "source", "reporter", "published", "scrapped",
