@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from scrapnote import fields
 from scrapnote.models import Article
 from scrapnote.note import DRAFT_MARKER, Note, format_related
 
@@ -28,7 +29,7 @@ class Drafter:
         # only the columns drafting needs, decoded once (at 50,000 notes the full rows cost seconds);
         # broken files are warned about by the commands that list them
         with NoteIndex.open_fresh() as ix:
-            self.rows = ix.rows(order=None, columns=("id", "title", "headline", "url", "keywords", "companies"))
+            self.rows = ix.rows(order=None, columns=("id", "title", fields.HEADLINE, "url", "keywords", "companies"))
         self.doc_freq = doc_frequencies(self.rows)
 
     def draft(self, article: Article) -> Aids:
@@ -41,30 +42,30 @@ class Drafter:
         aids = Aids()
         quantities = find_quantities(text)
         if quantities:
-            aids.sections["insights"] = DRAFT_MARKER + "\n\n" + format_insights(quantities, find_changes(text))
+            aids.sections[fields.INSIGHTS] = DRAFT_MARKER + "\n\n" + format_insights(quantities, find_changes(text))
         terms = extract_terms(f"{article.title}\n{text}")
         aids.keywords = rank_keywords(f"{article.title}\n{text}", self.doc_freq, len(self.rows) + 1)
         aids.companies = guess_companies(terms)
         aids.industry = guess_industry(terms)
         sentences = draft_summary(text, n=3)
         if sentences:
-            aids.sections["summary"] = DRAFT_MARKER + "\n\n" + "\n".join(f"- {s}" for s in sentences)
+            aids.sections[fields.SUMMARY] = DRAFT_MARKER + "\n\n" + "\n".join(f"- {s}" for s in sentences)
         if aids.keywords:
             prompts = [f"- {k}: " for k in aids.keywords[:3]]
-            aids.sections["research"] = DRAFT_MARKER + "\n\n" + "\n".join(prompts)
+            aids.sections[fields.RESEARCH] = DRAFT_MARKER + "\n\n" + "\n".join(prompts)
         candidates = [(r["id"], list(r.get("keywords") or []), list(r.get("companies") or [])) for r in self.rows]
         top = related_notes(aids.keywords, aids.companies, candidates, self.doc_freq, len(self.rows) + 1, k=3)
         if top:
             by_id = {r["id"]: r for r in self.rows}
-            aids.sections["related"] = format_related(
-                {"id": i, "headline": by_id[i].get("headline") or by_id[i].get("title"), "url": by_id[i].get("url")}
+            aids.sections[fields.RELATED] = format_related(
+                fields.link(i, by_id[i].get(fields.HEADLINE) or by_id[i].get("title"), by_id[i].get("url"))
                 for i, _ in top)
         return aids
 
     def remember(self, note: Note) -> None:
         """Count a note written in this batch, so later articles can relate to it."""
         m = note.meta
-        row = {"id": note.id, "title": note.title, "headline": note.section("headline"), "url": m.get("url"),
+        row = {"id": note.id, "title": note.title, fields.HEADLINE: note.section(fields.HEADLINE), "url": m.get("url"),
                "keywords": list(m.get("keywords") or []), "companies": list(m.get("companies") or [])}
         from scrapnote.analyze.related import terms_of
 

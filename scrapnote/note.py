@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from scrapnote import fields
 from scrapnote.errors import BrokenNoteError, ScrapnoteError
 from scrapnote.models import Article, Section
 
@@ -674,8 +675,8 @@ def build_note(article: Article, template: Template, nid: int, *, tags=(), indus
     }
     given = dict(drafts or {})
     given.update({k: v for k, v in article.sections.items() if v and v.strip()})
-    given["body"] = article.body
-    given.setdefault("headline", article.title)
+    given[fields.BODY] = article.body
+    given.setdefault(fields.HEADLINE, article.title)
     specs = template.body_sections
     sections = []
     for i, spec in enumerate(specs):
@@ -716,7 +717,7 @@ def parse_related(text: str) -> list[dict]:
             u = _URL_RE.search(rest)
             url = u.group(0) if u else None
             headline = (rest[: u.start()] + rest[u.end():]).strip(" -:") if u else rest
-        out.append({"id": nid, "headline": headline or None, "url": url})
+        out.append(fields.link(nid, headline or None, url))
     return out
 
 
@@ -724,12 +725,17 @@ def format_related(items) -> str:
     lines = []
     for it in items:
         head = f"#{it['id']} " if it.get("id") else ""
-        title = it.get("headline") or it.get("url") or ""
-        lines.append(f"- {head}[{title}]({it['url']})" if it.get("url") else f"- {head}{title}")
+        headline, url = it.get(fields.HEADLINE), it.get(fields.URL)
+        title = headline or url or ""
+        lines.append(f"- {head}[{title}]({url})" if url else f"- {head}{title}")
     return "\n".join(lines)
 
 
-def to_json(note: Note, home: Path | None = None, numbers: list | None = None) -> dict:
+def to_json(note: Note, home: Path | None = None, numbers: list | None = None,
+            form: Template | None = None) -> dict:
+    """The JSON form (DESIGN.md) of a note keyed by its form: the front matter, then the sections
+    the tool knows (``fields``), then the sections of ``form`` (or, without it, of the note) that
+    the tool does not know, each under its own key; headings no form knows in ``other_sections``."""
     m = note.meta
     path = None
     if note.path is not None:
@@ -737,20 +743,30 @@ def to_json(note: Note, home: Path | None = None, numbers: list | None = None) -
             path = note.path.relative_to(home).as_posix() if home else note.path.as_posix()
         except ValueError:
             path = note.path.as_posix()
+
+    def section(key: str):
+        if fields.is_links(key):
+            return parse_related(note.section(key))
+        return note.section(key) or fields.json_empty(key)
+
     d = {
-        "id": m.get("id"), "title": m.get("title"), "headline": note.section("headline") or None,
+        "id": m.get("id"), "title": m.get("title"), fields.HEADLINE: section(fields.HEADLINE),
         "url": m.get("url"), "source": m.get("source"), "reporter": m.get("reporter"),
         "published": m.get("published"), "scrapped": m.get("scrapped"),
         "industry": list(m.get("industry") or []), "companies": list(m.get("companies") or []),
         "tags": list(m.get("tags") or []), "template": m.get("template"),
-        "body": note.section("body"), "insights": note.section("insights"),
-        "research": note.section("research"), "summary": note.section("summary"),
-        "questions": note.section("questions"), "related": parse_related(note.section("related")),
     }
+    for key in fields.JSON_SECTIONS:
+        d[key] = section(key)
+    own = [s.key for s in form.body_sections] if form is not None else []
+    own += [s.key for s in note.sections if s.key is not None]
+    for key in dict.fromkeys(own):
+        if key not in d and key not in fields.JSON_META:
+            d[key] = section(key)
     if numbers is None:
         from scrapnote.analyze.numbers import find_quantities
 
-        numbers = [q.as_dict() for q in find_quantities(d["body"])]
+        numbers = [q.as_dict() for q in find_quantities(d[fields.BODY])]
     d["numbers"] = numbers
     d["keywords"] = list(m.get("keywords") or [])
     extra = {k: v for k, v in m.items() if k not in FIELDS}

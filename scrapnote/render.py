@@ -20,6 +20,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Callable
 
+from scrapnote import fields
 from scrapnote.safetext import json_dumps, link_target, visible
 
 if TYPE_CHECKING:
@@ -467,10 +468,13 @@ def note_view(note, out: Console | None = None) -> None:
     facts.add_column()
     url = m.get("url")
     href = link_target(url) if url and not plain else None  # a terminal link only to an http(s) address
-    rows = [("출처", m.get("source")), ("기자", m.get("reporter")), ("날짜", m.get("published")),
+    label = fields.meta_label
+    rows = [(label("source"), m.get("source")), (label("reporter"), m.get("reporter")),
+            (label("published"), m.get("published")),
             ("링크", Text(href, style=Style(link=href, underline=True)) if href else url),
-            ("산업", ", ".join(m.get("industry") or [])), ("기업", ", ".join(m.get("companies") or [])),
-            ("태그", ", ".join(m.get("tags") or [])), ("스크랩", (m.get("scrapped") or "")[:16].replace("T", " "))]
+            (label("industry"), ", ".join(m.get("industry") or [])),
+            (label("companies"), ", ".join(m.get("companies") or [])), (label("tags"), ", ".join(m.get("tags") or [])),
+            (label("scrapped"), (m.get("scrapped") or "")[:16].replace("T", " "))]
     for k, v in rows:
         if v:
             facts.add_row(k, v if isinstance(v, Text) else _cell(v))
@@ -492,7 +496,7 @@ def note_view(note, out: Console | None = None) -> None:
             text = visible(s.text)
             if not text:
                 yield Text("(비어 있음)", style="dim")
-            elif plain or s.key in ("body", "headline"):  # the article's words, never read as Markdown
+            elif plain or s.key in fields.ARTICLE_WORDS:  # the article's words, never read as Markdown
                 yield Text(text)
             else:
                 yield Markdown(text, hyperlinks=True)

@@ -29,24 +29,15 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from scrapnote import config, hangul, index
+from scrapnote import fields as _fields
 from scrapnote.errors import ScrapnoteError
 from scrapnote.index import FieldTexts, NoteIndex
 from scrapnote.models import SearchHit
 
-# Field groups in rank order: (name, FTS columns, weight). A hit reports the column itself.
-GROUPS = (
-    ("title", ("title",), 10.0),
-    ("headline", ("headline",), 8.0),
-    ("tags", ("tags", "industry", "companies", "keywords"), 6.0),
-    ("summary", ("summary",), 4.0),
-    ("body", ("body",), 2.0),
-    ("other", ("insights", "research", "questions", "other"), 1.0),
-    ("related", ("related",), 0.5),
-)
+# Field groups in rank order: (name, FTS columns, weight); what a search without --field looks in.
+GROUPS = _fields.GROUPS
 _WEIGHT = {name: w for name, _cols, w in GROUPS}
-# What a search without --field looks in: not the 연관기사 (other notes' titles, written by the
-# tool): a note is found for what it says, not for what it links to.
-DEFAULT_FIELDS = tuple(f for f in index.FIELDS if f != "related")
+DEFAULT_FIELDS = _fields.DEFAULT_SEARCH
 TIER = {"exact": 3, "keyboard": 2, "chosung": 2, "typo": 1}
 _MAX_WEIGHT = GROUPS[0][2]
 FEW = 5  # a word with fewer exact matches than this (or than the page) gets the guessing lanes
@@ -574,9 +565,10 @@ def snippet(texts: FieldTexts, fields, finder: Finder | None, width: int = 80) -
     other searched sections, in file order), whitespace collapsed, ``…`` where cut. ``texts``
     are the note's field texts (``NoteIndex.field_texts``); sections of fields not searched (by
     default the 연관기사) are never shown."""
-    body = texts.get("body", "")
-    places = [body] if body and "body" in fields else []
-    places.append(" ".join(t for k, t in texts.order if k in fields and k != "body"))
+    first = _fields.SNIPPET_FIRST
+    body = texts.get(first, "")
+    places = [body] if body and first in fields else []
+    places.append(" ".join(t for k, t in texts.order if k in fields and k != first))
     for place in places:
         flat = " ".join(place.split())
         m = finder.first(flat) if finder else None

@@ -15,13 +15,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scrapnote import fields
 from scrapnote.errors import ScrapnoteError
 
-SECTION_KEYS = ("headline", "body", "insights", "research", "summary", "questions", "related")
 TEXT_FIELDS = ("title", "url", "source", "reporter", "scrapped", "template")
 LIST_FIELDS = ("industry", "companies", "tags", "keywords")
 IGNORED = ("numbers", "path")  # computed from the note, never stored
-KNOWN = {"id", "published", "extra", "other_sections", *SECTION_KEYS, *TEXT_FIELDS, *LIST_FIELDS, *IGNORED}
+KNOWN = {"id", "published", "extra", "other_sections", *fields.SECTION_KEYS, *TEXT_FIELDS, *LIST_FIELDS, *IGNORED}
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -64,8 +64,12 @@ def check_entry(entry, where: str) -> dict:
     """One entry of the file, checked field by field; returns it with defaults filled."""
     if not isinstance(entry, dict):
         raise ScrapnoteError(f"{where}: each note must be a JSON object")
-    unknown = sorted(set(entry) - KNOWN)
+    own = _own_sections(entry.get("template"))
+    unknown = sorted(set(entry) - KNOWN - set(own or ()))
     if unknown:
+        if own is None:  # the sections of a form this collection does not have
+            raise ScrapnoteError(f"{where}: unknown field '{unknown[0]}' (form '{entry['template']}' is not in this "
+                                 f"collection: copy its NAME.yaml to {_forms_dir()} first)")
         raise ScrapnoteError(f"{where}: unknown field '{unknown[0]}' (is this the output of export --format json?)")
     out = dict(entry)
     nid = entry.get("id")
@@ -83,28 +87,12 @@ def check_entry(entry, where: str) -> dict:
         v = entry.get(k)
         if v is not None and not (isinstance(v, list) and all(isinstance(x, str) for x in v)):
             raise ScrapnoteError(f"{where}: field '{k}' must be a list of words")
-    for k in SECTION_KEYS:
-        if k == "related":
-            continue
-        if entry.get(k) is not None and not isinstance(entry[k], str):
+    for k in _section_keys(own):
+        if fields.is_links(k):
+            if entry.get(k) is not None:
+                out[k] = _check_links(entry[k], k, where)
+        elif entry.get(k) is not None and not isinstance(entry[k], str):
             raise ScrapnoteError(f"{where}: field '{k}' must be text")
-    rel = entry.get("related")
-    if rel is not None:
-        if isinstance(rel, str):
-            from scrapnote.note import parse_related
-
-            out["related"] = rel = parse_related(rel)
-        if not isinstance(rel, list) or not all(isinstance(r, dict) for r in rel):
-            raise ScrapnoteError(f"{where}: field 'related' must be a list of {{id, headline, url}}")
-        for r in rel:
-            if set(r) - {"id", "headline", "url"}:
-                raise ScrapnoteError(f"{where}: field 'related' entries have only id, headline and url")
-            rid = r.get("id")
-            if rid is not None and (isinstance(rid, bool) or not isinstance(rid, int)):
-                raise ScrapnoteError(f"{where}: field 'related' ids must be whole numbers")
-            for k in ("headline", "url"):
-                if r.get(k) is not None and (not isinstance(r[k], str) or "\n" in r[k]):
-                    raise ScrapnoteError(f"{where}: field 'related' {k}s must be one line of text")
     extra = entry.get("extra")
     if extra is not None:
         from scrapnote.note import FIELDS
@@ -130,6 +118,53 @@ def check_entry(entry, where: str) -> dict:
             raise ScrapnoteError(f"{where}: field 'other_sections' must be a list of {{heading, text}} "
                                  "(a heading is one line)")
     return out
+
+
+def _check_links(rel, key: str, where: str):
+    """A 연관기사 field: a list of ``{id, headline, url}`` (or the section's text, parsed)."""
+    if isinstance(rel, str):
+        from scrapnote.note import parse_related
+
+        rel = parse_related(rel)
+    if not isinstance(rel, list) or not all(isinstance(r, dict) for r in rel):
+        raise ScrapnoteError(f"{where}: field '{key}' must be a list of {{{', '.join(fields.LINK_KEYS)}}}")
+    for r in rel:
+        if set(r) - set(fields.LINK_KEYS):
+            raise ScrapnoteError(f"{where}: field '{key}' entries have only {', '.join(fields.LINK_KEYS[:-1])} "
+                                 f"and {fields.LINK_KEYS[-1]}")
+        rid = r.get("id")
+        if rid is not None and (isinstance(rid, bool) or not isinstance(rid, int)):
+            raise ScrapnoteError(f"{where}: field '{key}' ids must be whole numbers")
+        for k in fields.LINK_KEYS[1:]:
+            if r.get(k) is not None and (not isinstance(r[k], str) or "\n" in r[k]):
+                raise ScrapnoteError(f"{where}: field '{key}' {k}s must be one line of text")
+    return rel
+
+
+def _own_sections(name) -> tuple[str, ...] | None:
+    """The body sections of the form ``name`` that the tool does not know (a user's own form's);
+    None when ``name`` names a form this collection does not have."""
+    from scrapnote import template
+
+    if name is None:
+        return ()
+    if not isinstance(name, str):
+        return ()  # check_entry says the field must be text
+    try:
+        form = template.load(name)
+    except ScrapnoteError:
+        return None
+    return tuple(s.key for s in form.body_sections if s.key not in fields.SECTION_KEYS)
+
+
+def _section_keys(own) -> tuple[str, ...]:
+    return (*fields.SECTION_KEYS, *(own or ()))
+
+
+def _forms_dir() -> str:
+    from scrapnote import config
+
+    return str(config.user_templates_dir())
 
 
 def import_notes(source: str, *, keep_ids: bool = False) -> ImportResult:
@@ -194,15 +229,19 @@ def build(e: dict, form, nid: int, old_to_new: dict[int, int]):
     from scrapnote.models import Article
     from scrapnote.note import _demote_headings, build_note, clean_text, format_related, parse_note
 
-    related = []
-    for r in e.get("related") or []:
-        rid = old_to_new.get(r.get("id")) if r.get("id") is not None else None
-        related.append({"id": rid, "headline": r.get("headline"), "url": r.get("url")})
-    texts = {k: e.get(k) or "" for k in SECTION_KEYS if k != "related"}
-    texts["related"] = format_related(related)
+    texts = {}
+    for k in _section_keys(_own_sections(e.get("template"))):
+        if fields.is_links(k):
+            related = []
+            for r in e.get(k) or []:
+                rid = old_to_new.get(r.get("id")) if r.get("id") is not None else None
+                related.append(fields.link(rid, r.get(fields.HEADLINE), r.get(fields.URL)))
+            texts[k] = format_related(related)
+        else:
+            texts[k] = e.get(k) or ""
     body_keys = {s.key for s in form.body_sections}
-    drafts = {k: v for k, v in texts.items() if k in body_keys and k != "body"}
-    article = Article(title=e.get("title") or "", body=texts["body"], url=e.get("url"), source=e.get("source"),
+    drafts = {k: v for k, v in texts.items() if k in body_keys and k != fields.BODY}
+    article = Article(title=e.get("title") or "", body=texts[fields.BODY], url=e.get("url"), source=e.get("source"),
                       reporter=e.get("reporter"), published=e.get("published"))
     note = build_note(article, form, nid, tags=e.get("tags") or (), industry=e.get("industry") or (),
                       companies=e.get("companies") or (), keywords=e.get("keywords") or (), drafts=drafts,

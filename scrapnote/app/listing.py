@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 from typing import Callable
 
+from scrapnote import fields
 from scrapnote.app.notes import load_note, path_of
 from scrapnote.errors import BrokenNoteError, NotFoundError, ScrapnoteError
 from scrapnote.filters import Filters
@@ -93,7 +94,7 @@ def gather_questions(company: list[str], industry: list[str], on_error) -> dict[
         except BrokenNoteError as e:
             on_error(e)
             continue
-        items = _question_items(note.section("questions"))
+        items = _question_items(note.section(fields.QUESTIONS))
         if not items:
             continue
         keys = (r["named_companies"] if company else list(r.get("companies") or [])) or ["(기업 미지정)"]

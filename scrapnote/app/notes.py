@@ -38,4 +38,4 @@ def load_note(nid: int) -> Note:
 def note_json(note: Note) -> dict:
     from scrapnote.note import to_json
 
-    return to_json(note, home=config.home())
+    return to_json(note, home=config.home(), form=template_of(note))

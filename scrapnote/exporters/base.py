@@ -10,6 +10,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
 
+from scrapnote import fields
 from scrapnote.errors import ScrapnoteError, TemplateError
 
 LAYOUT_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -107,29 +108,31 @@ def note_view(item: Item) -> dict:
     d = dict(item.data)
     note, form = item.note, item.form
     sections = []
-    for spec in form.sections:
-        if spec.store != "body":
-            continue
+    for spec in form.body_sections:
         raw = note.section(spec.key)
         text, draft = split_draft(raw)
         sections.append({"key": spec.key, "label": spec.label, "short": short_label(spec.label),
                          "raw": raw, "text": text, "draft": draft, "writer": spec.writer,
-                         "related": d["related"] if spec.key == "related" else None})
+                         "is_body": spec.key == fields.BODY,
+                         # the links of the 연관기사 (the JSON form's list), else None
+                         fields.RELATED: d.get(spec.key) if fields.is_links(spec.key) else None})
     for s in note.sections:
         if s.key is None:
             text, draft = split_draft(s.text)
             sections.append({"key": None, "label": s.heading, "short": short_label(s.heading), "raw": s.text,
-                             "text": text, "draft": draft, "writer": "reader", "related": None})
-    url_spec = form.get("url")
+                             "text": text, "draft": draft, "writer": "reader", "is_body": False,
+                             fields.RELATED: None})
+    url_spec = form.get(fields.URL)
+    label = fields.meta_label
     meta = [
-        ("출처", d.get("source")),
-        ("기자", d.get("reporter")),
-        ("날짜", d.get("published")),
-        (url_spec.label if url_spec else "기사링크", d.get("url")),
-        ("산업", ", ".join(d.get("industry") or [])),
-        ("기업", ", ".join(d.get("companies") or [])),
-        ("태그", ", ".join(d.get("tags") or [])),
-        ("스크랩", (d.get("scrapped") or "")[:10]),
+        (label("source"), d.get("source")),
+        (label("reporter"), d.get("reporter")),
+        (label("published"), d.get("published")),
+        (url_spec.label if url_spec else fields.URL_LABEL, d.get("url")),
+        (label("industry"), ", ".join(d.get("industry") or [])),
+        (label("companies"), ", ".join(d.get("companies") or [])),
+        (label("tags"), ", ".join(d.get("tags") or [])),
+        (label("scrapped"), (d.get("scrapped") or "")[:10]),
     ]
     d.update({
         "date": item.date,

@@ -13,9 +13,10 @@ too) gets a ``'`` in front (``safetext.guard_cell``), which the TSV reader takes
 """
 from __future__ import annotations
 
+from scrapnote import fields
 from scrapnote.exporters.base import Export, Exporter, Item
 
-META_ROWS = (("source", "출처"), ("reporter", "기자"), ("published", "날짜"))
+META_ROWS = tuple((k, fields.meta_label(k)) for k in fields.TSV_META)
 
 
 class TsvExporter(Exporter):
@@ -44,11 +45,11 @@ def form_rows(item: Item) -> str:
     for spec in form.sections:
         if spec.store == "meta":
             add(spec.label, note.meta.get(spec.key) or "")
-            if spec.key == "url":
+            if spec.key == fields.URL:
                 for key, label in META_ROWS:
                     add(label, note.meta.get(key) or "")
-        elif spec.key == "related":
-            add(spec.label, "\n".join(_related_line(r) for r in item.data["related"]))
+        elif fields.is_links(spec.key):
+            add(spec.label, "\n".join(_related_line(r) for r in item.data[spec.key]))
         else:
             add(spec.label, note.section(spec.key))
     return "\n".join(rows) + "\n"
@@ -65,4 +66,4 @@ def _cell(text: str) -> str:
 def _related_line(r: dict) -> str:
     """``headline url``: no ``- `` bullet (a cell starting with ``-`` reads as a formula in Excel) and no
     ``#id`` (ids belong to one collection; in another one they would name a different note)."""
-    return " ".join(p for p in (r.get("headline"), r.get("url")) if p)
+    return " ".join(fields.link_parts(r))

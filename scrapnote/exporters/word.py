@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 
+from scrapnote import fields
 from scrapnote.exporters.base import Export, Exporter, note_view, paragraphs
 
 FONT = "Malgun Gothic"  # 맑은 고딕: on every Windows and Office for Mac; Word substitutes elsewhere
@@ -69,10 +70,10 @@ class DocxExporter(Exporter):
                     run.bold = True
         for s in n["sections"]:
             doc.add_heading(_x(s["label"] + (" (초안)" if s["draft"] else "")), level=level + 1)
-            if s["key"] == "related" and s["related"]:
-                for r in s["related"]:
-                    parts = [p for p in (r.get("headline"), r.get("url")) if p]
-                    doc.add_paragraph(_x(" — ".join(parts)), style="List Bullet")
+            links = s[fields.RELATED]
+            if links:
+                for r in links:
+                    doc.add_paragraph(_x(" — ".join(fields.link_parts(r))), style="List Bullet")
                 continue
             for para in paragraphs(s["text"]):
                 doc.add_paragraph(_x(para))

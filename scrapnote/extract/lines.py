@@ -12,7 +12,7 @@ The kinds the engine (``page.py``) acts on:
 - ``sourcefooter`` (``출처 : 매체(https://…)``), ``url``, ``email`` — read for the metadata;
 - ``comment`` (a comment box, a paywall) and ``copyright`` and ``reader`` (a re-poster's own
   heading) — where the article ends; ``block`` (a box of other headlines) — skipped to its end;
-- ``summary`` (an ``AI 요약`` box), ``image``, ``caption``, ``furniture`` — left out;
+- ``summary_box`` (an ``AI 요약`` box), ``image``, ``caption``, ``furniture`` — left out;
 - ``byline``, ``date`` — the header's (or the signature's) reporter and date; ``text``.
 """
 from __future__ import annotations
@@ -54,7 +54,7 @@ KINDS: list[tuple[str, LineTest]] = [
     ("url", _line(furniture.is_url_line)),
     ("comment", _line(lambda line: furniture.is_comment_marker(line) or furniture.is_paywall(line))),
     ("copyright", _line(furniture.is_copyright)),
-    ("summary", _line(furniture.is_summary_marker)),
+    ("summary_box", _line(furniture.is_summary_marker)),
     ("reader", _line(furniture.is_reader_section)),
     ("block", _line(furniture.is_block_marker)),
     ("furniture", _line(furniture.is_related_link)),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from scrapnote import fields as _fields
 from scrapnote.extract import Extractor, bylines, dates, publishers
 from scrapnote.extract.page import DateRank, Evidence, ReporterRank, SourceRank, UrlRank, resolve, title_from_body
 from scrapnote.models import Article
@@ -21,9 +22,9 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 # The export's metadata rows (exporters/base.py note_view): "- 출처: 한국경제".
 _META_ROW = re.compile(r"^[-*][ \t]+(?P<label>[^:\n]{1,20}?)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*$")
-_META_LABELS = {"출처": "source", "기자": "reporter", "날짜": "published", "산업": "industry", "기업": "companies",
-                "태그": "tags", "스크랩": "scrapped"}
-_SECTION_KEYS = ("headline", "insights", "research", "summary", "questions", "related")
+_META_LABELS = {label for _name, label in _fields.META_LABELS}
+_label = _fields.meta_label
+_BODY = _fields.BODY
 _TOC = "목차"
 
 
@@ -67,13 +68,13 @@ def _body_of(text: str) -> str:
 def _is_digest(lines: list[str]) -> bool:
     heads = list(_headings(lines))
     return (any(lvl == 2 and unescape(t).strip() == _TOC for _i, lvl, t in heads)
-            and any(lvl == 3 and _heading_key(t) not in (None, "body") for _i, lvl, t in heads)
+            and any(lvl == 3 and _heading_key(t) not in (None, _BODY) for _i, lvl, t in heads)
             and any(ln.strip() == "---" for ln in lines))
 
 
 def looks_like_noteform(text: str) -> bool:
     lines = _body_of(text).replace("\r\n", "\n").split("\n")
-    if any(lvl == 2 and _heading_key(t) not in (None, "body") for _i, lvl, t in _headings(lines)):
+    if any(lvl == 2 and _heading_key(t) not in (None, _BODY) for _i, lvl, t in _headings(lines)):
         return True
     return _is_digest(lines)
 
@@ -141,10 +142,11 @@ class NoteformExtractor(Extractor):
                 if m:
                     found.setdefault(m.group("label").strip(), m.group("value"))
                 k += 1
-            url_label = (_form().get("url").label if _form().get("url") else "기사링크")
-            if set(found) & (set(_META_LABELS) | {url_label}):
+            url_spec = _form().get(_fields.URL)
+            url_label = url_spec.label if url_spec else _fields.URL_LABEL
+            if set(found) & (_META_LABELS | {url_label}):
                 rows = found
-                rows["__url__"] = found.get(url_label) or found.get("기사링크") or ""
+                rows["__url__"] = found.get(url_label) or found.get(_fields.URL_LABEL) or ""
                 pre_start = k
         exported = bool(rows)
         fix = unescape if exported else (lambda s: s)
@@ -167,34 +169,34 @@ class NoteformExtractor(Extractor):
                 fields[key] = body
             elif body:
                 fields[key] += "\n\n" + body
-        main = fields.get("body") if "body" in fields else fields.get("preamble", "")
-        if "body" in fields and fields.get("preamble", "").strip() and not exported:
+        main = fields.get(_BODY) if _BODY in fields else fields.get("preamble", "")
+        if _BODY in fields and fields.get("preamble", "").strip() and not exported:
             main = fields["preamble"] + "\n\n" + main  # text above the form's headings is not thrown away
         body_md = "\n\n".join(p for p in [main or "", *extra] if p.strip())
 
-        sections = {k: fields[k] for k in _SECTION_KEYS if fields.get(k, "").strip()}
-        link = next((m.group(0).rstrip(">") for v in (rows.get("__url__", ""), fields.get("url", ""))
+        sections = {k: fields[k] for k in _fields.READER_KEYS if fields.get(k, "").strip()}
+        link = next((m.group(0).rstrip(">") for v in (rows.get("__url__", ""), fields.get(_fields.URL, ""))
                      for m in [re.search(r"https?://[^\s<>]+", v or "")] if m), None)
         title = fix(h1[1].strip()) if h1 else None
 
         if exported:
             ev = Evidence()
             ev.add_url(link, UrlRank.FIRST_LINE)
-            src = unescape(rows.get("출처", ""))
+            src = unescape(rows.get(_label("source"), ""))
             if src:
                 ev.add("source", publishers.lookup(src) or src, SourceRank.LOGO)
-            if rows.get("기자"):
-                ev.add("reporter", bylines.clean_person(unescape(rows["기자"])), ReporterRank.HEADER)
-            if rows.get("날짜"):
-                ev.add("published", dates.parse_date(rows["날짜"]), DateRank.LABELLED)
+            if rows.get(_label("reporter")):
+                ev.add("reporter", bylines.clean_person(unescape(rows[_label("reporter")])), ReporterRank.HEADER)
+            if rows.get(_label("published")):
+                ev.add("published", dates.parse_date(rows[_label("published")]), DateRank.LABELLED)
             paragraphs = [p.strip("\n") for p in re.split(r"\n[ \t]*\n", body_md) if p.strip()]
-            title = title or sections.get("headline") or title_from_body(paragraphs) or ""
+            title = title or sections.get(_fields.HEADLINE) or title_from_body(paragraphs) or ""
             meta = resolve(ev, url=url)
-            def listed(label):
-                return tuple(t for t in (x.strip() for x in unescape(rows.get(label, "")).split(",")) if t)
+            def listed(name):
+                return tuple(t for t in (x.strip() for x in unescape(rows.get(_label(name), "")).split(",")) if t)
 
             return Article(title=title, body=body_md.strip(), sections=sections, format="markdown", origin=origin,
-                           tags=listed("태그"), companies=listed("기업"), industry=listed("산업"), **meta)
+                           tags=listed("tags"), companies=listed("companies"), industry=listed("industry"), **meta)
 
         # Written or clipped by hand: the body is read like any Markdown article (front matter,
         # dateline, byline), the reader's sections kept word for word.
@@ -206,6 +208,6 @@ class NoteformExtractor(Extractor):
         if link and not article.url:  # a "## 기사링크" section
             changes.update(url=link, source=article.source or publishers.by_domain(link),
                            published=article.published or dates.date_from_url(link))
-        if not article.title and sections.get("headline"):
-            changes["title"] = sections["headline"]
+        if not article.title and sections.get(_fields.HEADLINE):
+            changes["title"] = sections[_fields.HEADLINE]
         return dataclasses.replace(article, **changes)

@@ -233,13 +233,13 @@ def _mark_ranked_lists(lines: list[str], kinds: list[str]) -> None:
 def _mark_summary_boxes(lines: list[str], kinds: list[str]) -> None:
     """The bullet lines under an ``AI 요약`` heading are not the article's text."""
     for i, kind in enumerate(kinds):
-        if kind != "summary":
+        if kind != "summary_box":
             continue
         for j in range(i + 1, len(lines)):
             if not lines[j]:
                 continue
             if kinds[j] == "text" and furniture.BULLET.match(lines[j]):
-                kinds[j] = "summary"
+                kinds[j] = "summary_box"
             else:
                 break
 
@@ -533,7 +533,7 @@ def clean_body(lines: list[str], kinds: list[str] | None, ev: Evidence) -> list[
                 mode = "normal"
             else:
                 continue
-        if kind in ("furniture", "marker", "url", "summary", "cue"):
+        if kind in ("furniture", "marker", "url", "summary_box", "cue"):
             continue
         if kind == "image":
             after_image = True

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from scrapnote import fields as _fields
 from scrapnote.extract import Extractor, bylines, dates, publishers
 from scrapnote.extract.page import (DateRank, Evidence, ReporterRank, SourceRank, UrlRank, clean_body, join_paragraphs,
                                     resolve, title_from_body)
@@ -25,19 +26,23 @@ from scrapnote.safetext import unguard_cell
 
 # (key, test on the compacted label). Order matters: "헤드라인 (요약과 압축)" says 요약 too, and
 # "기사 내용의 수치화" says 기사 내용.
+_HEADLINE, _URL, _BODY = _fields.HEADLINE, _fields.URL, _fields.BODY
 _LABELS: list[tuple[str, re.Pattern]] = [
-    ("headline", re.compile(r"^(?:헤드라인|제목|기사제목|headline|title)")),
-    ("related", re.compile(r"^(?:연관|관련|참고)기사|^연관링크|^관련링크|^relatedarticles?")),
-    ("url", re.compile(r"^(?:기사링크|기사url|기사주소|링크|url|link|원문링크|원문|기사원문)")),
-    ("insights", re.compile(r"수치화|인사이트|insight")),
-    ("research", re.compile(r"^추가조사|^추가로조사|^조사할|^더알아볼|^research")),
-    ("questions", re.compile(r"^적용할|^적용점|현직자|^질문|^questions?")),
-    ("summary", re.compile(r"^요약|^의견|^느낀점|^summary|^생각")),
-    ("body", re.compile(r"^(?:본문|기사본문|기사내용|내용|body|article)")),
+    (_HEADLINE, re.compile(r"^(?:헤드라인|제목|기사제목|headline|title)")),
+    (_fields.RELATED, re.compile(r"^(?:연관|관련|참고)기사|^연관링크|^관련링크|^relatedarticles?")),
+    (_URL, re.compile(r"^(?:기사링크|기사url|기사주소|링크|url|link|원문링크|원문|기사원문)")),
+    (_fields.INSIGHTS, re.compile(r"수치화|인사이트|insight")),
+    (_fields.RESEARCH, re.compile(r"^추가조사|^추가로조사|^조사할|^더알아볼|^research")),
+    (_fields.QUESTIONS, re.compile(r"^적용할|^적용점|현직자|^질문|^questions?")),
+    (_fields.SUMMARY, re.compile(r"^요약|^의견|^느낀점|^summary|^생각")),
+    (_BODY, re.compile(r"^(?:본문|기사본문|기사내용|내용|body|article)")),
     ("source", re.compile(r"^(?:언론사|신문사|매체|출처|publisher)$")),
     ("reporter", re.compile(r"^(?:기자|작성기자|reporter)$")),
     ("published", re.compile(r"^(?:기사날짜|기사일자|발행일|게재일|보도일|날짜|일자|date)$")),
 ]
+# A form opens with these rows; a form has at least one of the second set (with a TAB).
+_OPENING = frozenset((_HEADLINE, _BODY))
+_TELLING = frozenset((_HEADLINE, _BODY, _URL, _fields.SUMMARY, _fields.INSIGHTS))
 _FORM_TITLE = re.compile(r"스크랩양식|스크랩템플릿|신문스크랩|경제신문스크랩$")
 # The form's own title row ("경제 신문 스크랩 양식"), not a blog post titled "[경제신문 스크랩] 삼성전자 …".
 _FORM_TITLE_ROW = re.compile(r"^(?:\d+[.)]?)?(?:경제)?(?:신문|기사)스크랩(?:양식|템플릿|서식|form|template)?(?:\d+)?$"
@@ -84,11 +89,11 @@ def looks_like_form(text: str) -> bool:
     keys = {k for k, _v in _rows(text) if k}
     head = [ln for ln in text.replace("\r", "").split("\n") if ln.strip()][:3]
     # The form's title row and its labels (a news page's "스크랩" and "URL복사" buttons are neither).
-    if len(keys) >= 2 and keys & {"headline", "body"} and any(
+    if len(keys) >= 2 and keys & _OPENING and any(
             _FORM_TITLE_ROW.search(compact(ln)) for ln in head if len(ln) <= 40):
         return True
     tabbed = sum(1 for ln in text.split("\n") if "\t" in ln and match_label(ln.split("\t", 1)[0]))
-    return tabbed >= 2 and len(keys) >= 2 and bool(keys & {"headline", "body", "url", "summary", "insights"})
+    return tabbed >= 2 and len(keys) >= 2 and bool(keys & _TELLING)
 
 
 def split_forms(text: str) -> list[str]:
@@ -106,9 +111,9 @@ def split_forms(text: str) -> list[str]:
     seen: set[str] = set()
     for i, (key, value) in enumerate(rows):
         cut = None
-        if key is None and _is_title_row(value) and seen & {"headline", "body"}:
+        if key is None and _is_title_row(value) and seen & _OPENING:
             cut = i
-        elif key == "headline" and "headline" in seen and "body" in seen:
+        elif key == _HEADLINE and _HEADLINE in seen and _BODY in seen:
             cut = i
             j = i
             while j > starts[-1] and not rows[j - 1][1].strip() and rows[j - 1][0] is None:
@@ -147,7 +152,7 @@ def _exported_cell_lines(value: str) -> list[str]:
 
 
 # The rows of the TSV exporter (exporters/tsv.py META_ROWS): 출처, 기자, 날짜 right after 기사링크.
-_EXPORT_ROWS = ["url", "source", "reporter", "published"]
+_EXPORT_ROWS = [_URL, *_fields.TSV_META]
 
 
 def is_exported(rows: list[tuple[str | None, str]]) -> bool:
@@ -196,16 +201,16 @@ class ScrapformExtractor(Extractor):
                     out.append(ln)
             return "\n".join(out).strip()
 
-        headline = squash(" ".join(ln for ln in fields.get("headline", []) if ln))
-        link = next((m.group(0) for ln in fields.get("url", []) for m in [re.search(r"https?://\S+", ln)] if m), None)
+        headline = squash(" ".join(ln for ln in fields.get(_HEADLINE, []) if ln))
+        link = next((m.group(0) for ln in fields.get(_URL, []) for m in [re.search(r"https?://\S+", ln)] if m), None)
 
         ev = Evidence()
         ev.add_url(link, UrlRank.FIRST_LINE)
         if exported:  # the note's body as it was: nothing to clean
-            body = text_of("body")
+            body = text_of(_BODY)
             paragraphs = [p.strip("\n") for p in re.split(r"\n[ \t]*\n", body) if p.strip()]
         else:
-            paragraphs = clean_body(_join_broken(fields.get("body", [])), None, ev)
+            paragraphs = clean_body(_join_broken(fields.get(_BODY, [])), None, ev)
             body = join_paragraphs(paragraphs)
         if fields.get("source"):
             src = text_of("source")
@@ -221,8 +226,10 @@ class ScrapformExtractor(Extractor):
         meta = resolve(ev, url=url)
         sections = {}
         if headline:
-            sections["headline"] = headline
-        for key in ("insights", "research", "summary", "questions", "related"):
+            sections[_HEADLINE] = headline
+        for key in _fields.READER_KEYS:
+            if key == _HEADLINE:
+                continue
             value = text_of(key)
             if value:
                 sections[key] = value

@@ -7,18 +7,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-# The searchable fields, in the order of the columns of `ft`.
-FIELDS = ("title", "headline", "summary", "tags", "industry", "companies", "keywords",
-          "body", "insights", "research", "questions", "related", "other")
+from scrapnote import fields
+
+# The searchable fields, in the order of the columns of `ft` (scrapnote/fields.py is their map).
+FIELDS = fields.COLUMNS
 # Fields that are sections of the note (the rest of a note's sections are "other").
-_SECTION_FIELDS = ("headline", "summary", "body", "insights", "research", "questions", "related")
+_SECTION_FIELDS = fields.SECTION_COLUMNS
 # Fields that are lists in the front matter, stored as JSON arrays in `notes`.
-LIST_COLS = ("tags", "industry", "companies", "keywords")
+LIST_COLS = fields.LIST_COLUMNS
+_OTHER = fields.OTHER
 
 
 def section_field(key: str | None) -> str:
     """The searchable field a section of this key is indexed in."""
-    return key if key in _SECTION_FIELDS else "other"
+    return fields.column(key)
 
 
 def note_row(note) -> dict:
@@ -27,7 +29,7 @@ def note_row(note) -> dict:
 
     m = note.meta
     row = {
-        "id": note.id, "title": note.title, "headline": note.section("headline"),
+        "id": note.id, "title": note.title, fields.HEADLINE: note.section(fields.HEADLINE),
         "source": m.get("source"), "reporter": m.get("reporter"), "published": m.get("published"),
         "date": note.date, "url": m.get("url"),
         "incomplete": json.dumps(missing_sections(note), ensure_ascii=False),
@@ -45,16 +47,16 @@ def _section_texts(preamble: str, sections) -> tuple[dict[str, list[str]], list[
     by_field: dict[str, list[str]] = {}
     order: list[tuple[str, str]] = []
     if preamble.strip():
-        by_field.setdefault("other", []).append(preamble.strip())
-        order.append(("other", preamble.strip()))
+        by_field.setdefault(_OTHER, []).append(preamble.strip())
+        order.append((_OTHER, preamble.strip()))
     for field, heading, text in sections:
         if field in _SECTION_FIELDS:
             by_field.setdefault(field, []).append(text)
             order.append((field, text))
         else:
             text = heading + "\n" + text if field is None else text
-            by_field.setdefault("other", []).append(text)
-            order.append(("other", text))
+            by_field.setdefault(_OTHER, []).append(text)
+            order.append((_OTHER, text))
     return by_field, order
 
 
@@ -91,10 +93,10 @@ class FieldTexts:
         return self.by_field.get(field, default)
 
 
-def file_field_texts(path: Path, title: str, lists: dict[str, str | None], fields: list[str]) -> FieldTexts:
+def file_field_texts(path: Path, title: str, lists: dict[str, str | None], columns: list[str]) -> FieldTexts:
     """The field texts of a note file the index holds: the title and the lists (JSON) from its
     row, the sections from the file, each named by the field the index stored for it
-    (``fields``, in file order), so the note's form need not be loaded. A heading the index did
+    (``columns``, in file order), so the note's form need not be loaded. A heading the index did
     not see (the file changed since) is "other"."""
     from scrapnote.models import Section
     from scrapnote.note import read_sections
@@ -108,7 +110,7 @@ def file_field_texts(path: Path, title: str, lists: dict[str, str | None], field
     preamble, parts = got
     sections = []
     for i, (heading, raw) in enumerate(parts):
-        field = fields[i] if i < len(fields) else "other"
+        field = columns[i] if i < len(columns) else _OTHER
         sections.append((field if field in _SECTION_FIELDS else None, heading, Section(heading, raw).text))
     by_field, order = _section_texts(preamble, sections)
     for k, v in by_field.items():

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from scrapnote import fields
 from scrapnote.index import filters as _filters
 from scrapnote.index.record import LIST_COLS, FieldTexts, file_field_texts
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from scrapnote.filters import Filters
 
 # The columns of a listed note (list, check, export, related, …).
-ROW_COLUMNS = ("path", "id", "title", "headline", "source", "reporter", "published", "date", "url",
+ROW_COLUMNS = ("path", "id", "title", fields.HEADLINE, "source", "reporter", "published", "date", "url",
                "tags", "industry", "companies", "keywords", "incomplete")
 _JSON_COLS = frozenset((*LIST_COLS, "incomplete"))
 _ORDERS = {
