@@ -7,6 +7,12 @@ note added, edited or deleted by hand (or by ``git pull``) is seen at the next c
 (``NoteIndex.answer_fresh``) answers from the index as it is while a child process stats the
 files, and asks again only when a change could alter the answer.
 
+Any damage to the index (a malformed page, a foreign or half-dropped schema, a file that cannot be
+written, a directory in its place) is met in one place, ``NoteIndex._recovering``: the index is
+thrown away and built again from the files; when that cannot be done where it lives (a read-only
+collection, another process holding it), the command is answered from a temporary index built in
+a temp folder. A full disk is one clear line.
+
 The rooms: ``schema`` (the file, its numbered steps), ``scan`` (the folder's listing and the
 forked check; no SQL), ``sync`` (bringing the index up to date), ``record`` (what is kept of a
 note; no SQL), ``vocabulary`` (the word list), ``rows`` (reading), ``filters`` (the commands'
@@ -14,11 +20,13 @@ filters of ``scrapnote.filters``, compiled to SQL).
 """
 from __future__ import annotations
 
+import errno
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TypeVar
 
 from scrapnote import config
+from scrapnote.errors import ScrapnoteError
 from scrapnote.index import rows as _rows
 from scrapnote.index import schema, sync
 from scrapnote.index import vocabulary as _vocabulary
@@ -36,29 +44,113 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+NO_SPACE = ("no space left on device writing the index; free some space and run the command again "
+            "(the note files are untouched)")
+
+
+def _no_space(e: BaseException) -> bool:
+    if isinstance(e, OSError):
+        return e.errno in (errno.ENOSPC, errno.EDQUOT)
+    return isinstance(e, sqlite3.DatabaseError) and "disk is full" in str(e)
+
+
+def _busy(e: BaseException) -> bool:
+    """Another process holds the index (it is not damaged: never thrown away for this)."""
+    return isinstance(e, sqlite3.OperationalError) and "locked" in str(e)
+
+
+def _healing(method):
+    """A query that meets a damaged index (a malformed page the refresh did not read) is asked
+    again of the index built anew (``NoteIndex._again``)."""
+    import functools
+
+    @functools.wraps(method)
+    def asked(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as e:
+            self._again(e)
+            return method(self, *args, **kwargs)
+    return asked
+
 
 class NoteIndex:
     """One open index. ``open_fresh()`` for the commands, ``answer_fresh()`` for the search;
     usable as a context manager (closes the connection)."""
 
-    def __init__(self, con: sqlite3.Connection):
+    def __init__(self, con: sqlite3.Connection, temp: Path | None = None):
         self._con = con
         self._folder = config.notes_dir()
+        self._temp = temp  # the temp folder of a temporary index (removed on close)
+        self._progress: Progress | None = None
 
     # -- opening -------------------------------------------------------------------------------
     @classmethod
     def open(cls) -> "NoteIndex":
         """The index as it is (created, upgraded or rebuilt when unreadable), not brought up to
         date with the files."""
-        return cls(schema.connect())
+        return cls._recovering(lambda ix: ix)
 
     @classmethod
     def open_fresh(cls, progress: Progress | None = None) -> "NoteIndex":
         """The index brought up to date with the note files. ``progress(total)`` is called when
         more than a few hundred files need reading and returns a function to call after each."""
-        ix = cls.open()
-        sync.sync(ix._con, progress)
+        def fresh(ix: "NoteIndex") -> "NoteIndex":
+            sync.sync(ix._con, progress)
+            return ix
+
+        ix = cls._recovering(fresh)
+        ix._progress = progress
         return ix
+
+    @classmethod
+    def _recovering(cls, use: Callable[["NoteIndex"], T]) -> T:
+        """``use(ix)`` on the index; on any damage, on the index built again from the files; when
+        it cannot be built where it lives (read-only, held by another process, a full disk), on
+        a temporary index in a temp folder. ``use`` returning the index keeps it open (the caller
+        closes it); otherwise it is closed. A full disk there too is one clear line."""
+        try:
+            return cls._use(use, None)
+        except NotADirectoryError:
+            raise  # the home is not a folder: nothing to answer from (one line, from the CLI)
+        except (sqlite3.DatabaseError, OSError) as e:
+            if not (_busy(e) or _no_space(e)):
+                try:
+                    schema.discard()
+                except OSError:
+                    pass  # cannot be removed (read-only): a temporary one below
+                else:
+                    try:
+                        return cls._use(use, None)
+                    except (sqlite3.DatabaseError, OSError):
+                        pass
+        import tempfile
+
+        try:
+            temp = Path(tempfile.mkdtemp(prefix="scrapnote-index-"))
+            return cls._use(use, temp)
+        except (sqlite3.DatabaseError, OSError) as e:
+            if _no_space(e):
+                raise ScrapnoteError(NO_SPACE)
+            if isinstance(e, sqlite3.DatabaseError):
+                raise ScrapnoteError(f"the index cannot be built, even in a temp folder: {e}")
+            raise
+
+    @classmethod
+    def _use(cls, use: Callable[["NoteIndex"], T], temp: Path | None) -> T:
+        ix = None
+        try:
+            ix = cls(schema.connect(temp / "index.sqlite" if temp else None), temp)
+            got = use(ix)
+        except BaseException:
+            if ix is not None:
+                ix.close()
+            elif temp is not None:
+                schema.remove_temp(temp)
+            raise
+        if got is not ix:
+            ix.close()
+        return got
 
     @classmethod
     def answer_fresh(cls, early: Callable[["NoteIndex"], T], *, again: Callable[["NoteIndex"], T] | None = None,
@@ -70,43 +162,59 @@ class NoteIndex:
         file (``meanwhile()`` runs then too). When the files changed, the index is brought up to
         date and ``again(ix)`` (default: ``early``) answers anew — unless ``holds(changes)`` says
         the early answer still holds after those changes. A damaged index is rebuilt and asked
-        again: it is only a cache."""
+        again (``_recovering``): it is only a cache."""
         again = again or early
-        try:
-            return cls._answer_fresh(early, again, holds, progress, meanwhile)
-        except sqlite3.DatabaseError:
-            schema.discard()
-            with cls.open_fresh(progress) as ix:
-                return again(ix)
+        return cls._recovering(lambda ix: cls._answer_fresh(ix, early, again, holds, progress, meanwhile))
 
-    @classmethod
-    def _answer_fresh(cls, early, again, holds, progress, meanwhile):
-        with cls.open() as ix:
-            con = ix._con
-            known = sync.stored_listing(con)
-            check = Check(ix._folder, known)
-            try:
-                answered = known is not None
-                first = early(ix) if answered else None
-                if meanwhile is not None:
-                    meanwhile()
-                listing = check.result()
-            finally:
-                check.close()
-            changed = sync.changes(con, progress, listing, known)
-            if not answered or (changed is not None and not (holds is not None and holds(changed))):
-                return again(ix)
-            return first
+    @staticmethod
+    def _answer_fresh(ix, early, again, holds, progress, meanwhile):
+        con = ix._con
+        known = sync.stored_listing(con)
+        check = Check(ix._folder, known)
+        try:
+            answered = known is not None
+            first = early(ix) if answered else None
+            if meanwhile is not None:
+                meanwhile()
+            listing = check.result()
+        finally:
+            check.close()
+        changed = sync.changes(con, progress, listing, known)
+        if not answered or (changed is not None and not (holds is not None and holds(changed))):
+            return again(ix)
+        return first
 
     @classmethod
     def rebuild(cls, progress: Progress | None = None) -> int:
         """Throw the cache away and read every file again; the number of notes indexed."""
-        schema.discard()
+        try:
+            schema.discard()
+        except OSError:
+            pass  # read-only: a temporary index is built (``_recovering``)
         with cls.open_fresh(progress) as ix:
             return ix.count()
 
     def close(self) -> None:
         self._con.close()
+        if self._temp is not None:
+            schema.remove_temp(self._temp)
+            self._temp = None
+
+    def _again(self, e: sqlite3.DatabaseError) -> None:
+        """A query met a damaged index: bring this one back built again (or temporary)."""
+        if _no_space(e):
+            raise ScrapnoteError(NO_SPACE)
+        if _busy(e):
+            raise e
+        temp = self._temp
+        self.close()
+        if temp is None:
+            try:
+                schema.discard()
+            except OSError:
+                pass  # read-only: open_fresh answers from a temporary index
+        fresh = NoteIndex.open_fresh(self._progress)
+        self._con, self._temp = fresh._con, fresh._temp
 
     def __enter__(self) -> "NoteIndex":
         return self
@@ -115,6 +223,7 @@ class NoteIndex:
         self.close()
 
     # -- the commands ----------------------------------------------------------------------------
+    @_healing
     def rows(self, filters: Filters | None = None, *, order: str | None = "newest", limit: int | None = None,
              ids: Iterable[int] | None = None, columns: Sequence[str] = ROW_COLUMNS,
              named_companies: bool = False) -> list[dict]:
@@ -125,24 +234,29 @@ class NoteIndex:
         names (key ``named_companies``)."""
         return _rows.select(self._con, self._folder, filters, order, limit, ids, columns, named_companies)
 
+    @_healing
     def broken(self) -> list[tuple[Path, str]]:
         """(path, reason) of every note file that could not be read, by file name."""
         return _rows.broken(self._con, self._folder)
 
+    @_healing
     def shared_ids(self) -> list[tuple[int, list[str]]]:
         """(id, file names) of every id more than one note file has."""
         return _rows.shared_ids(self._con)
 
+    @_healing
     def count(self) -> int:
         """How many notes are indexed (broken files not counted)."""
         return _rows.count(self._con)
 
     # -- the search ------------------------------------------------------------------------------
+    @_healing
     def vocabulary(self, cho: bool = False) -> str:
         """Every word of the index, one a line, with a newline before the first and after the
         last; with ``cho``, their 초성 forms at the same offsets."""
         return _vocabulary.words(self._con, cho)
 
+    @_healing
     def note_count(self, term: str) -> int:
         """How many notes hold this word (an upper bound: replaced versions count)."""
         return _vocabulary.note_count(self._con, term)
@@ -152,6 +266,7 @@ class NoteIndex:
         """A condition for ``docs_matching(within=…)``: any of ``terms`` in any of ``columns``."""
         return _rows.fts_any(columns, terms)
 
+    @_healing
     def docs_matching(self, columns: Sequence[str], terms: Sequence[str], within: str | None = None) -> set[int]:
         """The FTS docs (one per indexed version of a note) holding any of ``terms`` (whole
         words, as the word list has them) in any of ``columns``, and matching ``within``."""
@@ -159,11 +274,13 @@ class NoteIndex:
             return set()
         return _rows.docs_matching(self._con, columns, terms, within)
 
+    @_healing
     def rows_of_docs(self, docs: Iterable[int], filters: Filters | None = None,
                      columns: Sequence[str] = ("id", "date", "title", "source", "published")) -> dict[int, dict]:
         """{doc: row} of the notes these FTS docs are the current versions of, passing ``filters``."""
         return _rows.of_docs(self._con, docs, filters, columns)
 
+    @_healing
     def field_texts(self, doc: int) -> FieldTexts | None:
         """The text of each searchable field of the note indexed as ``doc``: the title and lists
         from the index, the sections from the file (None when no note has this doc)."""

@@ -116,18 +116,36 @@ def _split_sql(script: str) -> list[str]:
 
 
 def discard() -> None:
-    """Delete the index files (the next connect builds a new one)."""
+    """Delete the index files (the next connect builds a new one). Something else in their place
+    (a directory) is moved aside to ``index.sqlite.not-an-index[-N]``, never deleted: only the
+    files the index writes are the cache's. OSError when they cannot be removed (read-only)."""
     path = db_path()
     for suffix in ("", "-wal", "-shm"):
+        name = str(path) + suffix
         try:
-            os.unlink(str(path) + suffix)
+            os.unlink(name)
         except FileNotFoundError:
             pass
+        except (IsADirectoryError, PermissionError):
+            if not os.path.isdir(name):
+                raise
+            k = 1
+            while os.path.lexists(aside := f"{name}.not-an-index" + (f"-{k}" if k > 1 else "")):
+                k += 1
+            os.rename(name, aside)
 
 
-def connect() -> sqlite3.Connection:
-    """The index, created, upgraded or — when unreadable — rebuilt from nothing."""
-    path = db_path()
+def remove_temp(folder: Path) -> None:
+    """Remove a temporary index's folder (see ``NoteIndex._recovering``)."""
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def connect(path: Path | None = None) -> sqlite3.Connection:
+    """The index (at ``path``, default the collection's), created, upgraded or — when
+    unreadable — rebuilt from nothing."""
+    path = path or db_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     con = None
     try:
@@ -135,12 +153,16 @@ def connect() -> sqlite3.Connection:
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         migrate(con)
         return con
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as e:
+        if "locked" in str(e) or "disk is full" in str(e):
+            raise  # not damage: another process holds it, or no room (NoteIndex._recovering)
         if con is not None:
             try:
                 con.close()
             except Exception:
                 pass
+        if path != db_path():
+            raise
         discard()
         con = _open(path)
         migrate(con)
