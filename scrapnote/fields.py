@@ -56,6 +56,18 @@ JSON_META = ("id", "title", URL, "source", "reporter", "published", "scrapped", 
 LINK_KEYS = ("id", HEADLINE, URL)
 
 
+def own_keys(form) -> tuple[str, ...]:
+    """The keys of ``form``'s body sections that the tool does not know (a user's own sections),
+    in the form's order."""
+    return tuple(s.key for s in form.body_sections if s.key not in SECTION_KEYS) if form is not None else ()
+
+
+def carried_keys(form=None) -> tuple[str, ...]:
+    """The sections extraction carries over from a filled form (``Article.sections``): the
+    reader's sections the tool knows and ``form``'s own."""
+    return (*READER_KEYS, *own_keys(form))
+
+
 def link(nid: int | None, headline: str | None, url: str | None) -> dict:
     """One 연관기사 entry of the JSON form: ``{id, headline, url}``."""
     return {"id": nid, HEADLINE: headline, URL: url}
@@ -115,6 +127,7 @@ META_LABELS = (("source", "출처"), ("reporter", "기자"), ("published", "날�
 # The rows the TSV export adds after the link (the form has none for them).
 TSV_META = ("source", "reporter", "published")
 URL_LABEL = "기사링크"  # the link row's label when the form has no url section
+TITLE_LABEL = "제목"  # the TSV export's title row, for a form without a headline section
 
 
 def meta_label(name: str) -> str:

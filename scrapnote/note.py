@@ -655,7 +655,9 @@ def now_iso() -> str:
 def build_note(article: Article, template: Template, nid: int, *, tags=(), industry=(), companies=(),
                keywords=(), drafts: dict[str, str] | None = None, scrapped: str | None = None) -> Note:
     """A new note from an article: metadata in front matter, every body section of the form in
-    order. ``drafts`` fills sections the reader has not written (the reader's own text wins)."""
+    order. ``drafts`` fills sections the reader has not written (the reader's own text wins).
+    The article's text and the reader's sections the form has no place for (a filled form of
+    another form's sections) follow under the default form's labels: nothing read is dropped."""
     def txt(v):
         return " ".join(clean_text(v).split()) if v else None
 
@@ -678,9 +680,18 @@ def build_note(article: Article, template: Template, nid: int, *, tags=(), indus
     given[fields.BODY] = article.body
     given.setdefault(fields.HEADLINE, article.title)
     specs = template.body_sections
-    sections = []
-    for i, spec in enumerate(specs):
-        sections.append(Section(spec.label, _raw(given.get(spec.key, "") or "", last=i == len(specs) - 1), spec.key))
+    parts: list[tuple[str, str, str | None]] = [(s.label, given.get(s.key, "") or "", s.key) for s in specs]
+    placed = {s.key for s in specs}
+    unplaced = {k: v for k, v in [(fields.BODY, article.body), *article.sections.items()]
+                if k not in placed and v and v.strip() and not (k == fields.HEADLINE and v.strip() == article.title.strip())}
+    if unplaced:
+        from scrapnote.template import load
+
+        default = load()
+        for k, v in unplaced.items():
+            spec = default.get(k)
+            parts.append((spec.label if spec else k, v, None))
+    sections = [Section(label, _raw(text, last=i == len(parts) - 1), key) for i, (label, text, key) in enumerate(parts)]
     return Note(meta=meta, sections=tuple(sections))
 
 
@@ -758,8 +769,7 @@ def to_json(note: Note, home: Path | None = None, numbers: list | None = None,
     }
     for key in fields.JSON_SECTIONS:
         d[key] = section(key)
-    own = [s.key for s in form.body_sections] if form is not None else []
-    own += [s.key for s in note.sections if s.key is not None]
+    own = [*fields.own_keys(form), *(s.key for s in note.sections if s.key is not None)]
     for key in dict.fromkeys(own):
         if key not in d and key not in fields.JSON_META:
             d[key] = section(key)

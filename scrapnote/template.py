@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from scrapnote import config
+from scrapnote import config, fields
 from scrapnote.errors import NotFoundError, TemplateError
 
 BUILTIN_DIR = Path(__file__).parent / "templates"
@@ -155,6 +155,9 @@ def parse_template(data, path: Path | None = None) -> Template:
             raise TemplateError(f"{where}: section '{key}': writer must be one of {', '.join(sorted(_WRITERS))}")
         if store not in _STORES:
             raise TemplateError(f"{where}: section '{key}': store must be one of {', '.join(sorted(_STORES))}")
+        if store == "body" and key in fields.JSON_META:  # the JSON form holds that field under this key
+            raise TemplateError(f"{where}: section '{key}': '{key}' is a field of every note; "
+                                "give the section another key")
         if key in seen_keys or label in seen_labels:
             raise TemplateError(f"{where}: section '{key}' appears twice")
         seen_keys.add(key)

@@ -171,3 +171,53 @@ def test_loading_cli_really_loads_no_heavy_module():
                                 check=True).stdout.split())
     assert "scrapnote.cli" in loaded
     assert _hits(loaded, HEAVY) == []
+
+
+# -- one home for every rule --------------------------------------------------------------------------
+SECTION_KEYS = {"headline", "body", "insights", "research", "summary", "questions", "related"}
+# Literals equal to a section key that are not one, each with the reason.
+NOT_SECTION_KEYS = {
+    ("scrapnote.extract.html", "body"),  # the HTML element <body>
+    ("scrapnote.extract.html", "headline"),  # schema.org's NewsArticle property in a page's JSON-LD
+    ("scrapnote.extract.frontmatter", "headline"),  # a title key of other tools' front matter
+    ("scrapnote.template", "body"),  # a form's `store: body` (where a section is kept), not a key
+}
+
+
+def section_key_literals(source: str) -> set[str]:
+    return {n.value for n in ast.walk(ast.parse(source))
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value in SECTION_KEYS}
+
+
+def test_the_section_key_reader_sees_literals():
+    assert section_key_literals('x = {"body": 1}\ny = d.get("related")\nz = "bodyguard"\n') == {"body", "related"}
+    assert section_key_literals("\n".join(f'{k.upper()} = "{k}"' for k in SECTION_KEYS)) == SECTION_KEYS
+
+
+def test_section_keys_are_spelled_in_fields_py_only():
+    """Every module takes the form's section keys (and the JSON form's keys for them) from
+    scrapnote/fields.py; the layouts ask the note's view (is_body, related), not the key."""
+    found = {}
+    for module, path in MODULES.items():
+        for key in section_key_literals(path.read_text("utf-8")):
+            if (module, key) not in NOT_SECTION_KEYS:
+                found.setdefault(key, set()).add(module)
+    assert found == {k: {"scrapnote.fields"} for k in SECTION_KEYS}
+    import re
+
+    tag = re.compile(r"\{[{%](.*?)[%}]\}", re.S)
+    for layout in sorted((PKG / "templates").glob("*.j2")):
+        for expr in tag.findall(layout.read_text("utf-8")):
+            spelled = {k for k in SECTION_KEYS if re.search(rf"""["']{k}["']""", expr)}
+            assert not spelled, f"{layout.name}: {expr.strip()} spells a section key"
+
+
+def test_only_the_index_writes_sql():
+    """`grep -rn "execute(" scrapnote/ | grep -v scrapnote/index/` finds nothing."""
+    found = [f"{p.relative_to(PKG.parent)}:{i}" for p in sorted(PKG.rglob("*"))
+             if p.is_file() and p.suffix in (".py", ".j2", ".yaml") and "index" not in p.relative_to(PKG).parts[:1]
+             for i, line in enumerate(p.read_text("utf-8").splitlines(), 1) if "execute(" in line]
+    assert found == []
+    grep = subprocess.run(["grep", "-rn", "execute(", str(PKG)], capture_output=True, text=True)
+    assert [ln for ln in grep.stdout.splitlines() if f"{PKG}/index/" not in ln and "__pycache__" not in ln] == []
+    assert f"{PKG}/index/" in grep.stdout  # the index does write it

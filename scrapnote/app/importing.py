@@ -154,7 +154,7 @@ def _own_sections(name) -> tuple[str, ...] | None:
         form = template.load(name)
     except ScrapnoteError:
         return None
-    return tuple(s.key for s in form.body_sections if s.key not in fields.SECTION_KEYS)
+    return fields.own_keys(form)
 
 
 def _section_keys(own) -> tuple[str, ...]:
@@ -248,12 +248,13 @@ def build(e: dict, form, nid: int, old_to_new: dict[int, int]):
                       scrapped=e.get("scrapped"))
     if e.get("extra"):
         note = note.with_meta(**e["extra"])
-    # text the form has no section for (another form's sections, headings it does not know) is kept
+    # text the form has no section for (another form's sections, headings it does not know) is kept;
+    # build_note keeps the body itself
     from scrapnote.template import load as load_form
 
     default = load_form()
     others = [(default.get(k).label if default.get(k) else k, v) for k, v in texts.items()
-              if k not in body_keys and v.strip()]
+              if k not in body_keys and k != fields.BODY and v.strip()]
     others += [(o["heading"].strip(), o.get("text") or "") for o in e.get("other_sections") or []]
     if not others:
         return note

@@ -51,7 +51,7 @@ def new_notes(args: list[str], *, tags=(), industry=(), companies=(), fmt: str |
     drafter = None
     for arg in inputs:
         try:
-            articles = load_articles(arg, fmt=fmt, max_bytes=max_bytes)  # a TSV digest holds several
+            articles = load_articles(arg, fmt=fmt, max_bytes=max_bytes, form=tmpl)  # a TSV digest holds several
             result.total += len(articles) - 1
             for article in articles:
                 if drafts and drafter is None:

@@ -3,7 +3,8 @@ row, then one row per section — label, TAB, value — with each further line o
 continuation row (empty first cell). ``scrapnote new exported.tsv`` reads it back.
 
 The form has no rows for the publisher, reporter and date, so three rows (출처, 기자, 날짜) follow
-기사링크: without them these facts would be lost on the way back. Headings the form does not know are
+기사링크: without them these facts would be lost on the way back; for the same reason a form without a
+headline section gets a 제목 row first, and one without a link section the 기사링크 row and those three. Headings the form does not know are
 not written (a spreadsheet row under an unknown label would be read as part of the row above);
 ``--format json`` carries everything. 연관기사 rows are ``headline url``, without the
 collection's ``#id``. A digest is one form after another, separated by a blank row.
@@ -42,12 +43,21 @@ def form_rows(item: Item) -> str:
         rows.append(f"{_cell(label)}\t{_cell(lines[0])}")
         rows.extend(f"\t{_cell(ln)}" for ln in lines[1:])
 
+    def link(label: str) -> None:
+        add(label, note.meta.get(fields.URL) or "")
+        for key, name in META_ROWS:
+            add(name, note.meta.get(key) or "")
+
+    # a form without a headline or a link section: the title and the facts would be lost on the way back
+    if form.get(fields.HEADLINE) is None:
+        add(fields.TITLE_LABEL, note.title)
+    if form.get(fields.URL) is None:
+        link(fields.URL_LABEL)
     for spec in form.sections:
-        if spec.store == "meta":
+        if spec.key == fields.URL and spec.store == "meta":
+            link(spec.label)
+        elif spec.store == "meta":
             add(spec.label, note.meta.get(spec.key) or "")
-            if spec.key == fields.URL:
-                for key, label in META_ROWS:
-                    add(label, note.meta.get(key) or "")
         elif fields.is_links(spec.key):
             add(spec.label, "\n".join(_related_line(r) for r in item.data[spec.key]))
         else:

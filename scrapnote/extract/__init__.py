@@ -4,7 +4,8 @@
 (plain text accepts anything) and ``--format`` offers its names (``FORMATS``), so a new shape is
 one class and one row. Each extractor (an ``Extractor``) says whether a text is its shape
 (``accepts``), how a file of that shape splits into several articles (``split``) and what the
-article of one part is (``extract``).
+article of one part is (``extract``). The form the notes will be written in (``form``, a
+``Template``; None: the default form) tells the extractors of filled forms its labels.
 ``load_articles`` is the whole way in: read the source, decode the bytes, extract — one Article per
 part; ``load_article`` is the same for exactly one article.
 Heavy libraries (httpx, trafilatura, charset-normalizer) are imported inside the functions, and an
@@ -20,6 +21,7 @@ from scrapnote.errors import InputError
 
 if TYPE_CHECKING:  # cli.py reads FORMATS at start-up: nothing more is imported for it
     from scrapnote.models import Article
+    from scrapnote.template import Template
 
 # (the --format name, where its class lives), most specific first.
 EXTRACTORS: tuple[tuple[str, str], ...] = (
@@ -33,7 +35,10 @@ FORMATS: list[str] = [name for name, _where in EXTRACTORS]
 
 
 class Extractor(abc.ABC):
-    """One input shape."""
+    """One input shape. ``form``: the form the article is read for (its labels and sections), or
+    None for the default form; set by ``extractors``."""
+
+    form: Template | None = None
 
     @abc.abstractmethod
     def accepts(self, text: str, origin: str | None) -> bool:
@@ -48,29 +53,32 @@ class Extractor(abc.ABC):
         """The article of one part of the text."""
 
 
-def extractors() -> list[tuple[str, Extractor]]:
-    """``(name, extractor)`` for every row of ``EXTRACTORS``, in order."""
+def extractors(form: Template | None = None) -> list[tuple[str, Extractor]]:
+    """``(name, extractor)`` for every row of ``EXTRACTORS``, in order, reading for ``form``."""
     out = []
     for name, where in EXTRACTORS:
         module, cls = where.split(":")
-        out.append((name, getattr(import_module(module), cls)()))
+        extractor = getattr(import_module(module), cls)()
+        extractor.form = form
+        out.append((name, extractor))
     return out
 
 
-def extract(text: str, *, fmt: str | None = None, origin: str | None = None, url: str | None = None) -> Article:
+def extract(text: str, *, fmt: str | None = None, origin: str | None = None, url: str | None = None,
+            form: Template | None = None) -> Article:
     """The article in ``text``. ``fmt`` (one of FORMATS) skips detection.
 
     InputError when ``text`` holds several filled scrap forms (use ``extract_all``)."""
-    return _single(extract_all(text, fmt=fmt, origin=origin, url=url), origin)
+    return _single(extract_all(text, fmt=fmt, origin=origin, url=url, form=form), origin)
 
 
 def extract_all(text: str, *, fmt: str | None = None, origin: str | None = None,
-                url: str | None = None) -> list[Article]:
+                url: str | None = None, form: Template | None = None) -> list[Article]:
     """Every article in ``text``, in order: the extractor's own ``split`` (one per filled form of a
     TSV of several scrap forms, ``scrapnote export 1 2 3 --format tsv``; one per note of an
     ``export -f md`` digest), else a list of the one article."""
     text = _sanitize(text)
-    found = extractors()
+    found = extractors(form)
     if fmt:
         chosen = next((e for name, e in found if name == fmt), None)
         if chosen is None:
@@ -107,15 +115,16 @@ def _sanitize(text: str) -> str:
     return text
 
 
-def load_article(arg: str, *, fmt: str | None = None, max_bytes: int) -> Article:
+def load_article(arg: str, *, fmt: str | None = None, max_bytes: int, form: Template | None = None) -> Article:
     """Read ``arg`` (a path, "-" or a URL), decode it and extract the article.
 
     InputError when it holds several filled scrap forms (``load_articles`` reads those)."""
-    articles = load_articles(arg, fmt=fmt, max_bytes=max_bytes)
+    articles = load_articles(arg, fmt=fmt, max_bytes=max_bytes, form=form)
     return _single(articles, articles[0].origin)
 
 
-def load_articles(arg: str, *, fmt: str | None = None, max_bytes: int) -> list[Article]:
+def load_articles(arg: str, *, fmt: str | None = None, max_bytes: int,
+                  form: Template | None = None) -> list[Article]:
     """Read ``arg`` (a path, "-" or a URL), decode it and extract every article in it: one per
     filled form of a TSV holding several scrap forms, else a list of the one article."""
     from scrapnote.decode import decode_bytes, looks_like_html, sniff_meta_charset
@@ -130,7 +139,7 @@ def load_articles(arg: str, *, fmt: str | None = None, max_bytes: int) -> list[A
     text = decode_bytes(raw.data, max_bytes=max_bytes, name=name, declared=declared)
     if fmt is None and raw.url and html_like:
         fmt = "html"
-    articles = extract_all(text, fmt=fmt, origin=raw.origin, url=raw.url)
+    articles = extract_all(text, fmt=fmt, origin=raw.origin, url=raw.url, form=form)
     if raw.url:
         import dataclasses
 

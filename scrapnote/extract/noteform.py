@@ -5,7 +5,8 @@ several, or a text written or clipped by hand under those headings.
 The 본문 heading's text (or, without one, the text before the first form heading) is the body;
 every other form heading's text goes to ``Article.sections`` word for word; a heading the form does
 not know stays in the body with its text. Accepted only when a form heading other than 본문 is
-there, so an ordinary article with ``## 전망`` subheads is read as Markdown.
+there, so an ordinary article with ``## 전망`` subheads is read as Markdown. The form is the one the
+notes will be written in (``new --template``); the default form's headings are known too.
 """
 from __future__ import annotations
 
@@ -33,14 +34,23 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(r"\1", text)
 
 
-def _form():
+def _form(form=None):
+    """The form whose headings are read: the one the notes are written in, else the default."""
+    if form is not None:
+        return form
     from scrapnote import template
 
     return template.load()
 
 
-def _heading_key(title: str) -> str | None:
-    return _form().key_for_heading(unescape(title).strip())
+def _heading_key(title: str, form=None) -> str | None:
+    """The section a heading stands for: in the form the notes are written in, else in the default
+    form (whose sections the tool knows: a 요약 및 의견 read for another form is still the 요약)."""
+    title = unescape(title).strip()
+    key = _form(form).key_for_heading(title)
+    if key is None and form is not None:
+        key = _form().key_for_heading(title)
+    return key
 
 
 def _headings(lines: list[str]):
@@ -65,25 +75,30 @@ def _body_of(text: str) -> str:
     return split[1] if split else text
 
 
-def _is_digest(lines: list[str]) -> bool:
+def _is_digest(lines: list[str], form=None) -> bool:
+    form = _form(form)
     heads = list(_headings(lines))
     return (any(lvl == 2 and unescape(t).strip() == _TOC for _i, lvl, t in heads)
-            and any(lvl == 3 and _heading_key(t) not in (None, _BODY) for _i, lvl, t in heads)
+            and any(lvl == 3 and _heading_key(t, form) not in (None, _BODY) for _i, lvl, t in heads)
             and any(ln.strip() == "---" for ln in lines))
 
 
-def looks_like_noteform(text: str) -> bool:
+def looks_like_noteform(text: str, form=None) -> bool:
+    """Whether ``text`` has a ``## heading`` of ``form`` (default: the default form) besides 본문,
+    or is an ``export -f md`` digest of such notes."""
+    form = _form(form)
     lines = _body_of(text).replace("\r\n", "\n").split("\n")
-    if any(lvl == 2 and _heading_key(t) not in (None, _BODY) for _i, lvl, t in _headings(lines)):
+    if any(lvl == 2 and _heading_key(t, form) not in (None, _BODY) for _i, lvl, t in _headings(lines)):
         return True
-    return _is_digest(lines)
+    return _is_digest(lines, form)
 
 
-def split_notes(text: str) -> list[str]:
+def split_notes(text: str, form=None) -> list[str]:
     """The notes of an ``export -f md`` digest, each as a one-note export (``# 제목`` and ``## label``
     headings); anything else is ``[text]``."""
+    form = _form(form)
     lines = text.replace("\r\n", "\n").split("\n")
-    if not _is_digest(lines):
+    if not _is_digest(lines, form):
         return [text]
     heads = {i: (lvl, t) for i, lvl, t in _headings(lines)}
     starts = []
@@ -93,7 +108,7 @@ def split_notes(text: str) -> list[str]:
         j = i + 1
         while j < len(lines) and not lines[j].strip():
             j += 1
-        if j in heads and heads[j][0] == 2 and _heading_key(heads[j][1]) is None:
+        if j in heads and heads[j][0] == 2 and _heading_key(heads[j][1], form) is None:
             starts.append(j)
     out = []
     for a, b in zip(starts, starts[1:] + [len(lines)]):
@@ -110,14 +125,15 @@ class NoteformExtractor(Extractor):
     """Markdown under the form's ``## label`` headings (``export -f md``, or written that way)."""
 
     def accepts(self, text: str, origin: str | None) -> bool:
-        return looks_like_noteform(text)
+        return looks_like_noteform(text, self.form)
 
     def split(self, text: str) -> list[str]:
-        return split_notes(text)  # an export -f md digest holds several notes
+        return split_notes(text, self.form)  # an export -f md digest holds several notes
 
     def extract(self, text: str, origin: str | None, url: str | None) -> Article:
         from scrapnote.extract.frontmatter import split_front_matter
 
+        form = _form(self.form)
         text = text.replace("\r\n", "\n")
         split = split_front_matter(text.lstrip("\ufeff\n"))
         _meta, md = split if split else ({}, text)
@@ -142,7 +158,7 @@ class NoteformExtractor(Extractor):
                 if m:
                     found.setdefault(m.group("label").strip(), m.group("value"))
                 k += 1
-            url_spec = _form().get(_fields.URL)
+            url_spec = form.get(_fields.URL)
             url_label = url_spec.label if url_spec else _fields.URL_LABEL
             if set(found) & (_META_LABELS | {url_label}):
                 rows = found
@@ -156,7 +172,7 @@ class NoteformExtractor(Extractor):
         parts: list[tuple[str | None, str | None, str]] = [(None, None, "\n".join(lines[pre_start:h2[0][0] if h2 else len(lines)]))]
         for n, (i, t) in enumerate(h2):
             end = h2[n + 1][0] if n + 1 < len(h2) else len(lines)
-            parts.append((t, _heading_key(t), "\n".join(lines[i + 1:end])))
+            parts.append((t, _heading_key(t, form), "\n".join(lines[i + 1:end])))
         fields: dict[str, str] = {}
         extra: list[str] = []  # headings the form does not know, with their text
         for heading, key, raw in parts:
@@ -174,7 +190,7 @@ class NoteformExtractor(Extractor):
             main = fields["preamble"] + "\n\n" + main  # text above the form's headings is not thrown away
         body_md = "\n\n".join(p for p in [main or "", *extra] if p.strip())
 
-        sections = {k: fields[k] for k in _fields.READER_KEYS if fields.get(k, "").strip()}
+        sections = {k: fields[k] for k in _fields.carried_keys(form) if fields.get(k, "").strip()}
         link = next((m.group(0).rstrip(">") for v in (rows.get("__url__", ""), fields.get(_fields.URL, ""))
                      for m in [re.search(r"https?://[^\s<>]+", v or "")] if m), None)
         title = fix(h1[1].strip()) if h1 else None

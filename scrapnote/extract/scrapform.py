@@ -49,11 +49,16 @@ _FORM_TITLE_ROW = re.compile(r"^(?:\d+[.)]?)?(?:경제)?(?:신문|기사)스크�
                              r"|스크랩(?:양식|템플릿|서식)")
 
 
-def match_label(cell: str) -> str | None:
-    """The section key of a form label, or None when the cell is not a label."""
+def match_label(cell: str, form=None) -> str | None:
+    """The section key of a form label, or None when the cell is not a label: a label (or alias)
+    of ``form`` itself, else one of the loose ways people write the default form's labels."""
     cell = squash(cell)
     if not cell or len(cell) > 50:
         return None
+    if form is not None:
+        key = form.key_for_heading(cell)
+        if key is not None:
+            return key
     c = compact(cell)
     for key, rx in _LABELS:
         if rx.search(c):
@@ -61,18 +66,18 @@ def match_label(cell: str) -> str | None:
     return None
 
 
-def _rows(text: str) -> list[tuple[str | None, str]]:
+def _rows(text: str, form=None) -> list[tuple[str | None, str]]:
     """``(key, value)`` per line; key None for a continuation line."""
     out: list[tuple[str | None, str]] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if "\t" in line and not line.startswith("\t"):
             label, _, rest = line.partition("\t")
-            key = match_label(label)
+            key = match_label(label, form)
             if key:
                 out.append((key, rest))
                 continue
         elif not line.startswith("\t"):
-            key = match_label(line)
+            key = match_label(line, form)
             if key and 0 < len(compact(line)) <= 20 and not PERIOD_END.search(line):
                 out.append((key, ""))
                 continue
@@ -80,23 +85,23 @@ def _rows(text: str) -> list[tuple[str | None, str]]:
     return out
 
 
-def looks_like_form(text: str) -> bool:
+def looks_like_form(text: str, form=None) -> bool:
     if text.lstrip("\ufeff\n").startswith("---"):
         from scrapnote.extract.frontmatter import split_front_matter
 
         if split_front_matter(text.lstrip("\ufeff\n")) is not None:
             return False  # a blog post or clipping with front matter, whatever its title says
-    keys = {k for k, _v in _rows(text) if k}
+    keys = {k for k, _v in _rows(text, form) if k}
     head = [ln for ln in text.replace("\r", "").split("\n") if ln.strip()][:3]
     # The form's title row and its labels (a news page's "스크랩" and "URL복사" buttons are neither).
     if len(keys) >= 2 and keys & _OPENING and any(
             _FORM_TITLE_ROW.search(compact(ln)) for ln in head if len(ln) <= 40):
         return True
-    tabbed = sum(1 for ln in text.split("\n") if "\t" in ln and match_label(ln.split("\t", 1)[0]))
+    tabbed = sum(1 for ln in text.split("\n") if "\t" in ln and match_label(ln.split("\t", 1)[0], form))
     return tabbed >= 2 and len(keys) >= 2 and bool(keys & _TELLING)
 
 
-def split_forms(text: str) -> list[str]:
+def split_forms(text: str, form=None) -> list[str]:
     """The filled forms in ``text``, one text each, in order: a single form (or anything else) is
     ``[text]``.
 
@@ -106,7 +111,7 @@ def split_forms(text: str) -> list[str]:
     row above it and the blank rows between (a title row is a line of its own, no TAB, after a
     blank row) — or the title row itself (``경제신문 스크랩 양식``) once the form before has any row."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    rows = _rows("\n".join(lines))
+    rows = _rows("\n".join(lines), form)
     starts = [0]
     seen: set[str] = set()
     for i, (key, value) in enumerate(rows):
@@ -167,13 +172,13 @@ class ScrapformExtractor(Extractor):
     """A filled 스크랩 양식 (tab-separated rows)."""
 
     def accepts(self, text: str, origin: str | None) -> bool:
-        return looks_like_form(text)
+        return looks_like_form(text, self.form)
 
     def split(self, text: str) -> list[str]:
-        return split_forms(text)  # several forms one after another (export --format tsv)
+        return split_forms(text, self.form)  # several forms one after another (export --format tsv)
 
     def extract(self, text: str, origin: str | None, url: str | None) -> Article:
-        rows = _rows(text)
+        rows = _rows(text, self.form)
         exported = is_exported(rows)
         cell_lines = _exported_cell_lines if exported else _cell_lines
         fields: dict[str, list[str]] = {}
@@ -227,7 +232,7 @@ class ScrapformExtractor(Extractor):
         sections = {}
         if headline:
             sections[_HEADLINE] = headline
-        for key in _fields.READER_KEYS:
+        for key in _fields.carried_keys(self.form):
             if key == _HEADLINE:
                 continue
             value = text_of(key)
