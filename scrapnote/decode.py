@@ -1,16 +1,17 @@
 """Bytes → clean NFC text.
 
 Order of the checks: size → empty → binary → BOM → declared charset → strict UTF-8 → strict CP949
-→ charset-normalizer. Then NFC, odd spaces to plain spaces, CRLF/CR to LF. Every refusal is an
-:class:`InputError` with one line that names the input.
+→ charset-normalizer. Then ``text.clean_text``: NFC, odd spaces to plain spaces, CRLF/CR to LF.
+Every refusal is an :class:`InputError` with one line that names the input.
 """
 from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from scrapnote.errors import InputError
+from scrapnote.text import clean_text
+from scrapnote.text.hangul import is_syllable
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -39,14 +40,6 @@ _KOREAN_ALIASES = {
     "euc-kr", "euckr", "euc_kr", "ks_c_5601-1987", "ks_c_5601", "ksc5601", "ksc_5601", "ks-c-5601",
     "x-windows-949", "windows-949", "cp949", "ms949", "uhc", "korean", "csksc56011987", "iso-ir-149",
 }
-_LATIN1_ALIASES = {"iso-8859-1", "latin1", "latin-1", "iso8859-1", "windows-1252", "cp1252", "us-ascii", "ascii"}
-
-# Spaces that are not a plain space: NBSP, en/em/thin/… spaces, zero-width space, narrow NBSP,
-# medium math space, ideographic space, BOM inside the text, and the Hangul filler.
-_ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff\u3164]")
-# Control characters that have no business in an article (tab, LF and CR are kept).
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0085]")
-_LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 
 
 def format_size(n: int) -> str:
@@ -145,7 +138,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         readable = sum(1 for ch in text if ch.isprintable() or ch in "\t\r\n")
-        hangul_or_ascii = sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3" or " " <= ch <= "~" or ch in "\t\r\n")
+        hangul_or_ascii = sum(1 for ch in text if is_syllable(ch) or " " <= ch <= "~" or ch in "\t\r\n")
         if readable == len(text) and hangul_or_ascii >= 0.9 * len(text):
             return text
     return None
@@ -169,7 +162,7 @@ def _korean_in_disguise(utf8: str, data: bytes) -> bool:
     korean = _try(data, "cp949")
     if korean is None:
         return False
-    hangul = sum(1 for c in korean if "\uac00" <= c <= "\ud7a3")
+    hangul = sum(1 for c in korean if is_syllable(c))
     return hangul >= 0.5 * len([c for c in korean if ord(c) >= 0x80])
 
 
@@ -211,16 +204,6 @@ def _decode(data: bytes, name: str, declared: str | None) -> str:
     if best is not None:
         return str(best)
     raise InputError(f"{name}: cannot tell the text encoding (save it as UTF-8 and try again)")
-
-
-def clean_text(text: str) -> str:
-    """NFC, odd spaces → plain spaces, CRLF/CR → LF, stray control characters removed."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _LINE_SEPARATORS.sub("\n", text)
-    text = _ODD_SPACES.sub(" ", text)
-    text = _CONTROLS.sub("", text)
-    return text
 
 
 def decode_bytes(data: bytes, *, max_bytes: int, name: str = "input", declared: str | None = None) -> str:

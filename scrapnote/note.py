@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scrapnote import fields
+from scrapnote.text import nfc, nfc_lines, one_line
 from scrapnote.errors import BrokenNoteError, ScrapnoteError
 from scrapnote.models import Article, Section
 
@@ -219,21 +220,13 @@ class Note:
             fm = dump_front_matter(self.meta)
         parts = ["---\n", fm, "---\n", _inert(self.preamble)]
         for s in self.sections:
-            heading = " ".join(clean_text(s.heading).splitlines()) if _LINE_BREAK_RE.search(s.heading) else s.heading
+            heading = " ".join(nfc_lines(s.heading).splitlines()) if _LINE_BREAK_RE.search(s.heading) else s.heading
             parts.append(f"## {heading}\n{_inert(s.raw)}")
         return "".join(parts)
 
 
-def clean_text(text: str) -> str:
-    """NFC, LF line ends: what every piece of note text is made of."""
-    text = unicodedata.normalize("NFC", text)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
-
-
 def _raw(text: str, last: bool) -> str:
-    text = _demote_headings(clean_text(text).strip("\n").rstrip())
+    text = _demote_headings(nfc_lines(text).strip("\n").rstrip())
     if not text:
         return "\n" if last else "\n\n"
     return "\n" + text + ("\n" if last else "\n\n")
@@ -319,7 +312,7 @@ def _quote(s: str) -> str:
         while j < n and (unicodedata.combining(s[j]) or _joins_escape(s[j])):
             j += 1
         if j > i:
-            out.extend(_hex(ord(m)) for m in unicodedata.normalize("NFC", s[i:j]))
+            out.extend(_hex(ord(m)) for m in nfc(s[i:j]))
             i = j
     out.append('"')
     return "".join(out)
@@ -327,7 +320,7 @@ def _quote(s: str) -> str:
 
 def _joins_escape(c: str) -> bool:
     """Would NFC join ``c`` to the last character of an escape (a hex digit, n, t or r)?"""
-    return any(unicodedata.normalize("NFC", e + c) != e + c for e in "abcdefnrt")
+    return any(nfc(e + c) != e + c for e in "abcdefnrt")
 
 
 def _float(v: float) -> str:
@@ -420,7 +413,7 @@ def _distinct_keys(d: dict) -> None:
 def _nfc_deep(v):
     """The value a written value reads back as: strings NFC, lone surrogates U+FFFD, tuples lists."""
     if isinstance(v, str):
-        return unicodedata.normalize("NFC", _SURROGATE_RE.sub("\ufffd", v))
+        return nfc(_SURROGATE_RE.sub("\ufffd", v))
     if isinstance(v, (list, tuple)):
         return [_nfc_deep(x) for x in v]
     if isinstance(v, dict):
@@ -473,7 +466,7 @@ def _verify(text: str, meta: dict) -> None:
     """Read ``text`` back as a note file would be read; refuse it unless every value is the same
     and the fields pass the reader's checks."""
     try:
-        back = load_yaml(unicodedata.normalize("NFC", text))
+        back = load_yaml(nfc(text))
     except Exception as e:  # a writer bug: never save it
         raise FrontMatterError(f"cannot write the front matter so that it reads back ({type(e).__name__})")
     want = _nfc_deep(meta)
@@ -505,7 +498,7 @@ def read_note(path: Path, template: Template) -> Note:
 
 def parse_note(text: str, template: Template, path: Path | None = None) -> Note:
     where = path if path is not None else "note"
-    text = clean_text(text.lstrip("\ufeff"))
+    text = nfc_lines(text.lstrip("\ufeff"))
     if not text.startswith("---\n"):
         raise BrokenNoteError(where, "no front matter (the file must start with a '---' line)")
     fm_raw, rest = _split_front_matter(text)
@@ -527,7 +520,7 @@ def read_sections(path: Path) -> tuple[str, list[tuple[str, str]]] | None:
         data = path.read_bytes()
     except OSError:
         return None
-    text = clean_text(data.decode("utf-8-sig", "replace"))
+    text = nfc_lines(data.decode("utf-8-sig", "replace"))
     if text.startswith("---\n"):
         _fm, text = _split_front_matter(text)
     return _split_sections(text)
@@ -638,7 +631,7 @@ def valid_id(nid) -> bool:
 
 
 def slugify(title: str, limit: int = 40) -> str:
-    title = unicodedata.normalize("NFC", title)
+    title = nfc(title)
     keep = "".join(c if c.isalnum() else "-" for c in title)
     s = "-".join(p for p in keep.split("-") if p)
     return s[:limit].rstrip("-") or "note"
@@ -659,7 +652,7 @@ def build_note(article: Article, template: Template, nid: int, *, tags=(), indus
     The article's text and the reader's sections the form has no place for (a filled form of
     another form's sections) follow under the default form's labels: nothing read is dropped."""
     def txt(v):
-        return " ".join(clean_text(v).split()) if v else None
+        return one_line(nfc(v)) if v else None
 
     meta = {
         "id": nid,
@@ -698,7 +691,7 @@ def build_note(article: Article, template: Template, nid: int, *, tags=(), indus
 def _uniq(items) -> list[str]:
     out: list[str] = []
     for x in items or ():
-        x = unicodedata.normalize("NFC", str(x)).strip()
+        x = nfc(str(x)).strip()
         if x and x not in out:
             out.append(x)
     return out

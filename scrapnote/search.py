@@ -25,11 +25,11 @@ column, not its group) of its best word's match.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from scrapnote import config, hangul, index
+from scrapnote import config, index
 from scrapnote import fields as _fields
+from scrapnote.text import hangul, nfc, one_line, tokens
 from scrapnote.errors import ScrapnoteError
 from scrapnote.index import FieldTexts, NoteIndex
 from scrapnote.models import SearchHit
@@ -51,11 +51,11 @@ class Word:
 
     @property
     def folded(self) -> str:
-        return " ".join(self.text.lower().split())
+        return one_line(self.text.lower())
 
     @property
     def parts(self) -> list[str]:
-        return index.TOKEN_RE.findall(self.text.lower())
+        return tokens(self.text)
 
 
 @dataclass
@@ -66,13 +66,13 @@ class Query:
 
 def parse_query(text: str) -> Query:
     """``구글 "금리 인하" -삼성`` → words [구글, "금리 인하"], exclude [삼성]. NFC, never NFKC."""
-    text = unicodedata.normalize("NFC", text)
+    text = nfc(text)
     q = Query()
     for m in _QUERY_RE.finditer(text):
         neg, quoted, bare = m.group(1), m.group(2), m.group(3)
         if quoted is not None:
             if quoted.strip():
-                (q.exclude if neg else q.words).append(Word(" ".join(quoted.split()), phrase=True))
+                (q.exclude if neg else q.words).append(Word(one_line(quoted), phrase=True))
         elif bare.startswith("-") and len(bare) > 1:
             q.exclude.append(Word(bare[1:]))
         elif bare != "-":
@@ -172,7 +172,7 @@ class _Searcher:
         m = _Match()
         folded = text.lower() if text is not None else word.folded
         pieces = folded.split(" ") if word.phrase else [folded]
-        cuts = [parts for parts in (index.TOKEN_RE.findall(p) for p in pieces) if parts]
+        cuts = [parts for parts in (tokens(p) for p in pieces) if parts]
         if not cuts:
             return m
         if len(cuts) == 1 and len(cuts[0]) == 1:  # one word: word starts rank above insides
@@ -326,7 +326,7 @@ class _Probe(_Searcher):
 
     def __init__(self, texts: list[str]):
         super().__init__(None, None)
-        words = sorted(set(index.TOKEN_RE.findall("\n".join(texts).lower())))
+        words = sorted(set(tokens("\n".join(texts))))
         self._terms = "\n" + "\n".join(words) + "\n" if words else "\n"
         self._cho = hangul.chosung(self._terms)
         self.found = False
@@ -497,7 +497,7 @@ def _collect(ix: NoteIndex, groups, matches: list[_Match], exclude_verify: list[
 
         def holds(col: str, v: str) -> bool:
             if col not in flat:
-                flat[col] = " ".join(texts.get(col, "").lower().split())
+                flat[col] = one_line(texts.get(col, "").lower())
             return v in flat[col]
 
         if any(holds(c, v) for v in exclude_verify for c in fields):
@@ -570,7 +570,7 @@ def snippet(texts: FieldTexts, fields, finder: Finder | None, width: int = 80) -
     places = [body] if body and first in fields else []
     places.append(" ".join(t for k, t in texts.order if k in fields and k != first))
     for place in places:
-        flat = " ".join(place.split())
+        flat = one_line(place)
         m = finder.first(flat) if finder else None
         if m:
             before = width // 3
@@ -581,7 +581,7 @@ def snippet(texts: FieldTexts, fields, finder: Finder | None, width: int = 80) -
                 sp = flat.find(" ", a, m[0])
                 a = sp + 1 if 0 <= sp < a + 12 else a
             return ("…" if a > 0 else "") + flat[a:b].strip() + ("…" if b < len(flat) else "")
-    flat = " ".join((body or places[-1]).split())
+    flat = one_line(body or places[-1])
     return flat[:width] + ("…" if len(flat) > width else "")
 
 

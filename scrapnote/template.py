@@ -6,13 +6,13 @@ live in ``<home>/templates/NAME.yaml`` and are picked with ``new --template NAME
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from scrapnote import config, fields
 from scrapnote.errors import NotFoundError, TemplateError
+from scrapnote.text import nfc
 
 BUILTIN_DIR = Path(__file__).parent / "templates"
 DEFAULT = "economy"
@@ -67,7 +67,7 @@ class Template:
 
 
 def _norm_label(s: str) -> str:
-    s = unicodedata.normalize("NFC", s)
+    s = nfc(s)
     return re.sub(r"[\s:：]+", "", s).lower()
 
 
@@ -166,7 +166,7 @@ def parse_template(data, path: Path | None = None) -> Template:
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise TemplateError(f"{where}: section '{key}': aliases must be a list of strings")
         sections.append(SectionSpec(
-            key=key, label=unicodedata.normalize("NFC", label.strip()), hint=str(s.get("hint") or ""),
+            key=key, label=nfc(label.strip()), hint=str(s.get("hint") or ""),
             writer=writer, store=store, aliases=tuple(aliases),
             check=bool(s.get("check", writer in ("reader", "both") and store == "body"))))
     name = data.get("name") or (path.stem if path else DEFAULT)

@@ -10,13 +10,13 @@ from hypothesis import strategies as st
 
 from scrapnote.decode import (
     charset_from_content_type,
-    clean_text,
     decode_bytes,
     format_size,
     normalize_charset,
     sniff_meta_charset,
 )
 from scrapnote.errors import InputError
+from scrapnote.text import clean_text
 
 MB = 1024 * 1024
 KOREAN = "가상전자가 2분기 영업이익 12조원을 넘어섰다. 똠방각하 쀍 햏"  # 똠, 쀍, 햏: CP949-only syllables

@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from scrapnote import hangul
+from scrapnote.text import hangul
 
 
 @pytest.mark.parametrize("text, want", [

@@ -124,7 +124,7 @@ def test_shared_ids(notes, write_note):
 
 # -- the search's lookups ----------------------------------------------------------------------------
 def test_vocabulary_and_counts(notes):
-    from scrapnote import hangul
+    from scrapnote.text import hangul
 
     with NoteIndex.open_fresh() as ix:
         words = ix.vocabulary()

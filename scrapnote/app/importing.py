@@ -227,7 +227,8 @@ def _form(name: str | None, result: ImportResult):
 def build(e: dict, form, nid: int, old_to_new: dict[int, int]):
     """The note of one checked entry, with the file's id ``nid``."""
     from scrapnote.models import Article
-    from scrapnote.note import _demote_headings, build_note, clean_text, format_related, parse_note
+    from scrapnote.note import _demote_headings, build_note, format_related, parse_note
+    from scrapnote.text import nfc_lines
 
     texts = {}
     for k in _section_keys(_own_sections(e.get("template"))):
@@ -260,6 +261,6 @@ def build(e: dict, form, nid: int, old_to_new: dict[int, int]):
         return note
     text = note.to_text().rstrip("\n") + "\n"
     for heading, body in others:
-        body = _demote_headings(clean_text(body).strip("\n"))
+        body = _demote_headings(nfc_lines(body).strip("\n"))
         text += f"\n## {heading}\n\n{body}\n" if body.strip() else f"\n## {heading}\n"
     return parse_note(text, form)

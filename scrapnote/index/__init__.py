@@ -34,10 +34,9 @@ from scrapnote.index.record import FIELDS, FieldTexts
 from scrapnote.index.rows import MATCH_CHUNK, ROW_COLUMNS
 from scrapnote.index.scan import Check
 from scrapnote.index.sync import Changes, Progress
-from scrapnote.index.vocabulary import TOKEN_RE
 
 __all__ = ["NoteIndex", "Changes", "FieldTexts", "FIELDS", "ROW_COLUMNS",
-           "MATCH_CHUNK", "TOKEN_RE", "rebuild"]
+           "MATCH_CHUNK", "rebuild"]
 
 if TYPE_CHECKING:
     from scrapnote.filters import Filters

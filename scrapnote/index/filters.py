@@ -13,8 +13,9 @@ search, export, check and questions cannot disagree. What a filter means:
 """
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING
+
+from scrapnote.text import nfc
 
 if TYPE_CHECKING:
     from scrapnote.filters import Filters
@@ -25,7 +26,7 @@ _SAME = "lower(value) = lower(?)"
 
 
 def _nfc(words) -> list[str]:
-    return [unicodedata.normalize("NFC", w) for w in words or ()]
+    return [nfc(w) for w in words or ()]
 
 
 def where(filters: Filters | None) -> tuple[str, list]:
@@ -43,7 +44,7 @@ def where(filters: Filters | None) -> tuple[str, list]:
         args.extend(_nfc(filters.company_any))
     if filters.source:
         parts.append("instr(lower(coalesce(notes.source, '')), lower(?)) > 0")
-        args.append(unicodedata.normalize("NFC", filters.source))
+        args.append(nfc(filters.source))
     if filters.since:
         parts.append("coalesce(notes.date, '') <> '' AND notes.date >= ?")
         args.append(filters.since)

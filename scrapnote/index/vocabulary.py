@@ -9,13 +9,11 @@ more than ``CHUNKS``.
 """
 from __future__ import annotations
 
-import re
 import sqlite3
 
-CHUNKS = 40  # small chunks of new words are merged into one past this many
+from scrapnote.text import tokens
 
-# A word as FTS5's unicode61 tokenizer cuts it: letters and digits (L*, N*).
-TOKEN_RE = re.compile(r"[^\W_]+")
+CHUNKS = 40  # small chunks of new words are merged into one past this many
 
 
 def rebuild(con: sqlite3.Connection) -> None:
@@ -29,7 +27,7 @@ def rebuild(con: sqlite3.Connection) -> None:
 
 def add(con: sqlite3.Connection, texts: list[str]) -> None:
     """Words of a few re-read notes, cut the way unicode61 cuts them."""
-    words = set(TOKEN_RE.findall("\n".join(texts).lower()))
+    words = set(tokens("\n".join(texts)))
     if not words:
         return
     before = con.execute("SELECT coalesce(max(id), 0) FROM terms").fetchone()[0]
@@ -46,7 +44,7 @@ def add(con: sqlite3.Connection, texts: list[str]) -> None:
 def _store_chunk(con: sqlite3.Connection, words: list[str]) -> None:
     if not words:
         return
-    from scrapnote import hangul
+    from scrapnote.text import hangul
 
     text = "\n".join(words)
     con.execute("INSERT INTO vocab(terms, cho) VALUES(?, ?)", (text, hangul.chosung(text)))

@@ -73,10 +73,6 @@ def is_syllable(ch: str) -> bool:
     return SBASE <= ord(ch) < SBASE + SCOUNT
 
 
-def has_hangul(s: str) -> bool:
-    return any(SBASE <= ord(c) < SBASE + SCOUNT or 0x3131 <= ord(c) <= 0x318E for c in s)
-
-
 def jamo(s: str) -> str:
     """Syllables → jamo, compound jamo kept whole: 값 → ㄱㅏㅄ. Other characters pass through."""
     return s.translate(_table("jamo"))
