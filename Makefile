@@ -1,9 +1,10 @@
 # Two commands: `make demo` and `make test`. Each creates .venv when missing and installs the project.
+# `make test` runs `make lint` (ruff and mypy, configured in pyproject.toml) first.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test install bench clean
+.PHONY: demo test lint install bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +29,11 @@ demo: $(VENV)/.installed
 	echo && echo "== scrapnote show 3" && $(BIN)/scrapnote show 3 && \
 	echo && echo "== scrapnote search 구글" && $(BIN)/scrapnote search 구글
 
-test: $(VENV)/.installed-test
+lint: $(VENV)/.installed-test
+	$(BIN)/python -m ruff check scrapnote tests bench docs
+	$(BIN)/python -m mypy
+
+test: lint
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed
@@ -36,4 +41,4 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/new.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

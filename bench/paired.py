@@ -99,12 +99,12 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
-    print(f"load average before: {' '.join(open('/proc/loadavg').read().split()[:3])}")
+    print(f"load average before: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
     print("| notes | what | base, median (min–max) | new, median (min–max) | new/base, median of pairs |")
     print("| --- | --- | --- | --- | --- |")
     for n in (int(x) for x in a.sizes.split(",")):
         bench_size(n, out, a.runs, a.base, a.new)
-    print(f"load average after: {' '.join(open('/proc/loadavg').read().split()[:3])}")
+    print(f"load average after: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
     return 0
 
 

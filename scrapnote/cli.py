@@ -221,10 +221,9 @@ def delete(
     from scrapnote.app.trash import delete_note
 
     note = load_note(note_id)
-    if not yes and render.can_ask():
-        if not render.confirm(f"delete {note_id}: {note.title}?"):
-            render.message("kept")
-            raise typer.Exit(1)
+    if not yes and render.can_ask() and not render.confirm(f"delete {note_id}: {note.title}?"):
+        render.message("kept")
+        raise typer.Exit(1)
     where = delete_note(note_id)
     render.message(f"deleted {note_id} (moved to {where}; scrapnote restore {note_id} brings it back)")
 
@@ -308,7 +307,7 @@ from scrapnote.exporters import FORMATS as _EXPORT_FORMATS  # noqa: E402 - a lis
 @app.command("export")
 def export(
     ids: Annotated[Optional[list[int]], typer.Argument(help="Note ids (or choose with the filters, or --all).", metavar="[ID]...")] = None,
-    fmt: Annotated[Literal[tuple(_EXPORT_FORMATS)], typer.Option("--format", "-f", help="Output format.")] = "md",
+    fmt: Annotated[Literal[tuple(_EXPORT_FORMATS)], typer.Option("--format", "-f", help="Output format.")] = "md",  # type: ignore[valid-type]  # the choices are the exporter list
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (default: stdout; docx needs it).", metavar="PATH")] = None,
     split: Annotated[Optional[str], typer.Option("--split", help="One file per note in this folder instead of one digest.", metavar="DIR")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,

@@ -50,7 +50,7 @@ class Filters:
 
     @classmethod
     def make(cls, tags=(), source=None, industry=(), company=(), since=None, until=None,
-             company_any=()) -> "Filters":
+             company_any=()) -> Filters:
         """The filters as the options give them (dates as ``parse_date_arg`` reads them)."""
         return cls(tuple(tags or ()), source or None, tuple(industry or ()), tuple(company or ()),
                    parse_date_arg(since), parse_date_arg(until, end=True), tuple(company_any or ()))

@@ -6,18 +6,17 @@ not know and any text the user added are kept verbatim.
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from scrapnote import fields
-from scrapnote.text import nfc, nfc_lines, one_line
 from scrapnote.errors import BrokenNoteError, ScrapnoteError
 from scrapnote.models import Article, Section
+from scrapnote.text import nfc, nfc_lines, one_line
 
 if TYPE_CHECKING:  # only named in annotations: the search reads notes without loading forms
     from scrapnote.template import Template
@@ -57,7 +56,7 @@ def _yaml_loader(measure: bool = True):
     a value that contains itself or nesting deeper than ``NESTING_MAX`` is refused (``YamlRefused``)."""
     import yaml
 
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     class Loader(base):
         if measure:
@@ -117,7 +116,7 @@ def _children(node) -> list:
     value = node.value
     if not isinstance(value, list):
         return []
-    out = []
+    out: list = []
     for item in value:
         if isinstance(item, tuple):
             out.extend(item)
@@ -170,26 +169,23 @@ class Note:
                 return s.text
         return ""
 
-    def has_section(self, key: str) -> bool:
-        return any(s.key == key for s in self.sections)
-
     @property
     def date(self) -> str:
         """The date shown and sorted on: published, else the day it was scrapped."""
         return self.meta.get("published") or (self.meta.get("scrapped") or "")[:10]
 
-    def keyed(self, template: Template) -> "Note":
+    def keyed(self, template: Template) -> Note:
         """The same note with its headings mapped to this form's section keys."""
         secs = tuple(Section(s.heading, s.raw, template.key_for_heading(s.heading)) for s in self.sections)
         return self if secs == self.sections else replace(self, sections=secs)
 
     # -- changing (returns new notes) ------------------------------------------------------
-    def with_meta(self, **changes) -> "Note":
+    def with_meta(self, **changes) -> Note:
         meta = dict(self.meta)
         meta.update(changes)
         return replace(self, meta=meta)
 
-    def with_section(self, key: str, text: str, template: Template) -> "Note":
+    def with_section(self, key: str, text: str, template: Template) -> Note:
         spec = template.get(key)
         label = spec.label if spec else key
         secs = list(self.sections)
@@ -282,7 +278,7 @@ def _printable(o: int) -> bool:
 
 
 def _hex(o: int) -> str:
-    return "\\x%02x" % o if o < 0x100 else "\\u%04x" % o if o < 0x10000 else "\\U%08x" % o
+    return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}" if o < 0x10000 else f"\\U{o:08x}"
 
 
 def _quote(s: str) -> str:
@@ -402,7 +398,7 @@ def _plain_ok(s: str, in_list: bool) -> bool:
 
 
 def _distinct_keys(d: dict) -> None:
-    seen = {}
+    seen: dict = {}
     for k in d:
         n = _nfc_deep(k)
         if n in seen:
@@ -607,9 +603,8 @@ def _check_fields(meta: dict, where, path: Path | None) -> dict:
             else:
                 raise BrokenNoteError(where, f"field '{k}' must be text")
     pub = meta.get("published")
-    if pub is not None:
-        if not isinstance(pub, str) or not _DATE_RE.match(pub):
-            raise BrokenNoteError(where, "field 'published' must be a date like 2023-07-13")
+    if pub is not None and (not isinstance(pub, str) or not _DATE_RE.match(pub)):
+        raise BrokenNoteError(where, "field 'published' must be a date like 2023-07-13")
     for k in LIST_FIELDS:
         v = meta.get(k)
         if v is None or isinstance(v, list) and all(isinstance(x, str) for x in v):
@@ -625,7 +620,7 @@ def _check_fields(meta: dict, where, path: Path | None) -> dict:
 
 
 # -- building ------------------------------------------------------------------------------
-def valid_id(nid) -> bool:
+def valid_id(nid) -> TypeGuard[int]:
     """1 ≤ id ≤ ID_MAX, a whole number (not True)."""
     return isinstance(nid, int) and not isinstance(nid, bool) and 1 <= nid <= ID_MAX
 

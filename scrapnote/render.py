@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from scrapnote import fields
 from scrapnote.safetext import json_dumps, link_target, visible
@@ -143,7 +144,7 @@ def ask_section(label: str, hint: str, current: str) -> str:
     if current:
         message(current, style="dim")
     message("(여러 줄 입력, 빈 줄로 끝 · 그대로 두려면 바로 Enter)", style="dim")
-    lines = []
+    lines: list[str] = []
     while True:
         try:
             line = input("> " if not lines else "  ")

@@ -118,7 +118,7 @@ class _Match:
 
 
 class _Searcher:
-    def __init__(self, ix: NoteIndex | None, fields: tuple[str, ...] | None):
+    def __init__(self, ix: NoteIndex, fields: tuple[str, ...] | None):
         self.ix = ix
         fields = fields or DEFAULT_FIELDS
         self.fields = fields
@@ -246,7 +246,7 @@ class _Searcher:
         close = {}
         for _s, dist, i in process.extract(want, keys, scorer=Levenshtein.distance, score_cutoff=most,
                                            limit=None):
-            if 0 < dist:
+            if dist > 0:
                 close[heads[i]] = dist
         if not close:
             return m
@@ -325,7 +325,7 @@ class _Probe(_Searcher):
     is set when any lane finds any of them."""
 
     def __init__(self, texts: list[str]):
-        super().__init__(None, None)
+        super().__init__(None, None)  # type: ignore[arg-type]  # a probe never asks an index: see docs()
         words = sorted(set(tokens("\n".join(texts))))
         self._terms = "\n" + "\n".join(words) + "\n" if words else "\n"
         self._cho = hangul.chosung(self._terms)
@@ -371,7 +371,8 @@ def _answer(ix: NoteIndex, q: Query, limit: int, fields: tuple[str, ...], filter
         s.within = within
         matches = [first if i == rare else s.exact(w) for i, w in enumerate(q.words)]
         s.within = None
-    excluded, exclude_verify = set(), []
+    excluded: set[int] = set()
+    exclude_verify: list[str] = []
     for w in q.exclude:
         em = s.exact(w)
         if trace is not None:
@@ -495,7 +496,7 @@ def _collect(ix: NoteIndex, groups, matches: list[_Match], exclude_verify: list[
                 texts = FieldTexts({"title": row["title"] or ""}, [], read=False)
         flat: dict[str, str] = {}
 
-        def holds(col: str, v: str) -> bool:
+        def holds(col: str, v: str, flat: dict[str, str] = flat, texts: FieldTexts = texts) -> bool:
             if col not in flat:
                 flat[col] = one_line(texts.get(col, "").lower())
             return v in flat[col]

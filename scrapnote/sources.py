@@ -101,28 +101,27 @@ def _fetch(url: str, *, max_bytes: int, timeout: float) -> RawInput:
     deadline = time.monotonic() + timeout * 2  # a slow trickle must end too
     try:
         with httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(timeout),
-                          headers=headers) as client:
-            with client.stream("GET", url) as resp:
-                if resp.status_code >= 400:
-                    reason = resp.reason_phrase or ""
-                    raise InputError(f"{url}: HTTP {resp.status_code} {reason}".rstrip())
-                ctype_header = resp.headers.get("content-type", "")
-                ctype = ctype_header.split(";")[0].strip().lower() or None
-                if ctype and not ctype.startswith(_OK_TYPES):
-                    raise InputError(f"{url}: not a web page (content type {ctype})")
-                length = resp.headers.get("content-length")
-                if length and length.isdigit() and int(length) > max_bytes:
-                    raise too_big(url, int(length), max_bytes)
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in resp.iter_bytes():
-                    size += len(chunk)
-                    if size > max_bytes:
-                        raise too_big(url, None, max_bytes)
-                    chunks.append(chunk)
-                    if time.monotonic() > deadline:
-                        raise InputError(f"{url}: timed out after {secs(timeout)}")
-                final = str(resp.url)
+                          headers=headers) as client, client.stream("GET", url) as resp:
+            if resp.status_code >= 400:
+                reason = resp.reason_phrase or ""
+                raise InputError(f"{url}: HTTP {resp.status_code} {reason}".rstrip())
+            ctype_header = resp.headers.get("content-type", "")
+            ctype = ctype_header.split(";")[0].strip().lower() or None
+            if ctype and not ctype.startswith(_OK_TYPES):
+                raise InputError(f"{url}: not a web page (content type {ctype})")
+            length = resp.headers.get("content-length")
+            if length and length.isdigit() and int(length) > max_bytes:
+                raise too_big(url, int(length), max_bytes)
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in resp.iter_bytes():
+                size += len(chunk)
+                if size > max_bytes:
+                    raise too_big(url, None, max_bytes)
+                chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    raise InputError(f"{url}: timed out after {secs(timeout)}")
+            final = str(resp.url)
     except InputError:
         raise
     except httpx.TimeoutException:

@@ -14,7 +14,8 @@ import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 
 from scrapnote import config
 from scrapnote.errors import NotFoundError, ScrapnoteError
@@ -132,7 +133,7 @@ def _is_leftover(folder: Path, name: str, now: float) -> bool:
         return False
 
 
-def clean_leftovers(folders=None, keep: set[str] = frozenset()) -> list[Path]:
+def clean_leftovers(folders=None, keep: AbstractSet[str] = frozenset()) -> list[Path]:
     """Remove temp files that killed writers left in the collection's folders; returns them.
 
     A temp file is removed only when its writer is gone: its name carries the writer's host and

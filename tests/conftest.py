@@ -1,7 +1,6 @@
 """Every test gets its own collection (SCRAPNOTE_HOME in a temp dir) and a fixed terminal width."""
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from pathlib import Path

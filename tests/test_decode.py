@@ -47,11 +47,11 @@ def test_short_cp949_strings_are_read_right(short):
 def test_short_cp949_that_is_also_valid_utf8():
     assert "캄".encode("cp949").decode("utf-8") == "į"  # the trap
     assert dec("캄".encode("cp949")) == "캄"
-    assert dec("é café".encode("utf-8")) == "é café"  # real Latin text stays UTF-8
+    assert dec("é café".encode()) == "é café"  # real Latin text stays UTF-8
 
 
 def test_utf8_bom_is_removed():
-    assert dec(codecs.BOM_UTF8 + "본문".encode("utf-8")) == "본문"
+    assert dec(codecs.BOM_UTF8 + "본문".encode()) == "본문"
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
@@ -80,7 +80,7 @@ def test_nbsp_and_odd_spaces_become_plain_spaces():
 
 
 def test_crlf_and_cr_become_lf():
-    assert dec("첫 줄\r\n둘째 줄\r셋째 줄".encode("utf-8")) == "첫 줄\n둘째 줄\n셋째 줄"
+    assert dec("첫 줄\r\n둘째 줄\r셋째 줄".encode()) == "첫 줄\n둘째 줄\n셋째 줄"
 
 
 def test_declared_charset_is_used():
@@ -146,7 +146,7 @@ def test_binary_is_refused(data):
 
 def test_text_starting_with_mz_is_text():
     # "MZ세대" is everyday economic vocabulary, not a Windows program header.
-    assert dec("MZ세대 소비가 늘었다".encode("utf-8")).startswith("MZ세대")
+    assert dec("MZ세대 소비가 늘었다".encode()).startswith("MZ세대")
 
 
 def test_oversized_is_refused_with_sizes():

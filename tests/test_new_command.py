@@ -104,7 +104,7 @@ def test_debug_shows_the_traceback(cli):
 
 
 def test_a_tsv_digest_of_three_forms_makes_three_notes(cli, home, tmp_path):
-    for i, (title, body) in enumerate([("가상전자, 2분기 영업이익 12조원", "가상전자가 2분기 영업이익 12조원을 냈다."),
+    for title, body in ([("가상전자, 2분기 영업이익 12조원", "가상전자가 2분기 영업이익 12조원을 냈다."),
                                        ("가상은행, 기준금리 동결", "가상은행이 기준금리를 연 3.5%로 동결했다."),
                                        ("가상자동차, 전기차 30만대 판매", "가상자동차가 전기차 30만대를 팔았다.")]):
         assert cli("new", "--no-edit", "--no-drafts", "-", input=f"{title}\n\n{body}\n").exit_code == 0

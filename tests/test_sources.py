@@ -106,7 +106,7 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
         elif path == "/plain":
             self._send(200, "가상전자, 실적 발표\n\n가상전자가 2분기 영업이익 12조원을 넘어섰다고 5일 밝혔다. 메모리 가격 반등 덕분이다.\n"
-                       .encode("utf-8"), "text/plain; charset=utf-8")
+                       .encode(), "text/plain; charset=utf-8")
         else:
             self._send(404, b"")
 
@@ -136,7 +136,7 @@ def test_fetch_normal_page(server):
     assert raw.origin == f"{server}/page"
     assert raw.content_type == "text/html"
     assert raw.charset == "utf-8"
-    assert "가상전자".encode("utf-8") in raw.data
+    assert "가상전자".encode() in raw.data
 
 
 def test_load_article_from_url(server):

@@ -31,7 +31,7 @@ def _make(title):
 def _hand_file(folder, name, nid=None, title="손으로"):
     folder.mkdir(parents=True, exist_ok=True)
     p = folder / name
-    p.write_text(f"---\n{'id: %d' % nid if nid else 'title: x'}\ntitle: {title}\n---\n\n## 본문\n\n내용\n", "utf-8")
+    p.write_text(f"---\n{f'id: {nid}' if nid else 'title: x'}\ntitle: {title}\n---\n\n## 본문\n\n내용\n", "utf-8")
     return p
 
 
@@ -39,7 +39,7 @@ def _hand_file(folder, name, nid=None, title="손으로"):
 def test_atomic_write_writes_text_as_utf8_and_bytes_as_they_are(tmp_path):
     p = tmp_path / "sub" / "a.txt"
     store.atomic_write(p, "가나다\n")
-    assert p.read_bytes() == "가나다\n".encode("utf-8")  # the folder is made
+    assert p.read_bytes() == "가나다\n".encode()  # the folder is made
     store.atomic_write(p, b"\xef\xbb\xbfraw")
     assert p.read_bytes() == b"\xef\xbb\xbfraw"  # overwrite is the default
     assert sorted(x.name for x in p.parent.iterdir()) == ["a.txt"]  # no temp file left
@@ -218,10 +218,8 @@ def test_the_lock_held_by_another_process_is_one_clear_error(home):
 
     config.state_dir().mkdir(parents=True)
     other = FileLock(str(config.state_dir() / "lock"))
-    with other:
-        with pytest.raises(ScrapnoteError, match="is locked by another scrapnote"):
-            with store.locked(timeout=0.05):
-                pass
+    with other, pytest.raises(ScrapnoteError, match="is locked by another scrapnote"), store.locked(timeout=0.05):
+        pass
     with store.locked(timeout=0.05):  # free again
         pass
 

@@ -9,7 +9,7 @@ import select
 import subprocess
 import time
 
-from conftest import SEEDS, scrapnote_exe
+from conftest import scrapnote_exe
 from scrapnote.note import DRAFT_MARKER
 
 

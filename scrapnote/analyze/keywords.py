@@ -65,7 +65,7 @@ STOPWORDS: frozenset[str] = frozenset({
     "자신", "생각", "의미", "사람", "때문", "사이", "자리", "마련", "참여", "참석", "개최", "발표",
     "실시", "전망", "기대", "목표", "활용", "사용", "필요", "노력", "결과", "내용", "방식", "방향",
     "문제", "해결", "과정", "중심", "최고", "최대", "최신", "주요", "대규모", "각종", "측면", "상황",
-    "부분", "정도", "모습", "이름", "이유", "수치", "차원", "전반", "한편", "또한", "통해", "위해",
+    "부분", "모습", "이름", "이유", "수치", "차원", "전반", "한편", "또한", "통해", "위해",
     "대해", "대한", "유명", "우수", "적극", "본격", "특별", "공동", "교수팀", "연구팀", "연구진", "밝혔다", "말했다", "전했다", "예상", "주최", "차례", "단계", "규모", "형태",
     "특성", "구조", "변경", "포함", "구성", "선정", "지원", "협력", "강화", "확대", "도입", "운영",
     "기반", "역할", "방안", "가운데", "자료", "출처", "문의", "보도자료", "이메일", "홈페이지",
@@ -490,9 +490,9 @@ def guess_industry(terms: list[str]) -> list[str]:
     companies = _companies()
     for t in counts:
         key = _company_key(t)
-        ind = companies.get(key) if key else None
-        if ind:
-            scores[ind] = scores.get(ind, 0.0) + 2
+        of_company = companies.get(key) if key else None
+        if of_company:
+            scores[of_company] = scores.get(of_company, 0.0) + 2
     if not scores:
         return []
     top = max(scores.values())

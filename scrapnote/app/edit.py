@@ -1,7 +1,7 @@
 """``edit`` (the user's editor on a working copy) and ``new --interactive`` (section by section)."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from scrapnote import config, store
 from scrapnote.app.notes import path_of, template_of

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from scrapnote.app.listing import list_rows
 from scrapnote.app.notes import load_note, note_json, template_of
@@ -92,5 +92,6 @@ def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str = "
     elif exporter.binary:
         raise ScrapnoteError(f"{fmt} is a binary format: give --output FILE{exporter.suffix}")
     else:
+        assert isinstance(data, str)  # a text format renders text
         result.output = data
     return result

@@ -181,7 +181,7 @@ def import_notes(source: str, *, keep_ids: bool = False) -> ImportResult:
     _warn_already_there(checked, result)
 
     def make(ids: list[int]) -> list:
-        old_to_new = {}
+        old_to_new: dict[int, int] = {}
         for e, nid in zip(checked, ids):
             if isinstance(e.get("id"), int):
                 old_to_new.setdefault(e["id"], nid)
@@ -254,7 +254,7 @@ def build(e: dict, form, nid: int, old_to_new: dict[int, int]):
     from scrapnote.template import load as load_form
 
     default = load_form()
-    others = [(default.get(k).label if default.get(k) else k, v) for k, v in texts.items()
+    others = [(spec.label if (spec := default.get(k)) else k, v) for k, v in texts.items()
               if k not in body_keys and k != fields.BODY and v.strip()]
     others += [(o["heading"].strip(), o.get("text") or "") for o in e.get("other_sections") or []]
     if not others:

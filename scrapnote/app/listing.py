@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from scrapnote import fields
 from scrapnote.app.notes import load_note, path_of

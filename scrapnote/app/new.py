@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 from scrapnote import config, store
 from scrapnote.errors import ScrapnoteError
@@ -58,7 +58,7 @@ def new_notes(args: list[str], *, tags=(), industry=(), companies=(), fmt: str |
                     from scrapnote.drafts import Drafter
 
                     drafter = Drafter()
-                aids = drafter.draft(article) if drafts else None
+                aids = drafter.draft(article) if drafter is not None else None
                 note = _make_note(article, tmpl, aids, tags, industry, companies,
                                   dry_run_id=store.next_id() + len(result.notes) if dry_run else None)
                 if drafter:

@@ -9,9 +9,14 @@ import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scrapnote import fields
 from scrapnote.errors import ScrapnoteError, TemplateError
+
+if TYPE_CHECKING:
+    from scrapnote.note import Note
+    from scrapnote.template import Template
 
 LAYOUT_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -22,8 +27,8 @@ DIGEST_TITLE = "경제신문 스크랩 모음"
 class Item:
     """One note as the exporters see it: the note, its form and its JSON form."""
 
-    note: object  # scrapnote.note.Note
-    form: object  # scrapnote.template.Template
+    note: Note
+    form: Template
     data: dict  # the DESIGN.md JSON form (numbers included)
 
     @property
@@ -83,6 +88,7 @@ class TextLayoutExporter(Exporter):
     blank lines folded to one, one newline at the end."""
 
     def render(self, export: Export) -> str:
+        assert self.layout_name is not None  # every layout format names its layout
         text = render_layout(self.layout_name, export, autoescape=False)
         return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
 
@@ -220,9 +226,8 @@ def render_layout(name: str, export: Export, *, autoescape: bool) -> str:
     import jinja2
 
     path = export.layout or (LAYOUT_DIR / name)
-    if export.layout is not None:
-        if not path.is_file():
-            raise ScrapnoteError(f"layout {path} not found")
+    if export.layout is not None and not path.is_file():
+        raise ScrapnoteError(f"layout {path} not found")
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(path.parent), str(LAYOUT_DIR)], encoding="utf-8"),
         autoescape=autoescape, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,

@@ -217,7 +217,8 @@ def split_date_stamp(line: str) -> tuple[str, str] | None:
         t = _STAMP_TIME.match(line[end:])
         if t:
             end += t.end()
-        end += _STAMP_SEP.match(line[end:]).end()
+        sep = _STAMP_SEP.match(line[end:])  # all optional: it always matches
+        end += sep.end() if sep else 0
         pos = end
     if not pos:
         return None

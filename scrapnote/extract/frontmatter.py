@@ -156,7 +156,7 @@ class MarkdownExtractor(Extractor):
     def accepts(self, text: str, origin: str | None) -> bool:
         if split_front_matter(text.lstrip("\n")) is not None:
             return True
-        return bool(origin) and origin.lower().endswith((".md", ".markdown"))
+        return origin is not None and origin.lower().endswith((".md", ".markdown"))
 
     def extract(self, text: str, origin: str | None, url: str | None) -> Article:
         split = split_front_matter(text.lstrip("\n"))

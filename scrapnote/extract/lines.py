@@ -18,7 +18,7 @@ The kinds the engine (``page.py``) acts on:
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from scrapnote.extract import bylines, dates, furniture
 from scrapnote.extract.strings import HANGUL, PERIOD_END, compact, ends_sentence

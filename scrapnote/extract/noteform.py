@@ -185,7 +185,7 @@ class NoteformExtractor(Extractor):
                 fields[key] = body
             elif body:
                 fields[key] += "\n\n" + body
-        main = fields.get(_BODY) if _BODY in fields else fields.get("preamble", "")
+        main = fields[_BODY] if _BODY in fields else fields.get("preamble", "")
         if _BODY in fields and fields.get("preamble", "").strip() and not exported:
             main = fields["preamble"] + "\n\n" + main  # text above the form's headings is not thrown away
         body_md = "\n\n".join(p for p in [main or "", *extra] if p.strip())

@@ -455,7 +455,7 @@ def _read_header(lines: list[str], kinds: list[str], start: int, title_idx: int 
         elif kind == "url":
             ev.add_url(furniture.is_url_line(line), UrlRank.HEADER)
         elif kind == "sourcefooter":  # "출처 : 한국경제 https://…" above a re-posted article
-            name, link = furniture.source_footer(line)
+            name, link = furniture.source_footer(line) or ("", None)  # the kind says it is one
             ev.add("source", name, SourceRank.COPYRIGHT if publishers.lookup(name) else SourceRank.COPYRIGHT_UNKNOWN)
             ev.add_url(link, UrlRank.HEADER)
             ev.add("published", dates.date_from_url(link), DateRank.LINKED)
@@ -498,7 +498,7 @@ def clean_body(lines: list[str], kinds: list[str] | None, ev: Evidence) -> list[
             continue
         kind = kinds[i]
         if kind == "sourcefooter":
-            name, link = furniture.source_footer(line)
+            name, link = furniture.source_footer(line) or ("", None)  # the kind says it is one
             ev.add("source", name, SourceRank.COPYRIGHT if publishers.lookup(name) else SourceRank.COPYRIGHT_UNKNOWN)
             ev.add_url(link, UrlRank.HEADER)
             # the linked article's own date (…/2024100712345) beats a re-poster's bare date up top

@@ -101,9 +101,8 @@ def by_domain(url_or_host: str | None) -> str | None:
     best: tuple[int, str] | None = None
     for p in load_publishers():
         for d in p.domains:
-            if host == d or host.endswith("." + d):
-                if best is None or len(d) > best[0]:
-                    best = (len(d), p.name)
+            if (host == d or host.endswith("." + d)) and (best is None or len(d) > best[0]):
+                best = (len(d), p.name)
     if best:
         return best[1]
     if host.endswith("naver.com"):  # n.news.naver.com/article/015/0004865432 → the press id
@@ -128,4 +127,4 @@ PLATFORMS = {
 
 
 def is_platform(name: str | None) -> bool:
-    return bool(name) and _key(name) in PLATFORMS
+    return bool(name) and name is not None and _key(name) in PLATFORMS

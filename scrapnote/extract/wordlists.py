@@ -4,12 +4,12 @@ names, surnames). Each file is read once, on first use, so importing a rule cost
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from scrapnote.extract.strings import compact
 
 
-@lru_cache(maxsize=None)
+@cache
 def _file(name: str) -> dict:
     from importlib.resources import files
 
@@ -24,20 +24,20 @@ def value(name: str, key: str):
     return _file(name)[key]
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str, *keys: str) -> frozenset[str]:
     """The words of the lists ``keys`` in ``data/<name>.yaml``, as written."""
     return frozenset(str(w) for k in keys for w in _file(name)[k])
 
 
-@lru_cache(maxsize=None)
+@cache
 def compacted(name: str, key: str) -> tuple[str, ...]:
     """The list ``key`` of ``data/<name>.yaml``, each word compacted (``strings.compact``), in order,
     each once — for comparing with a compacted line."""
     return tuple(dict.fromkeys(compact(str(w)) for w in _file(name)[key]))
 
 
-@lru_cache(maxsize=None)
+@cache
 def compacted_set(name: str, key: str) -> frozenset[str]:
     """``compacted`` as a set, for membership tests."""
     return frozenset(compacted(name, key))

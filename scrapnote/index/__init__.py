@@ -23,7 +23,8 @@ from __future__ import annotations
 import errno
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TypeVar
+from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Callable, Iterable, Sequence
 
 from scrapnote import config
 from scrapnote.errors import ScrapnoteError
@@ -85,16 +86,16 @@ class NoteIndex:
 
     # -- opening -------------------------------------------------------------------------------
     @classmethod
-    def open(cls) -> "NoteIndex":
+    def open(cls) -> NoteIndex:
         """The index as it is (created, upgraded or rebuilt when unreadable), not brought up to
         date with the files."""
         return cls._recovering(lambda ix: ix)
 
     @classmethod
-    def open_fresh(cls, progress: Progress | None = None) -> "NoteIndex":
+    def open_fresh(cls, progress: Progress | None = None) -> NoteIndex:
         """The index brought up to date with the note files. ``progress(total)`` is called when
         more than a few hundred files need reading and returns a function to call after each."""
-        def fresh(ix: "NoteIndex") -> "NoteIndex":
+        def fresh(ix: NoteIndex) -> NoteIndex:
             sync.sync(ix._con, progress)
             return ix
 
@@ -103,7 +104,7 @@ class NoteIndex:
         return ix
 
     @classmethod
-    def _recovering(cls, use: Callable[["NoteIndex"], T]) -> T:
+    def _recovering(cls, use: Callable[[NoteIndex], T]) -> T:
         """``use(ix)`` on the index; on any damage, on the index built again from the files; when
         it cannot be built where it lives (read-only, held by another process, a full disk), on
         a temporary index in a temp folder. ``use`` returning the index keeps it open (the caller
@@ -136,7 +137,7 @@ class NoteIndex:
             raise
 
     @classmethod
-    def _use(cls, use: Callable[["NoteIndex"], T], temp: Path | None) -> T:
+    def _use(cls, use: Callable[[NoteIndex], T], temp: Path | None) -> T:
         ix = None
         try:
             ix = cls(schema.connect(temp / "index.sqlite" if temp else None), temp)
@@ -152,7 +153,7 @@ class NoteIndex:
         return got
 
     @classmethod
-    def answer_fresh(cls, early: Callable[["NoteIndex"], T], *, again: Callable[["NoteIndex"], T] | None = None,
+    def answer_fresh(cls, early: Callable[[NoteIndex], T], *, again: Callable[[NoteIndex], T] | None = None,
                      holds: Callable[[Changes], bool] | None = None, progress: Progress | None = None,
                      meanwhile: Callable[[], None] | None = None) -> T:
         """An answer from an up-to-date index, given early when the files did not change.
@@ -215,7 +216,7 @@ class NoteIndex:
         fresh = NoteIndex.open_fresh(self._progress)
         self._con, self._temp = fresh._con, fresh._temp
 
-    def __enter__(self) -> "NoteIndex":
+    def __enter__(self) -> NoteIndex:
         return self
 
     def __exit__(self, *exc) -> None:

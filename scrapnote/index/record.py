@@ -113,6 +113,6 @@ def file_field_texts(path: Path, title: str, lists: dict[str, str | None], colum
         field = columns[i] if i < len(columns) else _OTHER
         sections.append((field if field in _SECTION_FIELDS else None, heading, Section(heading, raw).text))
     by_field, order = _section_texts(preamble, sections)
-    for k, v in by_field.items():
-        out[k] = "\n".join(v)
+    for k, texts in by_field.items():
+        out[k] = "\n".join(texts)
     return FieldTexts(out, order, read=True)

@@ -13,6 +13,10 @@ import stat as _stat
 import sys
 from array import array
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import mmap
 
 Listing = tuple[bytes, bytes, bytes]  # (stamp, names joined by NUL, (mtime_ns, size) int64 pairs)
 
@@ -39,9 +43,10 @@ def scan(folder: Path, known: tuple[bytes, ...] | None = None) -> Listing:
     was = gc.isenabled()
     gc.disable()  # tens of thousands of stat results: the collector would walk them again and again
     try:
-        same = bool(known and known[0] and known[0] == stamp)
+        known_stamp, known_names = (known[0], known[1]) if known else (b"", b"")
+        same = bool(known_stamp) and known_stamp == stamp
         if same:
-            names = known[1].split(b"\0") if known[1] else []
+            names = known_names.split(b"\0") if known_names else []
         else:
             try:
                 names = [n for n in os.listdir(fs) if n.endswith(b".md") and n[:1] != b"."]
@@ -74,7 +79,7 @@ def scan(folder: Path, known: tuple[bytes, ...] | None = None) -> Listing:
         nums[0::2] = array("q", [s.st_mtime_ns for s in stats])
         nums[1::2] = array("q", [s.st_size for s in stats])
         # the very object given in ``known`` when the names are those: callers can skip comparing
-        return stamp, known[1] if same else b"\0".join(names), nums.tobytes()
+        return stamp, known_names if same else b"\0".join(names), nums.tobytes()
     finally:
         if was:
             gc.enable()
@@ -133,7 +138,8 @@ class Check:
         self._pid: int | None = None
         self._fd: int | None = None
         self._result: Listing | None = None
-        self._shared = None
+        self._shared: mmap.mmap | None = None
+        self._dirfd: int | None = None
         if not (sys.platform.startswith("linux") and hasattr(os, "fork")):
             return
         if known is not None and known[0] and known[1] and os.stat in os.supports_dir_fd:
@@ -159,8 +165,8 @@ class Check:
         names = known[1].split(b"\0")
         self._dirfd = os.open(fs, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         self._names, self._stamp = names, stamp
-        self._shared = mmap.mmap(-1, 8 * (_HEAD + 2 * len(names)))  # MAP_SHARED: both see it
-        q = self._q = memoryview(self._shared).cast("q")
+        shared = self._shared = mmap.mmap(-1, 8 * (_HEAD + 2 * len(names)))  # MAP_SHARED: both see it
+        q = self._q = memoryview(shared).cast("q")
         q[0], q[1] = 0, len(names)
         pid = os.fork()
         if pid == 0:  # the child: claim from the bottom up, leave at once
@@ -187,7 +193,8 @@ class Check:
     def _finish_split(self) -> Listing | None:
         import gc
 
-        q, names = self._q, self._names
+        q, names, pid, known = self._q, self._names, self._pid, self.known
+        assert pid is not None and known is not None and self._dirfd is not None  # set by _start_split
         ok = True
         was = gc.isenabled()
         gc.disable()
@@ -204,15 +211,15 @@ class Check:
         except OSError:
             ok = False
         finally:
-            _, status = os.waitpid(self._pid, 0)
+            _, status = os.waitpid(pid, 0)
             if was:
                 gc.enable()
         if status != 0 or q[2] or not ok:
             return None
-        return self._stamp, self.known[1], q[_HEAD:].tobytes()
+        return self._stamp, known[1], q[_HEAD:].tobytes()
 
     def _close_split(self) -> None:
-        if getattr(self, "_dirfd", None) is not None:
+        if self._dirfd is not None:
             os.close(self._dirfd)
             self._dirfd = None
         if self._shared is not None:
@@ -267,6 +274,8 @@ class Check:
                 return got
         if self._fd is not None:
             fd, self._fd = self._fd, None
+            pid = self._pid
+            assert pid is not None  # set with the pipe by _start_child
             chunks = []
             try:
                 while True:
@@ -276,13 +285,13 @@ class Check:
                     chunks.append(c)
             finally:
                 os.close(fd)
-                _, status = os.waitpid(self._pid, 0)
+                _, status = os.waitpid(pid, 0)
             data = b"".join(chunks)
             if status == 0 and len(data) >= 16:
                 n = int.from_bytes(data[:8], "little")
                 stamp = data[8:8 + n]
                 m = int.from_bytes(data[8 + n:16 + n], "little")
-                if m == (1 << 63) - 1:  # the names the parent passed in
+                if m == (1 << 63) - 1 and self.known is not None:  # the names the parent passed in
                     names, m = self.known[1], 0
                 else:
                     names = data[16 + n:16 + n + m]

@@ -32,7 +32,7 @@ import sys
 import time
 from array import array
 from pathlib import Path
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from scrapnote import config
 from scrapnote.errors import BrokenNoteError, ScrapnoteError
@@ -163,7 +163,8 @@ def _apply(con, folder: Path, listing: Listing, stored: Stored | None,
         out.everything = True
     same_names = stored is not None and (stored[1] is names_blob or stored[1] == names_blob) \
         and len(stored[2]) == len(nums_blob)
-    if same_names:  # the same files: only some contents changed (the usual hand edit)
+    raw: list[bytes] | None
+    if same_names and stored is not None:  # the same files: only some contents changed (the usual hand edit)
         raw = None
         changed_at = differing(stored[2], nums_blob, 16)
         todo = [os.fsdecode(stored.name_at(i)) for i in changed_at]
@@ -192,7 +193,11 @@ def _apply(con, folder: Path, listing: Listing, stored: Stored | None,
         for i, m in enumerate(mtimes):
             if m > racy:
                 nums[2 * i] = 0
-                name = raw[i] if raw is not None else stored.name_at(i)
+                if raw is not None:
+                    name = raw[i]
+                else:
+                    assert stored is not None  # raw is None only when the stored names are the names
+                    name = stored.name_at(i)
                 con.execute("UPDATE notes SET mtime_ns=0 WHERE path=?", (os.fsdecode(name),))
     # The directory's stamp lets the next scan skip listing it; a stamp this recent could hide
     # a file added in the same clock tick, so it is not kept.
@@ -214,6 +219,7 @@ def _store_listing(con, stored: Stored | None, raw: list[bytes] | None, stats: b
             if new != old:
                 con.execute("UPDATE listing SET stats=? WHERE chunk=?", (new, c))
     else:
+        assert raw is not None  # nothing stored: the folder was listed
         old_rows = con.execute("SELECT names, stats FROM listing ORDER BY chunk").fetchall()
         n = 0
         for c, i in enumerate(range(0, len(raw), LISTING_ROW)):
@@ -315,7 +321,7 @@ def _read_some(args) -> list[tuple[str, dict, tuple | None]]:
 
     folder, names = args
     tmpl = templates.load()
-    out = []
+    out: list[tuple[str, dict, tuple | None]] = []
     for name in names:
         try:
             note = read_note(folder / name, tmpl)

@@ -124,7 +124,7 @@ def compose(keys_: str) -> str:
         if k in _VOWELS:
             if jong:  # the final consonant (or its second half) starts the next syllable
                 if jong in COMPOUND:
-                    first, moved = COMPOUND[jong]
+                    first, moved = COMPOUND[jong][0], COMPOUND[jong][1]
                     jong = first
                 else:
                     moved, jong = jong, ""
