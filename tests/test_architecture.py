@@ -221,3 +221,17 @@ def test_only_the_index_writes_sql():
     grep = subprocess.run(["grep", "-rn", "execute(", str(PKG)], capture_output=True, text=True)
     assert [ln for ln in grep.stdout.splitlines() if f"{PKG}/index/" not in ln and "__pycache__" not in ln] == []
     assert f"{PKG}/index/" in grep.stdout  # the index does write it
+
+
+FLOOR = ("scrapnote.fields", "scrapnote.text", "scrapnote.models", "scrapnote.errors", "scrapnote.config")
+
+
+def _in_floor(name: str) -> bool:
+    return any(name == f or name.startswith(f + ".") for f in FLOOR)
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if _in_floor(m)))
+def test_the_floor_imports_nothing_above_it(module):
+    """fields.py, text/, models, errors and config: the rules every room shares reach into no room."""
+    ours = sorted(n for n in imports_of(module) if n == "scrapnote" or n.startswith("scrapnote."))
+    assert [n for n in ours if not _in_floor(n)] == []
