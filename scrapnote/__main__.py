@@ -1,3 +1,3 @@
-from scrapnote.cli import main
+from scrapnote.launch import main
 
 main()

@@ -2,12 +2,13 @@
 own import statements with ``ast``, so that the rules cannot rot:
 
 - core (every module but cli.py and render.py — with plaintable.py, render's piped table, and
-  __main__.py) never imports typer, click or rich, nor the output modules;
+  __main__.py and launch.py, the entry point) never imports typer, click or rich, nor the output modules;
 - nothing below the application layer imports ``scrapnote.app``;
 - exporters never import the store, the index, the search, the application layer or the
   collection: they are renderers, notes in and bytes out;
 - cli.py imports no heavy module when it is loaded (``scrapnote --help`` stays fast), following
-  the module-level imports of every scrapnote module it loads.
+  the module-level imports of every scrapnote module it loads; launch.py, the entry point that
+  answers the help itself, loads nothing but the standard library.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ import pytest
 PKG = Path(__file__).resolve().parent.parent / "scrapnote"
 
 # the command line (and ``python -m scrapnote``) and the output: the only rooms that may draw
-OUTPUT = {"scrapnote.__main__", "scrapnote.cli", "scrapnote.render", "scrapnote.plaintable"}
+OUTPUT = {"scrapnote.__main__", "scrapnote.launch", "scrapnote.cli", "scrapnote.render", "scrapnote.plaintable"}
 UI_LIBRARIES = {"typer", "click", "rich"}
 HEAVY = {"rich", "jinja2", "kiwipiepy", "trafilatura", "httpx", "docx", "lxml", "yaml", "frontmatter",
          "rapidfuzz", "charset_normalizer", "filelock", "sqlite3", "markdown_it", "pygments"}
@@ -157,8 +158,8 @@ def test_plaintable_belongs_to_render():
 
 
 def test_loading_cli_loads_no_heavy_module():
+    assert "scrapnote.exporters.base" in loaded_by("scrapnote.exporters")  # the reader follows the package's own imports
     loaded = loaded_by("scrapnote.cli")
-    assert "scrapnote.exporters" in loaded  # the reader follows the package's own imports
     assert _hits(loaded, HEAVY) == [], "cli.py (or what it loads) imports a heavy module at module level"
     assert _hits(loaded, ["scrapnote.app", "scrapnote.render", "scrapnote.index", "scrapnote.store"]) == []
 
@@ -173,6 +174,13 @@ def test_loading_cli_really_loads_no_heavy_module():
     assert _hits(loaded, HEAVY) == []
 
 
+def test_loading_the_entry_point_loads_only_the_standard_library():
+    """launch.py answers --help and --version before Typer or any room is loaded."""
+    loaded = loaded_by("scrapnote.launch")
+    assert set(_hits(loaded, ["scrapnote"])) <= {"scrapnote", "scrapnote.launch"}
+    assert _hits(loaded, HEAVY | UI_LIBRARIES) == []
+
+
 # -- one home for every rule --------------------------------------------------------------------------
 SECTION_KEYS = {"headline", "body", "insights", "research", "summary", "questions", "related"}
 # Literals equal to a section key that are not one, each with the reason.
@@ -181,6 +189,8 @@ NOT_SECTION_KEYS = {
     ("scrapnote.extract.html", "headline"),  # schema.org's NewsArticle property in a page's JSON-LD
     ("scrapnote.extract.frontmatter", "headline"),  # a title key of other tools' front matter
     ("scrapnote.template", "body"),  # a form's `store: body` (where a section is kept), not a key
+    ("scrapnote.helptext", "questions"),  # the commands `scrapnote questions` and `scrapnote related`
+    ("scrapnote.helptext", "related"),  # in the generated help table (their --help text by name)
 }
 
 

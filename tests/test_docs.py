@@ -1,4 +1,5 @@
-"""The docs cannot drift: docs/cli.md is the commands' own --help, and README names every option."""
+"""The docs cannot drift: docs/cli.md and scrapnote/helptext.py are the commands' own --help, and
+README names every option."""
 from __future__ import annotations
 
 import importlib.util
@@ -18,6 +19,13 @@ def test_cli_reference_is_current():
     gen = _gen()
     assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == gen.render(), \
         "docs/cli.md is stale: run `python docs/gen_cli.py`"
+
+
+def test_help_table_is_current():
+    """The help scrapnote/launch.py prints without loading Typer is Typer's own, byte for byte."""
+    gen = _gen()
+    assert (ROOT / "scrapnote" / "helptext.py").read_text(encoding="utf-8") == gen.render_helptext(), \
+        "scrapnote/helptext.py is stale: run `python docs/gen_cli.py`"
 
 
 def test_readme_names_every_command_and_option():

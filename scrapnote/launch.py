@@ -1,0 +1,70 @@
+"""The program's entry point (``scrapnote``, ``python -m scrapnote``): the help and the version
+without loading the command line; everything else goes to cli.py (Typer).
+
+``scrapnote``, ``scrapnote -h/--help``, ``scrapnote COMMAND -h/--help`` and ``scrapnote --version``
+are answered from ``helptext.HELP`` — the commands' own help as Typer prints it, written by
+``docs/gen_cli.py`` and checked against Typer by tests/test_docs.py and tests/test_launch.py — in
+~20 ms instead of the ~60 ms it takes to import Typer and build the commands. The table holds the
+help laid out 78 columns wide, which is what Typer (click) prints whenever the terminal is 80
+columns or wider, or the output is not a terminal (click wraps at min(columns, 80) − 2); for a
+narrower terminal, and for any other arguments, Typer answers. Standard library only.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+_HELP_FLAGS = ("-h", "--help")
+
+
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` (which click asks) gives it, without
+    importing shutil: $COLUMNS when positive, else the terminal's, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):  # no stdout, closed, detached, not a terminal
+            columns = 80
+    return columns
+
+
+def answer(args: list[str]) -> tuple[str, int] | None:
+    """What to print for ``args`` and the exit code (2: printed on stderr, as Typer prints the help
+    for no arguments), or None when Typer has to answer."""
+    if args == ["--version"]:
+        from scrapnote import __version__
+
+        return f"scrapnote {__version__}\n", 0
+    if len(args) > 2 or (args and args[-1] not in _HELP_FLAGS) or max(min(_columns(), 80) - 2, 50) != 78:
+        return None
+    from scrapnote.helptext import HELP
+
+    if not args:
+        return HELP[""], 2
+    if len(args) == 1:
+        return HELP[""], 0
+    if args[0] in HELP and args[0]:
+        return HELP[args[0]], 0
+    return None
+
+
+def main() -> None:
+    known = answer(sys.argv[1:])
+    if known is None:
+        from scrapnote.cli import main as run
+
+        run()
+        return
+    text, code = known
+    out = sys.stderr if code else sys.stdout
+    try:
+        out.write(text)
+        out.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())  # no second error at exit
+        code = 1
+    sys.exit(code)
