@@ -55,15 +55,26 @@ def test_kiwi_is_built_once(kiwi):
 def test_kiwi_constructor_arguments(monkeypatch):
     calls = []
 
+    words = []
+
     class FakeKiwi:
         def __init__(self, **kwargs):
             calls.append(kwargs)
+
+        def add_user_word(self, word, tag):
+            words.append((word, tag))
 
     monkeypatch.setitem(sys.modules, "kiwipiepy", types.SimpleNamespace(Kiwi=FakeKiwi))
     monkeypatch.setattr(kw, "_KIWI", None)
     first = kw.get_kiwi()
     assert kw.get_kiwi() is first
-    assert calls == [{"num_workers": 0, "load_multi_dict": False}]
+    # only what the drafts use (bench/kiwi_options.py measures each option)
+    assert calls == [{"num_workers": 0, "load_default_dict": False, "load_typo_dict": False,
+                      "load_multi_dict": False}]
+    # in place of the default dictionary, the names the drafts know, as proper nouns, once each
+    assert ("카카오브레인", "NNP") in words and ("이데일리", "NNP") in words and ("한경", "NNP") in words
+    assert all(tag == "NNP" for _, tag in words) and len(words) == len(set(words))
+    assert not any(w in ("KT", "LG CNS", "SK하이닉스") for w, _ in words)  # Latin letters: left to _groups
 
 
 def test_importing_analyze_does_not_import_kiwipiepy():

@@ -1,7 +1,8 @@
 """Key terms of an article with kiwipiepy: nouns, compound nouns merged, ranked against the collection.
 
 kiwipiepy is imported inside ``get_kiwi()`` only (never at module level) and the model is loaded
-once per process as ``Kiwi(num_workers=0, load_multi_dict=False)`` — about 1.3 s and 330 MB.
+once per process with only what the drafts use (see ``get_kiwi``): about 0.6 s with the first
+analysis, 265 MiB (bench/kiwi_options.py measures each of Kiwi's options).
 
 - ``extract_terms(text)``: the noun terms in reading order (repeats kept, so they can be counted).
 - ``rank_keywords(text, doc_freq, n_docs, k)``: TF-IDF-like; a term found in every note ranks low.
@@ -29,7 +30,15 @@ _KIWI: Kiwi | None = None
 
 
 def get_kiwi() -> Kiwi:
-    """The process-wide Kiwi analyser, built on first use."""
+    """The process-wide Kiwi analyser, built on first use, with only what the drafts use.
+
+    One thread (``new`` analyses one article at a time); no multi-word dictionary (WikiData
+    names across words: ~190 MiB) and no typo dictionary (the drafts correct no typos). No
+    default dictionary either — Wikipedia and Namuwiki headwords, ~250 ms of building and first
+    analysis and ~70 MiB for every ``new``: the proper nouns the drafts act on are the ones
+    companies.yaml and publishers.yaml know, and those are given to Kiwi as proper nouns
+    (``_names``; ~10 ms). On the five samples and the fixture pages the drafts are the same as
+    with the default dictionary but for one keyword's rank (bench/RESULTS.md, issue 11)."""
     global _KIWI
     if _KIWI is None:
         from kiwipiepy import Kiwi
@@ -37,8 +46,22 @@ def get_kiwi() -> Kiwi:
         with warnings.catch_warnings():
             # kiwipiepy ≥0.21 warns that num_workers=0 now means "single thread" — which is what we want.
             warnings.simplefilter("ignore", DeprecationWarning)
-            _KIWI = Kiwi(num_workers=0, load_multi_dict=False)
+            kiwi = Kiwi(num_workers=0, load_default_dict=False, load_typo_dict=False, load_multi_dict=False)
+        for name in _names():
+            kiwi.add_user_word(name, "NNP")
+        _KIWI = kiwi
     return _KIWI
+
+
+def _names() -> list[str]:
+    """The Hangul names of companies.yaml and of publishers.yaml (names and aliases), sorted.
+    Names with Latin letters are left to the tokenizer (SK+하이닉스 is joined by ``_groups``)."""
+    from scrapnote.extract.publishers import load_publishers
+
+    names = set(_companies())
+    for p in load_publishers():
+        names.update((p.name, *p.aliases))
+    return sorted(n for n in names if _HANGUL_NAME_RE.fullmatch(n))
 
 
 # Titles and furniture words: never keywords, and a name right before a title is a person.
@@ -87,6 +110,7 @@ _MASK_RE = re.compile(
     r"|ⓒ[^\n]*|[^\n]*무단\s?전재[^\n]*|\S+\.(?:jpe?g|png|gif|webp)\b"
 )
 _HANGUL_RE = re.compile(r"[가-힣]")
+_HANGUL_NAME_RE = re.compile(r"[가-힣]{2,}")
 
 
 @dataclass
@@ -320,7 +344,7 @@ def _companies() -> dict[str, str | None]:
     import yaml
 
     text = resources.files("scrapnote").joinpath("data/companies.yaml").read_text("utf-8")
-    return {str(k): v for k, v in (yaml.safe_load(text) or {}).items()}
+    return {str(k): v for k, v in (yaml.load(text, Loader=_yaml_loader()) or {}).items()}
 
 
 @lru_cache(maxsize=1)
@@ -333,7 +357,14 @@ def _industries() -> dict[str, list[str]]:
     import yaml
 
     text = resources.files("scrapnote").joinpath("data/industries.yaml").read_text("utf-8")
-    return {str(k): [str(t) for t in v] for k, v in (yaml.safe_load(text) or {}).items()}
+    return {str(k): [str(t) for t in v] for k, v in (yaml.load(text, Loader=_yaml_loader()) or {}).items()}
+
+
+def _yaml_loader():
+    """libyaml's safe loader when PyYAML has it (the same resolvers, ~10× faster), else the pure one."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # Words glued onto a company name in Korean copy that are not part of it: KT과제, KT채용연계형,

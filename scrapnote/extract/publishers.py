@@ -28,7 +28,8 @@ def load_publishers() -> tuple[Publisher, ...]:
 
     import yaml
 
-    raw = yaml.safe_load((files("scrapnote") / "data" / "publishers.yaml").read_text(encoding="utf-8")) or []
+    text = (files("scrapnote") / "data" / "publishers.yaml").read_text(encoding="utf-8")
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []  # libyaml: ~10× faster
     out = []
     for row in raw:
         out.append(Publisher(
