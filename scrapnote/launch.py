@@ -61,10 +61,16 @@ def main() -> None:
         return
     text, code = known
     out = sys.stderr if code else sys.stdout
+    if out is None:  # started with the stream closed: nothing to write to (click's echo does the same)
+        sys.exit(code)
     try:
         out.write(text)
         out.flush()
-    except BrokenPipeError:
+    except OSError as e:  # a closed pipe says nothing; a full disk or a bad descriptor one line
         os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())  # no second error at exit
+        if not isinstance(e, BrokenPipeError):
+            from scrapnote import render
+
+            render.error_line((e.strerror or str(e)).lower())
         code = 1
     sys.exit(code)

@@ -110,3 +110,21 @@ def test_a_call_builds_only_the_command_it_runs(cli, monkeypatch):
     built.clear()
     assert cli("--help").exit_code == 0  # the list of commands shows every command's short help
     assert sorted(built) == sorted(app.lazy[c].callback.__name__ for c in COMMANDS)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_the_help_into_a_full_disk_is_one_line():
+    with open("/dev/full", "w") as full:
+        p = subprocess.run([scrapnote_exe(), "--help"], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert p.returncode == 1 and p.stderr == "error: no space left on device\n"
+
+
+def test_the_help_into_a_closed_pipe_or_stream_says_nothing():
+    p = subprocess.Popen([scrapnote_exe(), "search", "--help"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.close()  # the reader went away (| head -0)
+    assert p.wait() in (0, 1) and p.stderr.read() == b""
+    p.stderr.close()
+    for args in (["--help"], ["--version"]):  # started with stdout closed: as Typer, exit 0
+        q = subprocess.run([scrapnote_exe(), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           preexec_fn=lambda: os.close(1))
+        assert q.returncode == 0 and q.stderr == b""
