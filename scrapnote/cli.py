@@ -210,6 +210,7 @@ def new(
     interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Ask for the reader's sections one by one instead of opening an editor.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the note that would be written; save nothing.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the note(s) as JSON.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Show, for each field, which evidence won and which lost (in the JSON under \"explain\"; else on stderr).")] = False,
     no_drafts: Annotated[bool, typer.Option("--no-drafts", help="Skip the drafted 수치화, keywords, 요약 and 연관기사.")] = False,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")] = 5 * 1024 * 1024,
 ):
@@ -225,7 +226,7 @@ def new(
         _fail("--interactive needs a terminal (stdin is not one); use --no-edit and `scrapnote edit ID` instead")
     result = new_notes(
         articles, tags=tag or [], industry=industry or [], companies=company or [], fmt=fmt,
-        template_name=template, dry_run=dry_run, drafts=not no_drafts, max_bytes=max_bytes,
+        template_name=template, dry_run=dry_run, drafts=not no_drafts, max_bytes=max_bytes, explain=explain,
         on_error=render.failed_input, progress=render.batch_progress(),
     )
     render.new_result(result, as_json=as_json, dry_run=dry_run, one_input=len(articles) == 1)

@@ -25,6 +25,8 @@ class Article:
     tags: tuple[str, ...] = ()  # the clipper's own tags (front matter tags/keywords/categories), as written
     companies: tuple[str, ...] = ()  # what the source itself names (an exported note's 기업 row)
     industry: tuple[str, ...] = ()
+    # the extraction's ranked evidence (an ``extract.page.Evidence``): what ``new --explain`` shows
+    evidence: object | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

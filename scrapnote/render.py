@@ -232,6 +232,8 @@ def new_result(result, *, as_json: bool, dry_run: bool, one_input: bool) -> None
         from scrapnote.app.notes import note_json
 
         data = [note_json(n) for n in notes]
+        for d, ex in zip(data, result.explained):
+            d["explain"] = ex
         print_json(data[0] if len(data) == 1 and not result.failed and one_input else data)
     elif dry_run:
         for n in notes:
@@ -240,9 +242,27 @@ def new_result(result, *, as_json: bool, dry_run: bool, one_input: bool) -> None
         for n in notes:
             data_line(n.id)
             message(f"saved {n.id}: {display_path(n.path)}")
+    if result.explained and not as_json:
+        for n, ex in zip(notes, result.explained):
+            message(explanation_text(n.id, ex))
     if result.total > 1:
         message(f"{len(notes)} of {result.total} articles {'read' if dry_run else 'saved'}"
                 + (f", {len(result.failed)} failed" if result.failed else ""))
+
+
+def explanation_text(note_id, explained: dict) -> str:
+    """``new --explain`` without ``--json``: each field's value, the evidence that won, the evidence
+    that lost (kind, value, rank, where it was found)."""
+    def entry(e: dict) -> str:
+        where = f" — {e['where']}" if e.get("where") else ""
+        return f"{e['kind']} (rank {e['rank']}): {e['value']}{where}"
+
+    out = [f"evidence for note {note_id}:"]
+    for name, f in explained.items():
+        out.append(f"  {name}: {f['value'] if f['value'] is not None else '(none)'}")
+        out += [f"    won   {entry(e)}" for e in f["won"]]
+        out += [f"    lost  {entry(e)}" for e in f["lost"]]
+    return "\n".join(out)
 
 
 _LIST_JSON_KEYS = ("id", "date", "published", "source", "title", "tags", "industry", "companies", "url",

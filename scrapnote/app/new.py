@@ -15,15 +15,17 @@ class NewResult:
     notes: list = field(default_factory=list)
     failed: list = field(default_factory=list)  # (input, error)
     total: int = 0
+    explained: list = field(default_factory=list)  # with explain=: per note, each field's evidence (won, lost)
 
 
 def new_notes(args: list[str], *, tags=(), industry=(), companies=(), fmt: str | None = None,
               template_name: str | None = None, dry_run: bool = False, drafts: bool = True,
-              max_bytes: int = config.MAX_BYTES_DEFAULT,
+              max_bytes: int = config.MAX_BYTES_DEFAULT, explain: bool = False,
               on_error: Callable[[str, Exception], None] | None = None, progress=None) -> NewResult:
     """Read each article, draft the study aids, and save one note per article.
 
-    A failed input is reported through ``on_error`` while the others still land."""
+    A failed input is reported through ``on_error`` while the others still land. ``explain``: for
+    each note, which evidence gave each of its fields and which lost (``result.explained``)."""
     from scrapnote import sources, template
     from scrapnote.extract import FORMATS, load_articles
 
@@ -64,6 +66,8 @@ def new_notes(args: list[str], *, tags=(), industry=(), companies=(), fmt: str |
                 if drafter:
                     drafter.remember(note)
                 result.notes.append(note)
+                if explain:
+                    result.explained.append(explain_article(article))
         except ScrapnoteError as e:
             result.failed.append((arg, e))
             if on_error:
@@ -90,3 +94,14 @@ def _make_note(article, tmpl: Template, aids, tags, industry, companies, dry_run
     if dry_run_id is not None:
         return make(dry_run_id)
     return store.create(make)
+
+
+def explain_article(article) -> dict:
+    """Each field of ``article`` (title, url, source, reporter, published): its value, the evidence
+    that gave it and the evidence that lost, as the extraction ranked them."""
+    final = {"title": article.title or None, "url": article.url, "source": article.source,
+             "reporter": article.reporter, "published": article.published}
+    ev = article.evidence
+    if ev is None:  # an input read without ranked evidence (an imported note)
+        return {k: {"value": v, "won": [], "lost": []} for k, v in final.items()}
+    return ev.explain(final)

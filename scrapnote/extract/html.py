@@ -15,7 +15,8 @@ from urllib.parse import urljoin
 
 from scrapnote.extract import Extractor, bylines, dates, furniture, publishers
 from scrapnote.extract.lines import classify, looks_like_paragraph
-from scrapnote.extract.page import DateRank, Evidence, ReporterRank, SourceRank, UrlRank, analyze, join_paragraphs, resolve
+from scrapnote.extract.page import (DateRank, Evidence, ReporterRank, SourceRank, TitleRank, UrlRank, analyze,
+                                    join_paragraphs, resolve)
 from scrapnote.extract.strings import compact, squash
 from scrapnote.models import Article
 
@@ -149,39 +150,41 @@ def extract_html(text: str, *, origin: str | None = None, url: str | None = None
     if canonical:
         canonical = urljoin(url, canonical) if url else canonical
         if re.match(r"https?://", canonical):
-            ev.add_url(canonical, UrlRank.META)
+            ev.add_url(canonical, UrlRank.META, "<link rel=canonical> / og:url / JSON-LD url")
 
     site_name = meta.get("og:site_name") or meta.get("application-name") or meta.get("twitter:site")
     site_name = site_name.lstrip("@").strip() if site_name else None
     known_site = publishers.lookup(site_name) if site_name else None
     if site_name and not publishers.is_platform(site_name):
-        ev.add("source", known_site or site_name, SourceRank.KNOWN_SITE if known_site else SourceRank.SITE)
+        ev.add("source", known_site or site_name, SourceRank.KNOWN_SITE if known_site else SourceRank.SITE,
+               f"meta og:site_name / twitter:site: {site_name}")
     for item in ld:
         pub = _ld_name(item.get("publisher"))
         if pub and not publishers.is_platform(pub):
             known = publishers.lookup(pub)
-            ev.add("source", known or pub, SourceRank.KNOWN_SITE if known else SourceRank.META)
+            ev.add("source", known or pub, SourceRank.KNOWN_SITE if known else SourceRank.META, f"JSON-LD publisher: {pub}")
 
-    title = _title(doc, meta, ld, site_name)
+    title = _title(doc, meta, ld, site_name, ev)
     if doc is not None and doc.find(".//title") is not None:
         pt = furniture.split_page_title(squash(doc.find(".//title").text_content()), first_line=True)
         if pt and pt.site:
-            ev.add("source", pt.site, SourceRank.KNOWN_SITE if pt.known else SourceRank.SITE)
+            ev.add("source", pt.site, SourceRank.KNOWN_SITE if pt.known else SourceRank.SITE, "<title> site name")
 
     for key in DATE_META:
         if key in meta:
-            ev.add("published", dates.parse_date(meta[key], short_years=True), DateRank.META)
+            ev.add("published", dates.parse_date(meta[key], short_years=True), DateRank.META, f"meta {key}: {meta[key]}")
     for item in ld:
         if item.get("datePublished"):
-            ev.add("published", dates.parse_date(str(item["datePublished"])), DateRank.JSON_LD)
+            ev.add("published", dates.parse_date(str(item["datePublished"])), DateRank.JSON_LD,
+                   f"JSON-LD datePublished: {item['datePublished']}")
     for key in AUTHOR_META:
         if key in meta and not re.match(r"https?://", meta[key]):
             for part in re.split(r"\s*[,/·]\s*", meta[key]):
-                ev.add("reporter", bylines.clean_person(part), ReporterRank.META)
+                ev.add("reporter", bylines.clean_person(part), ReporterRank.META, f"meta {key}: {meta[key]}")
     for item in ld:
         name = _ld_name(item.get("author"))
         for part in re.split(r"\s*,\s*", name or ""):
-            ev.add("reporter", bylines.clean_person(part), ReporterRank.JSON_LD)
+            ev.add("reporter", bylines.clean_person(part), ReporterRank.JSON_LD, f"JSON-LD author: {name}")
 
     lines = visible_lines(doc.body if doc is not None and doc.find("body") is not None else doc)
     if not title and lines:
@@ -205,46 +208,63 @@ def extract_html(text: str, *, origin: str | None = None, url: str | None = None
                    origin=origin, **resolved)
 
 
-def _title(doc, meta: dict[str, str], ld: list[dict], site_name: str | None) -> str | None:
-    """og:title (a logo <h1> says nothing), then JSON-LD headline, <title>, the first real <h1>."""
-    candidates = [meta.get("og:title"), meta.get("twitter:title"), meta.get("title")]
-    candidates += [str(item.get("headline")) for item in ld if item.get("headline")]
-    doc_title = None
-    headings: list[str] = []
+def _title(doc, meta: dict[str, str], ld: list[dict], site_name: str | None, ev: Evidence) -> str | None:
+    """The headline, by ranked evidence (``TitleRank``): the page's own headline element when it
+    agrees with the og:title or <title> (which may carry a site suffix or be cut short), else
+    og:title (a logo <h1> says nothing), the JSON-LD headline, the <title> without its site, the
+    first real <h1>/<h2>."""
+    candidates: list[tuple[TitleRank, str, str | None]] = [
+        (TitleRank.META, f"meta {k}", meta.get(k)) for k in ("og:title", "twitter:title", "title")]
+    candidates += [(TitleRank.JSON_LD, "JSON-LD headline", str(item.get("headline"))) for item in ld if item.get("headline")]
+    headings: list[tuple[str, str]] = []
     if doc is not None:
         t = doc.find(".//title")
         if t is not None:
             doc_title = squash(t.text_content())
             pt = furniture.split_page_title(doc_title, first_line=True)
-            candidates.append(pt.title if pt else doc_title)
+            candidates.append((TitleRank.TAB, "<title>", pt.title if pt else doc_title))
         for h in doc.iter("h1", "h2"):
-            candidates.append(h.text_content())
-        headings = [squash(h.text_content()) for h in doc.iter("h1", "h2", "h3", "h4")]
-    for c in candidates:
-        if not c:
-            continue
-        t = furniture.strip_site_suffix(squash(c), site_name)
-        if len(t) < 4:
-            continue
-        if site_name and compact(t) == compact(site_name):
-            continue
-        if publishers.lookup(t) or publishers.is_platform(t):
-            continue
-        return _untruncated(t, headings)
-    return None
+            candidates.append((TitleRank.HEADING, f"<{h.tag}>", h.text_content()))
+        headings = [(h.tag, squash(h.text_content())) for h in doc.iter("h1", "h2", "h3", "h4")]
+    found: list[str] = []
+    for rank, where, c in candidates:
+        t = _usable_title(c, site_name)
+        if t:
+            ev.add("title", t, rank, where)
+            if rank < TitleRank.HEADING:
+                found.append(t)
+    # The page's headline element agreeing with the meta title (the same words, or the meta title
+    # with a site's name after it, or cut short): the page's own words win.
+    for tag, h in headings:
+        t = _usable_title(h, site_name)
+        if t and any(_agrees(t, f) for f in found):
+            ev.add("title", t, TitleRank.PAGE_HEADING, f"<{tag}> agreeing with the meta title")
+            break
+    return ev.best("title")
 
 
-def _untruncated(title: str, headings: list[str]) -> str:
-    """A <title> or og:title cut short (``전기요금 4분기 동결…``) → the page's full headline that
-    starts with it."""
-    t = compact(re.sub(r"(?:\.{2,}|…)\s*$", "", title))
-    if len(t) < 6:
-        return title
-    for h in headings:
-        c = compact(h)
-        if c.startswith(t) and len(t) < len(c) <= len(t) + 100 and 6 <= len(h) <= 200:
-            return h
-    return title
+def _usable_title(text: str | None, site_name: str | None) -> str | None:
+    if not text:
+        return None
+    t = furniture.strip_site_suffix(squash(text), site_name)
+    if len(t) < 4 or (site_name and compact(t) == compact(site_name)):
+        return None
+    if publishers.lookup(t) or publishers.is_platform(t) or not (4 <= len(t) <= 300):
+        return None
+    return t
+
+
+def _agrees(heading: str, title: str) -> bool:
+    """The page's headline element says what the meta title says: the same words, the title with a
+    site's name after it, or the title cut short (``전기요금 4분기 동결…``)."""
+    h, t = compact(heading), compact(re.sub(r"(?:\.{2,}|…)\s*$", "", title))
+    if len(h) < 6 or len(t) < 6:
+        return False
+    if h == t:
+        return True
+    if t.startswith(h) and len(t) - len(h) <= 30 and len(h) >= 10:
+        return True  # "제목 동아닷컴": a site's name the suffix rules did not take off
+    return h.startswith(t) and len(h) <= len(t) + 100  # the meta title cut short
 
 
 # Photo captions, bylines, share bars and copyright boxes, by the class names Korean CMSs give them.
@@ -419,17 +439,17 @@ def _scan_page_publisher(doc, lines: list[str], ev: Evidence) -> None:
         return
     t = doc.find(".//title")
     if t is not None and publishers.lookup(squash(t.text_content())):
-        ev.add("source", publishers.lookup(squash(t.text_content())), SourceRank.KNOWN_SITE)
+        ev.add("source", publishers.lookup(squash(t.text_content())), SourceRank.KNOWN_SITE, "<title> that is the site's name")
     for alt in doc.xpath("//*[contains(@class,'logo') or contains(@id,'logo')]//img/@alt"
                          " | //img[contains(@class,'logo') or contains(@id,'logo')]/@alt")[:5]:
-        ev.add("source", publishers.lookup(squash(str(alt))), SourceRank.LOGO_ALT)
+        ev.add("source", publishers.lookup(squash(str(alt))), SourceRank.LOGO_ALT, f"logo alt text: {alt}")
     for line in lines[:40]:
         if line and len(line) <= 30:
-            ev.add("source", publishers.lookup(line), SourceRank.PAGE_LINE)
+            ev.add("source", publishers.lookup(line), SourceRank.PAGE_LINE, f"page line: {line}")
     for line in lines:
         if line and furniture.is_copyright(line):
             found = publishers.find_in_text(bylines.EMAIL.sub(" ", line))
-            ev.add("source", found, SourceRank.COPYRIGHT)
+            ev.add("source", found, SourceRank.COPYRIGHT, f"copyright line: {line}")
 
 
 def _scan_page_header(lines: list[str], title: str | None, ev: Evidence) -> None:
@@ -446,6 +466,7 @@ def _scan_page_header(lines: list[str], title: str | None, ev: Evidence) -> None
     for line in window:
         if len(line) > 160:
             continue
+        ev.here = f"page line near the headline: {line}"
         if furniture.is_copyright(line) or furniture.is_photo_credit(line) or furniture.is_wire_photo_caption(line):
             continue  # "© News1 박영희 기자" under a picture: the photographer, not the reporter
         if bylines.is_byline(line):
@@ -461,4 +482,5 @@ def _scan_page_header(lines: list[str], title: str | None, ev: Evidence) -> None
         if len(line) <= 160 and re.search(r"(?:입력|등록|기사입력|승인|송고|게재|발행)", line):
             for h in dates.find_dates(line, short_years=True):
                 if h.kind == "published":
-                    ev.add("published", h.date, DateRank.PAGE_LABELLED)
+                    ev.add("published", h.date, DateRank.PAGE_LABELLED, f"page line: {line}")
+    ev.here = None

@@ -86,29 +86,80 @@ class UrlRank(IntEnum):
     HINT = 40  # where the page was fetched from
 
 
+class TitleRank(IntEnum):
+    """Where the headline was found."""
+
+    HINT = 5  # given by the caller (a form's 제목 row, a front matter's title)
+    PAGE_HEADING = 10  # the page's own headline element (<h1>…<h3>) agreeing with its og:title or <title>
+    META = 20  # og:title, twitter:title, <meta name="title">
+    JSON_LD = 21  # a JSON-LD headline
+    TAB = 30  # the <title>, its site's name taken off
+    HEADING = 40  # the page's first <h1>/<h2> that is not the site's logo
+    HEADER = 50  # the headline line of the page's text, above its byline or date
+    FALLBACK = 60  # a re-poster's own post title, when the text has no headline
+
+
+_RANKS: dict[str, type[IntEnum]] = {"title": TitleRank, "url": UrlRank, "source": SourceRank,
+                                    "reporter": ReporterRank, "published": DateRank}
+
+
 @dataclass
 class Evidence:
-    """Candidate values for the metadata, each with a rank; the best one wins."""
+    """Candidate values for the metadata, each with a rank (and where it was found); the best one wins."""
 
     items: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    where: dict[int, str] = field(default_factory=dict)  # seq → where the value was found
+    here: str | None = None  # where the reader is now (a line of the page): the default ``where``
     _seq: int = 0
 
-    def add(self, name: str, value: str | None, rank: int) -> None:
+    def add(self, name: str, value: str | None, rank: int, where: str | None = None) -> None:
         if value:
             self._seq += 1
             self.items.setdefault(name, []).append((rank, self._seq, value))
+            if where or self.here:
+                self.where[self._seq] = _short(where or self.here or "")
 
     def best(self, name: str) -> str | None:
         got = self.items.get(name)
         return min(got)[2] if got else None
 
-    def add_email(self, text: str) -> None:
+    def add_email(self, text: str, where: str | None = None) -> None:
         for m in bylines.EMAIL.finditer(text):
-            self.add("source", publishers.by_domain(m.group(0)), SourceRank.EMAIL)
+            self.add("source", publishers.by_domain(m.group(0)), SourceRank.EMAIL, where or f"e-mail {m.group(0)}")
 
-    def add_url(self, url: str | None, rank: UrlRank) -> None:
+    def add_url(self, url: str | None, rank: UrlRank, where: str | None = None) -> None:
         if url:
-            self.add("url", url, rank)
+            self.add("url", url, rank, where)
+
+    def explain(self, final: dict[str, str | None]) -> dict[str, dict]:
+        """For each field: the value it got, the evidence that gave it (``won``) and the evidence
+        that lost (``lost``), each as kind (the rank's name), value, rank and where it was found.
+        ``final``: the value each field ended with."""
+        out: dict[str, dict] = {}
+        for name, ranks in _RANKS.items():
+            got = sorted(self.items.get(name) or [])
+            value = final.get(name)
+            best = got[0][0] if got else None
+            won: list[dict] = []
+            lost: list[dict] = []
+            for rank, seq, v in got:
+                try:
+                    kind = ranks(rank).name.lower()
+                except ValueError:
+                    kind = str(rank)
+                entry = {"kind": kind, "value": v, "rank": int(rank), "where": self.where.get(seq)}
+                # the reporter keeps every name of the best rank; other fields the first of it
+                wins = rank == best and (name == "reporter" or not won) and value is not None
+                (won if wins else lost).append(entry)
+                if not wins:
+                    entry["agrees"] = v == value
+            out[name] = {"value": value, "won": won, "lost": lost}
+        return out
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = squash(text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 @dataclass
@@ -172,9 +223,14 @@ def analyze(text: str, *, title_hint: str | None = None, evidence: Evidence | No
     if drop_header:
         start = _extend_back(lines, kinds, start, title_idx)
         _read_header(lines, kinds, start, title_idx, ev)
+    if title and title_idx is not None:
+        ev.add("title", title, TitleRank.HEADER, f"line {title_idx + 1}: {lines[title_idx]}")
     if title_hint:
+        if not ev.items.get("title") or title_hint not in [v for _r, _s, v in ev.items["title"]]:
+            ev.add("title", title_hint, TitleRank.HINT, "given by the input's own title field")
         title = title_hint
     elif not title and fallback_title:
+        ev.add("title", fallback_title, TitleRank.FALLBACK, "the post's own title")
         title = fallback_title
 
     paragraphs = clean_body(lines[start:], kinds[start:], ev)
@@ -429,6 +485,7 @@ def _read_header(lines: list[str], kinds: list[str], start: int, title_idx: int 
     first = _first_nonblank(lines)
     for i in range(start):
         line, kind = lines[i], kinds[i]
+        ev.here = f"header line {i + 1}: {line}"
         if kind in ("date", "byline"):
             after_title = title_idx is None or i > title_idx
             for h in dates.header_dates(line):
@@ -473,6 +530,7 @@ def _read_header(lines: list[str], kinds: list[str], start: int, title_idx: int 
             pt = furniture.split_page_title(line, first_line=(i == first))
             if pt and pt.site:
                 ev.add("source", pt.site, SourceRank.KNOWN_SITE if pt.known else SourceRank.SITE)
+    ev.here = None
 
 
 # ---------------------------------------------------------------- the body
@@ -496,6 +554,7 @@ def clean_body(lines: list[str], kinds: list[str] | None, ev: Evidence) -> list[
     for i, line in enumerate(lines):
         if not line:
             continue
+        ev.here = f"text line: {line}"
         kind = kinds[i]
         if kind == "sourcefooter":
             name, link = furniture.source_footer(line) or ("", None)  # the kind says it is one
@@ -578,10 +637,13 @@ def clean_body(lines: list[str], kinds: list[str] | None, ev: Evidence) -> list[
             out.append(line)
             chars += len(line)
 
+    ev.here = None
     while out and not ends_sentence(out[-1]) and len(out[-1]) < 60:
         dropped = out.pop()
+        ev.here = f"text line: {dropped}"
         if bylines.is_byline(dropped):
             _read_signature(dropped, ev)
+    ev.here = None
     return out
 
 
@@ -644,14 +706,15 @@ def join_paragraphs(paragraphs: list[str]) -> str:
 def resolve(ev: Evidence, *, url: str | None = None) -> dict:
     """The winning metadata: url, source, reporter, published (``url``: where the page was fetched
     from, the weakest evidence of its link)."""
-    ev.add_url(url, UrlRank.HINT)
+    ev.add_url(url, UrlRank.HINT, "where the page was fetched from")
     final_url = ev.best("url")
-    ev.add("source", publishers.by_domain(final_url), SourceRank.URL)
-    ev.add("published", dates.date_from_url(final_url), DateRank.URL)
+    ev.add("source", publishers.by_domain(final_url), SourceRank.URL, f"the link's domain: {final_url}")
+    ev.add("published", dates.date_from_url(final_url), DateRank.URL, f"a date in the link: {final_url}")
     reporters = ev.items.get("reporter") or []
     reporter = None
     if reporters:
         best_rank = min(r for r, _s, _v in reporters)
         names = [v for r, _s, v in sorted(reporters) if r == best_rank]
         reporter = ", ".join(dict.fromkeys(names))
-    return {"url": final_url, "source": ev.best("source"), "reporter": reporter, "published": ev.best("published")}
+    return {"url": final_url, "source": ev.best("source"), "reporter": reporter, "published": ev.best("published"),
+            "evidence": ev}
