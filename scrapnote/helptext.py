@@ -58,6 +58,8 @@ HELP: dict[str, str] = {
         '                      opening an editor.\n'
         '  --dry-run           Print the note that would be written; save nothing.\n'
         '  --json              Print the note(s) as JSON.\n'
+        '  --explain           Show, for each field, which evidence won and which lost\n'
+        '                      (in the JSON under "explain"; else on stderr).\n'
         '  --no-drafts         Skip the drafted 수치화, keywords, 요약 and 연관기사.\n'
         '  --max-bytes <int>   Refuse inputs larger than this many bytes.  [default:\n'
         '                      5242880]\n'
