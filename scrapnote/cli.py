@@ -172,9 +172,10 @@ def _check_date(value: str | None) -> str | None:
 
 def _check_fields(values: list[str] | None) -> list[str] | None:
     if values:
+        from scrapnote.fields import FIELD_ALIASES
         from scrapnote.index import FIELDS
 
-        bad = [v for v in values if v not in FIELDS]
+        bad = [v for v in values if v not in FIELDS and v not in FIELD_ALIASES]
         if bad:
             raise typer.BadParameter(f"unknown field '{bad[0]}' (choose from {', '.join(FIELDS)})")
     return values
@@ -401,6 +402,7 @@ def export(
     since: SinceOpt = None,
     until: UntilOpt = None,
     everything: Annotated[bool, typer.Option("--all", help="Every note.")] = False,
+    calendar: Annotated[bool, typer.Option("--calendar", help="html: put the habit calendar of the past year (as in `scrapnote stats`) on the digest's first page.")] = False,
 ):
     """Share notes: several make one digest (title, contents, notes in date order) unless --split.
 
@@ -413,7 +415,8 @@ def export(
 
     filters = Filters.make(tag, None, industry, company, since, until)
     result = export_notes(ids or [], filters=filters, everything=everything, fmt=fmt, output=output,
-                          split_dir=split, force=force, layout=layout, on_error=render.warn_broken)
+                          split_dir=split, force=force, layout=layout, on_error=render.warn_broken,
+                          calendar=calendar)
     render.export_result(result, fmt=fmt, split=split)
 
 
@@ -432,7 +435,7 @@ def import_(
 
 # -- search -------------------------------------------------------------------------------------
 _FIELDS_HELP = ("title, headline, summary, tags, industry, companies, keywords, body, insights, research, "
-                "questions, related, other")
+                "questions, related, other; terms (the 용어 lines: the research section)")
 
 
 @app.command(context_settings={"ignore_unknown_options": True})
@@ -456,15 +459,107 @@ def search(
     from scrapnote import render
     from scrapnote import search as searching
 
+    from scrapnote.fields import FIELD_ALIASES
+
     filters = None
     if tag or source or industry or company or since or until:
         from scrapnote.filters import Filters
 
         filters = Filters.make(tag, source, industry, company, since, until)
     out = render.SearchOutput(as_json)
-    result = searching.search(" ".join(query), limit=limit, fields=tuple(field or ()), filters=filters,
+    result = searching.search(" ".join(query), limit=limit, fields=tuple(dict.fromkeys(FIELD_ALIASES.get(f, f) for f in field or ())), filters=filters,
                               progress=render.index_progress(), meanwhile=out.preload)
     out.show(result)
+
+
+# -- learning from the collection: 용어 노트, review, habit ------------------------------------------
+_GLOSSARY_FORMATS = ("md", "html", "docx", "tsv", "anki")
+_CARD_KINDS = ("term", "figure", "question")
+
+
+@app.command()
+def terms(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    suggest: Annotated[bool, typer.Option("--suggest", help="Terms the notes use often that the 용어 노트 lacks (economic terms first).")] = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="With --suggest: at most this many.")] = 20,
+    fmt: Annotated[Optional[Literal[_GLOSSARY_FORMATS]], typer.Option("--format", "-f", help="Write the 용어집 as md, html, docx, tsv or anki (an Anki-importable TSV).")] = None,  # type: ignore[valid-type]
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="With --format: write to this file (default: stdout; docx needs it).", metavar="PATH")] = None,
+    force: Annotated[bool, typer.Option("--force", help="With --output: overwrite an existing file.")] = False,
+):
+    """The 용어 노트: every '- 용어: 설명' line of your 추가조사 sections (term, definition, notes, first and last seen).
+
+    Examples: scrapnote terms · scrapnote terms --suggest · scrapnote terms -f anki -o 용어.txt
+    """
+    from scrapnote import learnview, render
+    from scrapnote.app import learn
+
+    if suggest:
+        learnview.suggestions(learn.suggest(limit, on_error=render.warn_broken), as_json=as_json)
+        return
+    if fmt:
+        data, path, n = learn.export_glossary(fmt, output, force, on_error=render.warn_broken)
+        if data is not None:
+            render.data_bytes(data)
+        else:
+            learnview.glossary_written(path or "", n)
+        return
+    learnview.terms(learn.glossary(render.warn_broken), as_json=as_json)
+
+
+@app.command()
+def term(
+    word: Annotated[list[str], typer.Argument(help="The term (several words are one term).", metavar="TERM")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+):
+    """One term: every definition you wrote, with its note, and the notes that mention it (the search)."""
+    from scrapnote import learnview, render
+    from scrapnote.app import learn
+
+    text = " ".join(word)
+    entry, hits = learn.term_detail(text, on_error=render.warn_broken)
+    learnview.term(entry, hits, text, as_json=as_json)
+
+
+@app.command()
+def review(
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many cards in the session.")] = 20,
+    due: Annotated[bool, typer.Option("--due", help="Only count the cards due now, new and later.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the session's cards (or, with --due, the counts) as JSON; nothing is graded.")] = False,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", help="Only cards of this kind (repeatable): term, figure, question.")] = None,
+    self_grade: Annotated[bool, typer.Option("--self", help="Grade yourself (again/hard/good/easy) instead of typing answers.")] = False,
+    chosung: Annotated[bool, typer.Option("--chosung", help="Accept an answer typed as its 초성 (ㄱㅈㄱㄹ for 기준금리).")] = False,
+):
+    """Review cards made from your notes — terms (definition → term, 초성 hint), figures you kept,
+    your 현직자 questions — scheduled by FSRS; the schedule is <home>/review.tsv.
+
+    Type the answer (Enter alone shows it and you grade yourself; q stops). Examples:
+    scrapnote review · scrapnote review --due · scrapnote review --kind term --chosung
+    """
+    from scrapnote import learnview, render
+    from scrapnote.app import learn
+
+    bad = [k for k in kind or [] if k not in _CARD_KINDS]
+    if bad:
+        raise typer.BadParameter(f"unknown kind '{bad[0]}' (choose from {', '.join(_CARD_KINDS)})", param_hint="--kind")
+    plan = learn.plan(None if due else limit, tuple(kind or ()), on_error=render.warn_broken)
+    if due:
+        learnview.review_due(plan, as_json=as_json)
+        return
+    if as_json:
+        learnview.review_cards(plan)
+        return
+    learnview.review_session(plan, self_grade=self_grade, chosung=chosung, check=learn.answer_matches,
+                             grade=learn.grade)
+
+
+@app.command()
+def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False):
+    """Your scrap habit: a calendar of the past year, current and longest streak, notes per week,
+    per industry and per company, and how many notes have your own sections written."""
+    from scrapnote import learnview, render
+    from scrapnote.app import learn
+
+    learnview.stats(learn.stats(render.warn_broken), as_json=as_json)
 
 
 def main():

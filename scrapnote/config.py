@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from datetime import UTC
 
 APP_NAME = "scrapnote"
 _home_override: Path | None = None
@@ -43,3 +44,20 @@ def state_dir() -> Path:
 
 def user_templates_dir() -> Path:
     return home() / "templates"
+
+
+def now():
+    """The time now, timezone-aware (UTC). ``$SCRAPNOTE_NOW`` (an ISO date or date-time) sets it, so
+    that a review schedule or a habit calendar can be looked at as of another day (and tested)."""
+    from datetime import datetime
+
+    fixed = os.environ.get("SCRAPNOTE_NOW")
+    if fixed:
+        try:
+            t = datetime.fromisoformat(fixed)
+        except ValueError:
+            from scrapnote.errors import ScrapnoteError
+
+            raise ScrapnoteError(f"SCRAPNOTE_NOW={fixed!r} is not an ISO date or date-time")
+        return (t if t.tzinfo else t.astimezone()).astimezone(UTC)
+    return datetime.now(UTC)

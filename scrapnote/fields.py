@@ -114,6 +114,10 @@ DEFAULT_SEARCH = tuple(c for c in COLUMNS if c != RELATED)
 SNIPPET_FIRST = BODY
 
 
+# Names ``search --field`` takes besides the columns: the 용어 노트 lives in the 추가조사 section.
+FIELD_ALIASES = {"terms": RESEARCH}
+
+
 def column(key: str | None) -> str:
     """The index column a section of this key is indexed in."""
     return key if key in SECTION_COLUMNS else OTHER

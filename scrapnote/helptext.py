@@ -33,6 +33,10 @@ HELP: dict[str, str] = {
         '  export     Share notes: several make one digest (title, contents, notes...\n'
         '  import     Bring notes in from their JSON form.\n'
         '  search     Find notes, best match first: words inside words (구글 finds...\n'
+        "  terms      The 용어 노트: every '- 용어: 설명' line of your 추가조사 sections...\n"
+        '  term       One term: every definition you wrote, with its note, and the...\n'
+        '  review     Review cards made from your notes — terms (definition →...\n'
+        '  stats      Your scrap habit: a calendar of the past year, current and...\n'
     ),
     'new': (
         'Usage: scrapnote new [OPTIONS] {ARTICLE...}\n'
@@ -214,6 +218,9 @@ HELP: dict[str, str] = {
         '                                  DD).\n'
         '  --until <str>                   Up to this date.\n'
         '  --all                           Every note.\n'
+        '  --calendar                      html: put the habit calendar of the past\n'
+        '                                  year (as in `scrapnote stats`) on the\n'
+        "                                  digest's first page.\n"
         '  -h, --help                      Show this message and exit.\n'
     ),
     'import': (
@@ -251,8 +258,9 @@ HELP: dict[str, str] = {
         '  --field <str>            Search only this field (repeatable): title,\n'
         '                           headline, summary, tags, industry, companies,\n'
         '                           keywords, body, insights, research, questions,\n'
-        '                           related, other. Default: every field but related\n'
-        '                           (the 연관기사 links to other notes).\n'
+        '                           related, other; terms (the 용어 lines: the research\n'
+        '                           section). Default: every field but related (the\n'
+        '                           연관기사 links to other notes).\n'
         '  -t, --tag <str>          Tag (repeatable).\n'
         '  --source <str>           Only notes from this publisher.\n'
         '  --industry <str>         Only notes of this industry (repeatable).\n'
@@ -260,5 +268,76 @@ HELP: dict[str, str] = {
         '  --since <str>            From this date (YYYY, YYYY-MM or YYYY-MM-DD).\n'
         '  --until <str>            Up to this date.\n'
         '  -h, --help               Show this message and exit.\n'
+    ),
+    'terms': (
+        'Usage: scrapnote terms [OPTIONS]\n'
+        '\n'
+        "  The 용어 노트: every '- 용어: 설명' line of your 추가조사 sections (term, definition,\n"
+        '  notes, first and last seen).\n'
+        '\n'
+        '  Examples: scrapnote terms · scrapnote terms --suggest · scrapnote terms -f\n'
+        '  anki -o 용어.txt\n'
+        '\n'
+        'Options:\n'
+        '  --json                          Print JSON.\n'
+        '  --suggest                       Terms the notes use often that the 용어 노트\n'
+        '                                  lacks (economic terms first).\n'
+        '  -n, --limit <int range>         With --suggest: at most this many.\n'
+        '                                  [default: 20; x>=1]\n'
+        '  -f, --format <md|html|docx|tsv|anki>\n'
+        '                                  Write the 용어집 as md, html, docx, tsv or anki\n'
+        '                                  (an Anki-importable TSV).\n'
+        '  -o, --output PATH               With --format: write to this file (default:\n'
+        '                                  stdout; docx needs it).\n'
+        '  --force                         With --output: overwrite an existing file.\n'
+        '  -h, --help                      Show this message and exit.\n'
+    ),
+    'term': (
+        'Usage: scrapnote term [OPTIONS] {TERM}\n'
+        '\n'
+        '  One term: every definition you wrote, with its note, and the notes that\n'
+        '  mention it (the search).\n'
+        '\n'
+        'Arguments:\n'
+        '  TERM  The term (several words are one term).  [required]\n'
+        '\n'
+        'Options:\n'
+        '  --json      Print JSON.\n'
+        '  -h, --help  Show this message and exit.\n'
+    ),
+    'review': (
+        'Usage: scrapnote review [OPTIONS]\n'
+        '\n'
+        '  Review cards made from your notes — terms (definition → term, 초성 hint),\n'
+        '  figures you kept, your 현직자 questions — scheduled by FSRS; the schedule is\n'
+        '  <home>/review.tsv.\n'
+        '\n'
+        '  Type the answer (Enter alone shows it and you grade yourself; q stops).\n'
+        '  Examples: scrapnote review · scrapnote review --due · scrapnote review\n'
+        '  --kind term --chosung\n'
+        '\n'
+        'Options:\n'
+        '  -n, --limit <int range>  At most this many cards in the session.  [default:\n'
+        '                           20; x>=1]\n'
+        '  --due                    Only count the cards due now, new and later.\n'
+        "  --json                   Print the session's cards (or, with --due, the\n"
+        '                           counts) as JSON; nothing is graded.\n'
+        '  --kind <str>             Only cards of this kind (repeatable): term, figure,\n'
+        '                           question.\n'
+        '  --self                   Grade yourself (again/hard/good/easy) instead of\n'
+        '                           typing answers.\n'
+        '  --chosung                Accept an answer typed as its 초성 (ㄱㅈㄱㄹ for 기준금리).\n'
+        '  -h, --help               Show this message and exit.\n'
+    ),
+    'stats': (
+        'Usage: scrapnote stats [OPTIONS]\n'
+        '\n'
+        '  Your scrap habit: a calendar of the past year, current and longest streak,\n'
+        '  notes per week, per industry and per company, and how many notes have your\n'
+        '  own sections written.\n'
+        '\n'
+        'Options:\n'
+        '  --json      Print JSON.\n'
+        '  -h, --help  Show this message and exit.\n'
     ),
 }

@@ -45,7 +45,7 @@ def select_notes(ids, filters, everything: bool, on_error: Callable | None = Non
 
 def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str = "md", output: str | None = None,
                  split_dir: str | None = None, force: bool = False, layout: str | None = None,
-                 on_error: Callable | None = None) -> ExportResult:
+                 on_error: Callable | None = None, calendar: bool = False) -> ExportResult:
     """``scrapnote export``: the notes chosen, one digest or one render per note (``split_dir``),
     written to files or returned as the text for stdout. The exporter only renders."""
     from scrapnote import store
@@ -82,7 +82,15 @@ def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str = "
             result.written.append(path)
         return result
 
-    data = exporter.render(Export(items, digest=len(items) > 1, layout=layout_path))
+    svg = None
+    if calendar:
+        if fmt != "html":
+            raise ScrapnoteError(f"--calendar goes with --format html (the calendar is an SVG), not {fmt}")
+        from scrapnote.app.learn import stats
+        from scrapnote.learn.habit import calendar_svg
+
+        svg = calendar_svg(stats(on_error))
+    data = exporter.render(Export(items, digest=len(items) > 1, layout=layout_path, calendar=svg))
     if output and output != "-":
         path = Path(output).expanduser()
         if path.is_dir():

@@ -43,6 +43,7 @@ class Export:
     items: list[Item]
     digest: bool
     layout: Path | None = None  # a user's own layout (md, html, txt)
+    calendar: str | None = None  # the habit calendar as an inline SVG (html, ``export --calendar``)
 
     @property
     def title(self) -> str:
@@ -153,7 +154,8 @@ def note_view(item: Item) -> dict:
 
 def context(export: Export) -> dict:
     return {"title": export.title, "digest": export.digest, "period": export.period,
-            "count": len(export.items), "notes": [note_view(i) for i in export.items]}
+            "count": len(export.items), "notes": [note_view(i) for i in export.items],
+            "calendar": export.calendar}
 
 
 # -- text helpers the layouts use (registered as Jinja2 filters) ---------------------------------------

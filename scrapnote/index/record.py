@@ -23,9 +23,14 @@ def section_field(key: str | None) -> str:
     return fields.column(key)
 
 
+def _text_or_none(v) -> str | None:
+    return None if v is None else (v.isoformat() if hasattr(v, "isoformat") else str(v))
+
+
 def note_row(note) -> dict:
     """The columns of one note's row in ``notes`` (path, stats and doc are the caller's)."""
     from scrapnote.completeness import missing_sections
+    from scrapnote.learn.cards import study_data
 
     m = note.meta
     row = {
@@ -34,6 +39,9 @@ def note_row(note) -> dict:
         "date": note.date, "url": m.get("url"),
         "incomplete": json.dumps(missing_sections(note), ensure_ascii=False),
         "sections": json.dumps([section_field(s.key) for s in note.sections]),
+        "scrapped": _text_or_none(m.get("scrapped")),
+        "study": json.dumps(study_data(note.section(fields.RESEARCH), note.section(fields.INSIGHTS),
+                                       note.section(fields.QUESTIONS)), ensure_ascii=False),
     }
     for k in LIST_COLS:
         row[k] = json.dumps(list(m.get(k) or []), ensure_ascii=False)

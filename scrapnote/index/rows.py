@@ -33,6 +33,8 @@ def _decode(names: Sequence[str], values, folder: Path) -> dict:
     d = dict(zip(names, values))
     for k in _JSON_COLS.intersection(d):
         d[k] = json.loads(d[k] or "[]")
+    if "study" in d:  # learn/cards.py's study data (index step 6)
+        d["study"] = json.loads(d["study"] or "{}")
     if "path" in d:
         d["path"] = str(folder / d["path"])
     return d

@@ -79,6 +79,19 @@ STEPS: list[str] = [
     CREATE INDEX notes_id ON notes(id);
     CREATE UNIQUE INDEX notes_doc ON notes(doc);
     """,
+    # 6: what the 용어 노트, the review and the habit calendar read (issue 18): the scrap time and
+    # the note's study data (its glossary lines, kept figures and questions, as JSON; learn/cards.py).
+    # Every note is read again.
+    """
+    ALTER TABLE notes ADD COLUMN scrapped TEXT;
+    ALTER TABLE notes ADD COLUMN study TEXT;
+    DELETE FROM notes;
+    INSERT INTO ft(ft) VALUES('delete-all');
+    DELETE FROM terms;
+    DELETE FROM vocab;
+    DELETE FROM state;
+    DELETE FROM listing;
+    """,
 ]
 
 
