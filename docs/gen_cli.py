@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import os
 import sys
+import zlib
 from pathlib import Path
 
 DOC = Path(__file__).resolve().parent / "cli.md"
 HELPTEXT = Path(__file__).resolve().parent.parent / "scrapnote" / "helptext.py"
+CLI = HELPTEXT.with_name("cli.py")
 
 
 def commands() -> list[str]:
@@ -61,6 +63,9 @@ def render_helptext() -> str:
     out = ['"""The commands\' help as Typer prints it 78 columns wide, for scrapnote/launch.py.\n\n',
            "Written by docs/gen_cli.py from the commands themselves; do not edit by hand\n",
            '(tests/test_docs.py fails when it is stale)."""\n\n',
+           "# cli.py as it was when this was written (zlib.crc32 of its bytes): launch.py hands a\n",
+           "# cli.py changed since then to Typer, so a stale table is never printed\n",
+           f"CLI_CRC = {zlib.crc32(CLI.read_bytes())}\n\n",
            "HELP: dict[str, str] = {\n"]
     for name in ["", *commands()]:
         out.append(f"    {name!r}: (\n")

@@ -3,6 +3,10 @@
 Written by docs/gen_cli.py from the commands themselves; do not edit by hand
 (tests/test_docs.py fails when it is stale)."""
 
+# cli.py as it was when this was written (zlib.crc32 of its bytes): launch.py hands a
+# cli.py changed since then to Typer, so a stale table is never printed
+CLI_CRC = 1929114074
+
 HELP: dict[str, str] = {
     '': (
         'Usage: scrapnote [OPTIONS] COMMAND [ARGS]...\n'

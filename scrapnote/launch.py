@@ -7,7 +7,8 @@ are answered from ``helptext.HELP`` — the commands' own help as Typer prints i
 ~20 ms instead of the ~60 ms it takes to import Typer and build the commands. The table holds the
 help laid out 78 columns wide, which is what Typer (click) prints whenever the terminal is 80
 columns or wider, or the output is not a terminal (click wraps at min(columns, 80) − 2); for a
-narrower terminal, and for any other arguments, Typer answers. Standard library only.
+narrower terminal, for any other arguments, and when cli.py is not the one the table was written
+from (its checksum), Typer answers. Standard library only.
 """
 from __future__ import annotations
 
@@ -32,6 +33,16 @@ def _columns() -> int:
     return columns
 
 
+def _cli_crc() -> int | None:
+    import zlib
+
+    try:
+        with open(os.path.join(os.path.dirname(__file__), "cli.py"), "rb") as f:
+            return zlib.crc32(f.read())
+    except OSError:
+        return None
+
+
 def answer(args: list[str]) -> tuple[str, int] | None:
     """What to print for ``args`` and the exit code (2: printed on stderr, as Typer prints the help
     for no arguments), or None when Typer has to answer."""
@@ -41,8 +52,10 @@ def answer(args: list[str]) -> tuple[str, int] | None:
         return f"scrapnote {__version__}\n", 0
     if len(args) > 2 or (args and args[-1] not in _HELP_FLAGS) or max(min(_columns(), 80) - 2, 50) != 78:
         return None
-    from scrapnote.helptext import HELP
+    from scrapnote.helptext import CLI_CRC, HELP
 
+    if _cli_crc() != CLI_CRC:
+        return None  # cli.py changed after the table was written (docs/gen_cli.py not run): Typer knows
     if not args:
         return HELP[""], 2
     if len(args) == 1:

@@ -128,3 +128,16 @@ def test_the_help_into_a_closed_pipe_or_stream_says_nothing():
         q = subprocess.run([scrapnote_exe(), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                            preexec_fn=lambda: os.close(1))
         assert q.returncode == 0 and q.stderr == b""
+
+
+def test_a_table_older_than_cli_py_is_never_printed(monkeypatch):
+    """cli.py edited without running docs/gen_cli.py: Typer answers (tests/test_docs.py fails too)."""
+    from scrapnote import launch
+    from scrapnote.helptext import CLI_CRC, HELP
+
+    monkeypatch.setenv("COLUMNS", "100")
+    assert launch._cli_crc() == CLI_CRC
+    assert launch.answer(["--help"]) == (HELP[""], 0) and launch.answer(["show", "-h"]) == (HELP["show"], 0)
+    monkeypatch.setattr(launch, "_cli_crc", lambda: CLI_CRC + 1)
+    assert launch.answer(["--help"]) is None and launch.answer(["show", "-h"]) is None
+    assert launch.answer(["--version"]) is not None  # the version is not in the table
