@@ -20,14 +20,20 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
-# Turn seeds/ into notes in a throw-away collection, then look around it.
+# Turn seeds/ into notes in a throw-away collection, then look around it. Never stops in a pager
+# (--no-pager); the collection is removed at the end unless KEEP=1 (`make demo KEEP=1`).
 demo: $(VENV)/.installed
-	@home=$$(mktemp -d) && export SCRAPNOTE_HOME="$$home" && \
-	echo "== scrapnote new --no-edit seeds/*.txt   (collection: $$home)" && \
+	@home=$$(mktemp -d) && export SCRAPNOTE_HOME="$$home" SCRAPNOTE_CONFIG="$$home/config.toml" && \
+	echo "== a throw-away collection in $$home ($(if $(KEEP),kept at the end,removed at the end; make demo KEEP=1 keeps it))" && \
+	echo "== scrapnote new --no-edit seeds/*.txt" && \
 	$(BIN)/scrapnote new --no-edit seeds/*.txt && \
 	echo && echo "== scrapnote list" && $(BIN)/scrapnote list && \
-	echo && echo "== scrapnote show 3" && $(BIN)/scrapnote show 3 && \
-	echo && echo "== scrapnote search 구글" && $(BIN)/scrapnote search 구글
+	echo && echo "== scrapnote show 3" && $(BIN)/scrapnote --no-pager show 3 && \
+	echo && echo "== scrapnote search 구글" && $(BIN)/scrapnote search 구글; \
+	rc=$$?; \
+	if [ -n "$(KEEP)" ]; then echo "== kept the collection: $$home"; \
+	else rm -rf "$$home" && echo "== removed the collection $$home"; fi; \
+	exit $$rc
 
 lint: $(VENV)/.installed-test
 	$(BIN)/python -m ruff check scrapnote tests bench docs

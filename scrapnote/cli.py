@@ -149,12 +149,16 @@ def _version(value: bool):
 def _main(
     home: Annotated[Optional[str], typer.Option("--home", help="Collection folder (default: $SCRAPNOTE_HOME, else the platform's user data folder).", metavar="DIR")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an error.")] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Print long notes straight to the terminal, never through a pager.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ):
     from scrapnote import config
 
     _state["debug"] = debug
     config.set_home(home)
+    from scrapnote import render
+
+    render.set_paging(not no_pager)
 
 
 def _check_date(value: str | None) -> str | None:

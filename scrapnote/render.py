@@ -219,6 +219,82 @@ def display_path(path) -> str:
         return str(path)
 
 
+# -- the pager ------------------------------------------------------------------------------------
+_paging = {"on": True}
+
+
+def set_paging(on: bool) -> None:
+    """``--no-pager`` (cli.py) turns the pager off for this run."""
+    _paging["on"] = on
+
+
+def pager_command(environ=None) -> str | None:
+    """The shell command a long view is piped to, or None to print it straight to the terminal.
+
+    As git does: ``$PAGER`` when set (empty or ``cat``: no pager), else ``less`` when installed. On
+    Windows with no ``$PAGER`` nothing is paged (``more`` shows colour codes as text). A ``$PAGER``
+    whose program is not installed is not used either (the note would be lost, not shown)."""
+    import shlex
+    import shutil
+
+    environ = os.environ if environ is None else environ
+    if not _paging["on"]:
+        return None
+    cmd = environ.get("PAGER")
+    if cmd is None:
+        if sys.platform == "win32":
+            return None
+        cmd = "less"
+    cmd = cmd.strip()
+    if not cmd or cmd == "cat":
+        return None
+    try:
+        program = shlex.split(cmd)[0]
+    except (ValueError, IndexError):
+        return None
+    return cmd if shutil.which(program) else None
+
+
+def pager_environment(environ=None) -> dict[str, str]:
+    """The pager's environment: ``LESS=FRX`` (colours shown, not printed as ``ESC[``; quit when the
+    text fits one screen; the text stays on the screen after quitting) and ``LV=-c`` when the user
+    has not set them — git's defaults."""
+    env = dict(os.environ if environ is None else environ)
+    env.setdefault("LESS", "FRX")
+    env.setdefault("LV", "-c")
+    return env
+
+
+def _pager():
+    """A Rich pager that pipes to ``pager_command()`` with ``pager_environment()``, or None."""
+    cmd = pager_command()
+    if cmd is None:
+        return None
+    from rich.pager import Pager
+
+    class ShellPager(Pager):
+        def show(self, content: str) -> None:
+            import subprocess
+
+            encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+            sys.stdout.flush()
+            proc = subprocess.Popen(cmd, shell=True, stdin=subprocess.PIPE, env=pager_environment())
+            try:
+                assert proc.stdin is not None
+                with proc.stdin as pipe:
+                    pipe.write(content.encode(encoding, "replace"))
+            except (OSError, KeyboardInterrupt):
+                pass  # the reader quit the pager before the end
+            while True:
+                try:
+                    proc.wait()
+                    break
+                except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs
+                    pass
+
+    return ShellPager()
+
+
 # -- what each command shows ----------------------------------------------------------------------
 def failed_input(arg: str, error: Exception) -> None:
     """``new``: one input could not be read (the others still land)."""
@@ -523,10 +599,11 @@ def note_view(note, out: Console | None = None) -> None:
                 yield Markdown(text, hyperlinks=True)
 
     renderables = [_SafeLinks(r) for r in body()]
-    if out.is_terminal and not plain:
+    pager = _pager() if out.is_terminal and not plain else None
+    if pager is not None:
         lines = sum(len(out.render_lines(r, out.options, pad=False)) for r in renderables)
         if lines > out.height:
-            with out.pager(styles=True):
+            with out.pager(pager, styles=True):
                 for r in renderables:
                     out.print(r)
             return

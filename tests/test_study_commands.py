@@ -96,16 +96,22 @@ def test_interactive_refuses_without_terminal(cli, tmp_path):
     assert r.exit_code == 1 and "terminal" in r.stderr
 
 
-def _run_on_pty(args, env, timeout=90, typed: str = ""):
-    """Run a program on a pseudo-terminal, type ``typed`` into it, return (exit code, screen text)."""
+def _run_on_pty(args, env, timeout=90, typed: str = "", delay: float = 0):
+    """Run a program on a pseudo-terminal, type ``typed`` into it (after ``delay`` seconds of its
+    output, e.g. for a pager to show its first page), return (exit code, screen text)."""
     master, slave = pty.openpty()
     p = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
     os.close(slave)
-    if typed:
+    if typed and not delay:
         os.write(master, typed.encode())
+        typed = ""
     out = b""
-    deadline = time.time() + timeout
+    start = time.time()
+    deadline = start + timeout
     while time.time() < deadline:
+        if typed and time.time() - start >= delay:
+            os.write(master, typed.encode())
+            typed = ""
         r, _, _ = select.select([master], [], [], 0.5)
         if r:
             try:
