@@ -267,9 +267,10 @@ def pager_environment(environ=None) -> dict[str, str]:
 
 def _pager():
     """A Rich pager that pipes to ``pager_command()`` with ``pager_environment()``, or None."""
-    cmd = pager_command()
-    if cmd is None:
+    found = pager_command()
+    if found is None:
         return None
+    cmd: str = found
     from rich.pager import Pager
 
     class ShellPager(Pager):
