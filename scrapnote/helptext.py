@@ -20,6 +20,8 @@ HELP: dict[str, str] = {
         "  --home DIR  Collection folder (default: $SCRAPNOTE_HOME, else the platform's\n"
         '              user data folder).\n'
         '  --debug     Show the full traceback of an error.\n'
+        '  --no-pager  Print long notes straight to the terminal, never through a\n'
+        '              pager.\n'
         '  --version   Print the version and exit.\n'
         '  -h, --help  Show this message and exit.\n'
         '\n'
