@@ -66,6 +66,9 @@ def answer(args: list[str]) -> tuple[str, int] | None:
 
 
 def main() -> None:
+    from scrapnote import consoles
+
+    consoles.fit_streams()  # a CP949 or ASCII console: plain symbols, never UnicodeEncodeError
     known = answer(sys.argv[1:])
     if known is None:
         from scrapnote.cli import main as run

@@ -86,19 +86,28 @@ def error_line(text: str) -> None:
 
 # -- data (stdout) ------------------------------------------------------------------------------
 def print_json(data) -> None:
-    sys.stdout.write(json_dumps(data) + "\n")
+    from scrapnote.consoles import json_for
+
+    sys.stdout.write(json_for(sys.stdout, json_dumps(data)) + "\n")
 
 
 def data_line(value) -> None:
-    """One line of data on stdout (an id, a row of ``check``)."""
-    import typer
+    """One line of data on stdout (an id, a row of ``check``), in stdout's own encoding (click's echo
+    would write UTF-8 to a console it thinks misconfigured, e.g. ``PYTHONIOENCODING=ascii``)."""
+    sys.stdout.write(visible(str(value)) + "\n")
 
-    typer.echo(visible(str(value)))
 
-
-def data_text(text: str) -> None:
+def data_text(text: str, *, is_json: bool = False) -> None:
     """A file's text on stdout (``new --dry-run``, ``export``): exactly into a pipe or a file; on a
-    terminal with its control characters shown as escapes."""
+    terminal with its control characters shown as escapes. On a console whose encoding lacks some
+    of its characters, JSON gets ``\\uXXXX`` escapes for them and other text a ``?`` (never a plain
+    symbol: a ``"`` for a ``“`` could end a quoted field)."""
+    from scrapnote.consoles import json_for, lacks_characters
+
+    if is_json:
+        text = json_for(sys.stdout, text)
+    elif lacks_characters(sys.stdout):
+        text = text.encode(sys.stdout.encoding, "replace").decode(sys.stdout.encoding)
     sys.stdout.write(visible(text) if _stdout_is_terminal() else text)
 
 
@@ -406,7 +415,7 @@ def related(rows: list[dict], note_id: int, *, as_json: bool) -> None:
 def export_result(result, *, fmt: str, split: str | None) -> None:
     """``export``: the text on stdout, or what was written where."""
     if result.output is not None:
-        data_text(result.output)
+        data_text(result.output, is_json=fmt == "json")
     if split:
         n = len(result.written)
         message(f"wrote {n} {fmt} file{'s' if n != 1 else ''} to {split}")

@@ -23,6 +23,7 @@ PKG = Path(__file__).resolve().parent.parent / "scrapnote"
 
 # the command line (and ``python -m scrapnote``) and the output: the only rooms that may draw
 OUTPUT = {"scrapnote.__main__", "scrapnote.launch", "scrapnote.cli", "scrapnote.render", "scrapnote.plaintable",
+          "scrapnote.consoles",
           "scrapnote.learnview"}
 UI_LIBRARIES = {"typer", "click", "rich"}
 HEAVY = {"rich", "jinja2", "kiwipiepy", "trafilatura", "httpx", "docx", "lxml", "yaml", "frontmatter",
