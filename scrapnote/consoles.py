@@ -8,14 +8,13 @@ letter → its ASCII twin) and ``?`` for the rest, instead of failing with Unico
 encoding is left alone. Rich draws ASCII boxes and rules on such a console by itself; JSON is
 written with ``\\uXXXX`` escapes for what the encoding lacks (``json_for``), so it stays exact.
 
-Standard library only (the help, answered before Typer loads, goes through it too).
+Standard library only, and only ``codecs`` (loaded with Python itself) at import: the help,
+answered before Typer loads, goes through it too.
 """
 from __future__ import annotations
 
 import codecs
-import re
 import sys
-import unicodedata
 
 HANDLER = "scrapnote-plain"
 
@@ -34,6 +33,8 @@ def _plain(ch: str) -> str:
     sub = PLAIN.get(ch)
     if sub is not None:
         return sub
+    import unicodedata
+
     compat = unicodedata.normalize("NFKC", ch)  # full-width Ｓ, ligatures, ① …
     if compat != ch and compat.isascii() and compat.isprintable():
         return compat
@@ -79,15 +80,14 @@ def fit_streams() -> None:
                 pass
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
 def json_for(stream, text: str) -> str:
     """JSON text as ``stream`` can carry it: as it is, or with every character its encoding lacks
     written as ``\\uXXXX`` (a pair for one beyond the BMP). Outside its strings JSON is ASCII, so each
     such character is inside a string, where the escape means the same character."""
     if not lacks_characters(stream):
         return text
+    import re
+
     encoding = stream.encoding
 
     def escape(m: re.Match) -> str:
@@ -102,4 +102,4 @@ def json_for(stream, text: str) -> str:
             o -= 0x10000
             return f"\\u{0xD800 + (o >> 10):04x}\\u{0xDC00 + (o & 0x3FF):04x}"
 
-    return _NON_ASCII.sub(escape, text)
+    return re.sub(r"[^\x00-\x7f]", escape, text)

@@ -77,7 +77,8 @@ def _loaded(args: list[str], columns: str = "100") -> list[str]:
 
 @pytest.mark.parametrize("args", [[], ["--help"], ["-h"], ["--version"], ["search", "--help"], ["new", "-h"]])
 def test_the_help_and_the_version_load_no_typer(args):
-    assert set(_loaded(args)) <= {"scrapnote.launch", "scrapnote.helptext"}
+    # consoles: a CP949 or ASCII console gets plain symbols (standard library, codecs only)
+    assert set(_loaded(args)) <= {"scrapnote.launch", "scrapnote.helptext", "scrapnote.consoles"}
 
 
 def test_a_narrow_terminal_and_a_command_go_to_typer():
