@@ -147,18 +147,19 @@ def _version(value: bool):
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     home: Annotated[Optional[str], typer.Option("--home", help="Collection folder (default: $SCRAPNOTE_HOME, else the platform's user data folder).", metavar="DIR")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an error.")] = False,
     no_pager: Annotated[bool, typer.Option("--no-pager", help="Print long notes straight to the terminal, never through a pager.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ):
-    from scrapnote import config
+    from scrapnote import config, render, settings
 
     _state["debug"] = debug
     config.set_home(home)
-    from scrapnote import render
-
     render.set_paging(not no_pager)
+    if ctx.invoked_subcommand != "config":  # a broken config file stops every command but the one fixing it
+        settings.load()
 
 
 def _check_date(value: str | None) -> str | None:
@@ -194,7 +195,21 @@ SinceOpt = Annotated[Optional[str], typer.Option("--since", callback=_check_date
 UntilOpt = Annotated[Optional[str], typer.Option("--until", callback=_check_date, help="Up to this date.")]
 
 
+def _check_template(value: str | None) -> str | None:
+    """A --template that names no form is wrong usage (exit 2), caught before any work."""
+    if value:
+        from scrapnote import template
+
+        forms = template.available()
+        if value not in forms:
+            raise typer.BadParameter(f"no form named '{value}' (have: {', '.join(sorted(forms))})")
+    return value
+
+
 # -- new ----------------------------------------------------------------------------------------
+from typing import Literal  # noqa: E402
+
+
 def _input_formats() -> list[str]:
     """The extractor list's names (``new --format``): read when ``new`` is built, not at start-up
     (the option's annotation is evaluated then, ``from __future__ import annotations``)."""
@@ -209,8 +224,8 @@ def new(
     tag: TagOpt = None,
     industry: Annotated[Optional[list[str]], typer.Option("--industry", help="Industry (repeatable), e.g. IT, 반도체.")] = None,
     company: Annotated[Optional[list[str]], typer.Option("--company", help="Company (repeatable).")] = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help=f"Input format: {', '.join(_input_formats())} (default: detected).")] = None,
-    template: Annotated[Optional[str], typer.Option("--template", help="Form to use (default: economy; yours in <home>/templates/NAME.yaml).")] = None,
+    fmt: Annotated[Optional[Literal[tuple(_input_formats())]], typer.Option("--format", "-f", help="Input format (default: detected).")] = None,  # type: ignore[valid-type]  # the extractor list
+    template: Annotated[Optional[str], typer.Option("--template", callback=_check_template, help="Form to use (default: the config file's template, else economy; yours in <home>/templates/NAME.yaml).")] = None,
     no_edit: Annotated[bool, typer.Option("--no-edit", help="Do not open $EDITOR on the new note.")] = False,
     interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Ask for the reader's sections one by one instead of opening an editor.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the note that would be written; save nothing.")] = False,
@@ -221,7 +236,7 @@ def new(
 ):
     """Turn article(s) into scrap notes. Prints the new id(s).
 
-    Examples: scrapnote new article.txt · scrapnote new https://… · pbcopy | scrapnote new - · scrapnote new seeds/
+    Examples: scrapnote new article.txt · scrapnote new https://… · pbpaste | scrapnote new - · scrapnote new seeds/
     """
     from scrapnote import render
     from scrapnote.app import edit as editing
@@ -381,9 +396,6 @@ def related(
 
 
 # -- export / import ------------------------------------------------------------------------------
-from typing import Literal  # noqa: E402
-
-
 def _export_formats() -> tuple[str, ...]:
     """The exporter list's names (``export --format``), read when ``export`` is built: loading the
     exporters' modules costs ~2.5 ms that no other command needs."""
@@ -395,11 +407,11 @@ def _export_formats() -> tuple[str, ...]:
 @app.command("export")
 def export(
     ids: Annotated[Optional[list[int]], typer.Argument(help="Note ids (or choose with the filters, or --all).", metavar="[ID]...")] = None,
-    fmt: Annotated[Literal[_export_formats()], typer.Option("--format", "-f", help="Output format.")] = "md",  # type: ignore[valid-type]  # the choices are the exporter list
+    fmt: Annotated[Optional[Literal[_export_formats()]], typer.Option("--format", "-f", help="Output format (default: the config file's export-format, else md).")] = None,  # type: ignore[valid-type]  # the choices are the exporter list
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (default: stdout; docx needs it).", metavar="PATH")] = None,
     split: Annotated[Optional[str], typer.Option("--split", help="One file per note in this folder instead of one digest.", metavar="DIR")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
-    layout: Annotated[Optional[str], typer.Option("--layout", help="Your own Jinja2 layout for md, html or txt.", metavar="PATH")] = None,
+    layout: Annotated[Optional[str], typer.Option("--layout", help="Your own Jinja2 layout for md, html or txt (default: the config file's export-layout).", metavar="PATH")] = None,
     tag: TagOpt = None,
     company: CompanyOpt = None,
     industry: IndustryOpt = None,
@@ -421,7 +433,7 @@ def export(
     result = export_notes(ids or [], filters=filters, everything=everything, fmt=fmt, output=output,
                           split_dir=split, force=force, layout=layout, on_error=render.warn_broken,
                           calendar=calendar)
-    render.export_result(result, fmt=fmt, split=split)
+    render.export_result(result, fmt=result.fmt, split=split)
 
 
 @app.command("import")
@@ -564,6 +576,25 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] =
     from scrapnote.app import learn
 
     learnview.stats(learn.stats(render.warn_broken), as_json=as_json)
+
+
+# -- config -------------------------------------------------------------------------------------
+@app.command("config")
+def config_(
+    action: Annotated[Literal["path", "show", "set", "edit"], typer.Argument(help="path: where the file is · show: every key and its value · set KEY VALUE (an empty VALUE removes the key) · edit: open it in your editor.", metavar="ACTION")],
+    key: Annotated[Optional[str], typer.Argument(help="set: the key.", metavar="[KEY]")] = None,
+    value: Annotated[Optional[str], typer.Argument(help="set: its value (true/false, a list as a,b).", metavar="[VALUE]")] = None,
+):
+    """Your settings, a TOML file: scrapnote config path|show|set KEY VALUE|edit.
+
+    Examples: scrapnote config set member 홍길동 · scrapnote config set tags AI,반도체 · scrapnote config set pager false
+    """
+    from scrapnote import render
+    from scrapnote.app import configure
+
+    if (action == "set") != (key is not None and value is not None) or (action != "set" and key is not None):
+        raise typer.BadParameter("set takes KEY and VALUE; path, show and edit take nothing", param_hint="ACTION")
+    render.config_result(action, configure.run(action, key, value))
 
 
 def main():

@@ -61,3 +61,15 @@ def now():
             raise ScrapnoteError(f"SCRAPNOTE_NOW={fixed!r} is not an ISO date or date-time")
         return (t if t.tzinfo else t.astimezone()).astimezone(UTC)
     return datetime.now(UTC)
+
+
+def config_file() -> Path:
+    """The settings file: $SCRAPNOTE_CONFIG, else config.toml in the platform's user config folder
+    (~/.config/scrapnote on Linux, ~/Library/Application Support/scrapnote on macOS,
+    %APPDATA%\\scrapnote on Windows)."""
+    env = os.environ.get("SCRAPNOTE_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False, roaming=True)) / "config.toml"

@@ -5,7 +5,7 @@ Written by docs/gen_cli.py from the commands themselves; do not edit by hand
 
 # cli.py as it was when this was written (zlib.crc32 of its bytes): launch.py hands a
 # cli.py changed since then to Typer, so a stale table is never printed
-CLI_CRC = 2667365933
+CLI_CRC = 915346028
 
 HELP: dict[str, str] = {
     '': (
@@ -43,37 +43,41 @@ HELP: dict[str, str] = {
         '  term       One term: every definition you wrote, with its note, and the...\n'
         '  review     Review cards made from your notes — terms (definition →...\n'
         '  stats      Your scrap habit: a calendar of the past year, current and...\n'
+        '  config     Your settings, a TOML file: scrapnote config path|show|set...\n'
     ),
     'new': (
         'Usage: scrapnote new [OPTIONS] {ARTICLE...}\n'
         '\n'
         '  Turn article(s) into scrap notes. Prints the new id(s).\n'
         '\n'
-        '  Examples: scrapnote new article.txt · scrapnote new https://… · pbcopy |\n'
+        '  Examples: scrapnote new article.txt · scrapnote new https://… · pbpaste |\n'
         '  scrapnote new - · scrapnote new seeds/\n'
         '\n'
         'Arguments:\n'
         '  ARTICLE...  Article files, folders, globs, URLs, or - for stdin.  [required]\n'
         '\n'
         'Options:\n'
-        '  -t, --tag <str>     Tag (repeatable).\n'
-        '  --industry <str>    Industry (repeatable), e.g. IT, 반도체.\n'
-        '  --company <str>     Company (repeatable).\n'
-        '  -f, --format <str>  Input format: scrapform, noteform, markdown, html, text\n'
-        '                      (default: detected).\n'
-        '  --template <str>    Form to use (default: economy; yours in\n'
-        '                      <home>/templates/NAME.yaml).\n'
-        '  --no-edit           Do not open $EDITOR on the new note.\n'
-        "  -i, --interactive   Ask for the reader's sections one by one instead of\n"
-        '                      opening an editor.\n'
-        '  --dry-run           Print the note that would be written; save nothing.\n'
-        '  --json              Print the note(s) as JSON.\n'
-        '  --explain           Show, for each field, which evidence won and which lost\n'
-        '                      (in the JSON under "explain"; else on stderr).\n'
-        '  --no-drafts         Skip the drafted 수치화, keywords, 요약 and 연관기사.\n'
-        '  --max-bytes <int>   Refuse inputs larger than this many bytes.  [default:\n'
-        '                      5242880]\n'
-        '  -h, --help          Show this message and exit.\n'
+        '  -t, --tag <str>                 Tag (repeatable).\n'
+        '  --industry <str>                Industry (repeatable), e.g. IT, 반도체.\n'
+        '  --company <str>                 Company (repeatable).\n'
+        '  -f, --format <scrapform|noteform|markdown|html|text>\n'
+        '                                  Input format (default: detected).\n'
+        "  --template <str>                Form to use (default: the config file's\n"
+        '                                  template, else economy; yours in\n'
+        '                                  <home>/templates/NAME.yaml).\n'
+        '  --no-edit                       Do not open $EDITOR on the new note.\n'
+        "  -i, --interactive               Ask for the reader's sections one by one\n"
+        '                                  instead of opening an editor.\n'
+        '  --dry-run                       Print the note that would be written; save\n'
+        '                                  nothing.\n'
+        '  --json                          Print the note(s) as JSON.\n'
+        '  --explain                       Show, for each field, which evidence won and\n'
+        '                                  which lost (in the JSON under "explain";\n'
+        '                                  else on stderr).\n'
+        '  --no-drafts                     Skip the drafted 수치화, keywords, 요약 and 연관기사.\n'
+        '  --max-bytes <int>               Refuse inputs larger than this many bytes.\n'
+        '                                  [default: 5242880]\n'
+        '  -h, --help                      Show this message and exit.\n'
     ),
     'list': (
         'Usage: scrapnote list [OPTIONS]\n'
@@ -210,13 +214,15 @@ HELP: dict[str, str] = {
         '\n'
         'Options:\n'
         '  -f, --format <md|html|docx|tsv|json|txt>\n'
-        '                                  Output format.  [default: md]\n'
+        "                                  Output format (default: the config file's\n"
+        '                                  export-format, else md).\n'
         '  -o, --output PATH               Write to this file (default: stdout; docx\n'
         '                                  needs it).\n'
         '  --split DIR                     One file per note in this folder instead of\n'
         '                                  one digest.\n'
         '  --force                         Overwrite existing files.\n'
-        '  --layout PATH                   Your own Jinja2 layout for md, html or txt.\n'
+        '  --layout PATH                   Your own Jinja2 layout for md, html or txt\n'
+        "                                  (default: the config file's export-layout).\n"
         '  -t, --tag <str>                 Tag (repeatable).\n'
         '  --company <str>                 Only notes about this company (repeatable).\n'
         '  --industry <str>                Only notes of this industry (repeatable).\n'
@@ -344,6 +350,24 @@ HELP: dict[str, str] = {
         '\n'
         'Options:\n'
         '  --json      Print JSON.\n'
+        '  -h, --help  Show this message and exit.\n'
+    ),
+    'config': (
+        'Usage: scrapnote config [OPTIONS] {ACTION} [KEY] [VALUE]\n'
+        '\n'
+        '  Your settings, a TOML file: scrapnote config path|show|set KEY VALUE|edit.\n'
+        '\n'
+        '  Examples: scrapnote config set member 홍길동 · scrapnote config set tags AI,반도체\n'
+        '  · scrapnote config set pager false\n'
+        '\n'
+        'Arguments:\n'
+        '  ACTION   path: where the file is · show: every key and its value · set KEY\n'
+        '           VALUE (an empty VALUE removes the key) · edit: open it in your\n'
+        '           editor.  [required]\n'
+        '  [KEY]    set: the key.\n'
+        '  [VALUE]  set: its value (true/false, a list as a,b).\n'
+        '\n'
+        'Options:\n'
         '  -h, --help  Show this message and exit.\n'
     ),
 }

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from collections.abc import Callable
 
 from scrapnote import fields
+from scrapnote.errors import ScrapnoteError
 from scrapnote.safetext import json_dumps, link_target, visible
 
 if TYPE_CHECKING:
@@ -33,13 +34,24 @@ if TYPE_CHECKING:
 def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
+    from scrapnote import settings
+
     stream = sys.stderr if stderr else sys.stdout
-    is_tty = stream.isatty()
+    try:
+        color = settings.get("color")  # auto: Rich's own choice (a terminal, NO_COLOR honoured)
+    except ScrapnoteError:
+        color = "auto"  # a broken config file is reported by the command, through this console
+    is_tty = stream.isatty() or (color == "always" and not stderr)
     width = None
     if not is_tty:  # piped: no wrapping of long rows unless COLUMNS says so
         width = int(os.environ.get("COLUMNS") or 200)
+    extra: dict = {}
+    if color == "never":
+        extra["no_color"] = True
+    elif color == "always":
+        extra.update(no_color=False, force_terminal=True if not stderr else None)
     return Console(file=stream, highlight=False, soft_wrap=not is_tty and not stderr, width=width,
-                   emoji=False)
+                   emoji=False, **extra)
 
 
 def preload() -> None:
@@ -249,6 +261,10 @@ def pager_command(environ=None) -> str | None:
     environ = os.environ if environ is None else environ
     if not _paging["on"]:
         return None
+    from scrapnote import settings
+
+    if not settings.get("pager"):
+        return None
     cmd = environ.get("PAGER")
     if cmd is None:
         if sys.platform == "win32":
@@ -434,6 +450,23 @@ def import_result(result) -> None:
     message(f"imported {len(result.notes)} note{'s' if len(result.notes) != 1 else ''}")
 
 
+def config_result(action: str, outcome) -> None:
+    """``config``: the file's path; every key as a TOML line (defaults commented out); what was set."""
+    from scrapnote import settings
+
+    if action == "path":
+        data_line(outcome)
+    elif action == "show":
+        for key, value, from_file in outcome:
+            shown = settings.toml_value(value) if value is not None else '""'
+            data_line(f"{key} = {shown}" if from_file else f"# {key} = {shown}  (default)")
+    elif action == "set":
+        key, value, path = outcome
+        message(f"{'removed ' + key if value == '' else 'set ' + key} in {path}")
+    else:
+        message(f"settings saved in {outcome}")
+
+
 class SearchOutput:
     """How ``search`` prints its hits: JSON; plain text without Rich when stdout is no terminal
     (the usual case for scripts and the benchmark); else a Rich table with the matches marked."""
@@ -441,8 +474,10 @@ class SearchOutput:
     def __init__(self, as_json: bool):
         from scrapnote import plaintable
 
+        from scrapnote import settings
+
         self.as_json = as_json
-        self.plain = not as_json and plaintable.wanted(sys.stdout)
+        self.plain = not as_json and plaintable.wanted(sys.stdout) and settings.get("color") != "always"
 
     def preload(self) -> None:
         """The output code loads while the note files are checked (``search(meanwhile=...)``)."""

@@ -19,6 +19,7 @@ def home(tmp_path, monkeypatch):
 
     h = tmp_path / "home"
     monkeypatch.setenv("SCRAPNOTE_HOME", str(h))
+    monkeypatch.setenv("SCRAPNOTE_CONFIG", str(tmp_path / "config.toml"))  # never the user's own settings
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("NO_COLOR", "1")
     for var in ("VISUAL", "EDITOR"):

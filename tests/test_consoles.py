@@ -26,7 +26,7 @@ COMMANDS = [
 @pytest.fixture(scope="module")
 def collection(tmp_path_factory):
     home = tmp_path_factory.mktemp("legacy") / "home"
-    env = {**os.environ, "SCRAPNOTE_HOME": str(home)}
+    env = {**os.environ, "SCRAPNOTE_HOME": str(home), "SCRAPNOTE_CONFIG": str(home / "config.toml")}
     r = subprocess.run([scrapnote_exe(), "new", "--no-edit", *map(str, sorted(SEEDS.glob("*.txt")))],
                        env=env, capture_output=True)
     assert r.returncode == 0, r.stderr.decode()
@@ -39,7 +39,8 @@ def collection(tmp_path_factory):
 
 
 def _env(home, encoding, **extra):
-    env = {**os.environ, "SCRAPNOTE_HOME": str(home), "PYTHONIOENCODING": encoding, "COLUMNS": "100"}
+    env = {**os.environ, "SCRAPNOTE_HOME": str(home), "PYTHONIOENCODING": encoding, "COLUMNS": "100",
+           "SCRAPNOTE_CONFIG": str(home / "config.toml")}
     env.pop("NO_COLOR", None)
     env.update(extra)
     return env

@@ -9,19 +9,68 @@ from scrapnote.errors import BrokenNoteError, ScrapnoteError
 from scrapnote.note import Note
 
 
-def editor_command() -> list[str]:
+# GUI editors that hand the file to a window and return at once, and the flag that makes them wait
+# until it is closed (the program's name, without .exe/.cmd, lower case).
+WAIT_FLAGS = {
+    "code": "--wait", "code-insiders": "--wait", "codium": "--wait", "cursor": "--wait", "windsurf": "--wait",
+    "subl": "--wait", "sublime_text": "--wait", "zed": "--wait", "atom": "--wait", "gedit": "--wait",
+    "gnome-text-editor": "--standalone", "kate": "--block", "gvim": "--nofork", "mvim": "--nofork",
+    "mate": "--wait", "bbedit": "--wait", "notepad++": "-multiInst",
+}
+_ALSO_WAITING = {"-w", "-f", "-b", "--nofork", "--block", "--wait", "-W"}
+
+
+def with_wait_flag(cmd: list[str]) -> list[str]:
+    """``cmd`` with its GUI editor's wait flag (``code`` → ``code --wait``) unless it has one."""
+    if not cmd:
+        return cmd
+    import os
+
+    name = os.path.basename(cmd[0]).lower()
+    for suffix in (".exe", ".cmd", ".bat"):
+        name = name.removesuffix(suffix)
+    flag = WAIT_FLAGS.get(name)
+    if flag is None or flag in cmd[1:] or _ALSO_WAITING & set(cmd[1:]):
+        return cmd
+    if name == "notepad++":
+        return [cmd[0], "-multiInst", "-nosession", *cmd[1:]]
+    return [cmd[0], flag, *cmd[1:]]
+
+
+def editor_command(windows: bool | None = None) -> list[str]:
+    """$VISUAL > $EDITOR > the config file's ``editor`` > nano, vi (notepad on Windows); a GUI
+    editor that would return at once gets its wait flag (``with_wait_flag``)."""
     import os
     import shlex
     import shutil
 
-    for var in ("VISUAL", "EDITOR"):
-        value = os.environ.get(var, "").strip()
+    from scrapnote import settings
+
+    posix = os.name != "nt" if windows is None else not windows
+    for value in (os.environ.get("VISUAL", ""), os.environ.get("EDITOR", ""), settings.get("editor") or ""):
+        value = value.strip()
         if value:
-            return shlex.split(value, posix=os.name != "nt")
-    for fallback in ("nano", "vi"):
+            try:
+                return with_wait_flag(shlex.split(value, posix=posix))
+            except ValueError as e:
+                raise ScrapnoteError(f"cannot read the editor command {value!r}: {e}")
+    for fallback in (("notepad",) if not posix else ("nano", "vi")):
         if shutil.which(fallback):
             return [fallback]
-    raise ScrapnoteError("no editor found: set $EDITOR (e.g. export EDITOR=nano)")
+    raise ScrapnoteError("no editor found: set $EDITOR (e.g. export EDITOR=nano), or "
+                         "`scrapnote config set editor \"code --wait\"`")
+
+
+RETURNED_AT_ONCE = 1.0  # seconds: an editor back this soon with no change did not wait for the user
+
+
+def returned_at_once_hint(cmd: list[str], seconds: float) -> str:
+    """What to tell a user whose editor came back at once with nothing changed (a GUI editor that
+    does not wait and that ``WAIT_FLAGS`` does not know)."""
+    if seconds >= RETURNED_AT_ONCE:
+        return ""
+    return (f"; {cmd[0]} returned at once — if it opens a window, make it wait until the file is closed "
+            f"(e.g. export EDITOR=\"{cmd[0]} --wait\", or scrapnote config set editor \"{cmd[0]} --wait\")")
 
 
 def edit_note(nid: int) -> str:
@@ -43,17 +92,21 @@ def edit_note(nid: int) -> str:
     resumed = work.exists()
     if not resumed:
         shutil.copyfile(path, work)
+    import time
+
     cmd = editor_command()
+    started = time.monotonic()
     try:
         rc = subprocess.call([*cmd, str(work)])
     except OSError as e:
         raise ScrapnoteError(f"cannot start editor '{cmd[0]}': {e.strerror or e}")
+    took = time.monotonic() - started
     edited = work.read_bytes()
     if rc != 0:
         raise ScrapnoteError(f"editor exited with status {rc}; note {nid} unchanged, your text is kept in {work}")
     if edited == original:
         work.unlink()
-        return f"no changes to {nid}"
+        return f"no changes to {nid}" + returned_at_once_hint(cmd, took)
     try:
         text = edited.decode("utf-8-sig")
         note = parse_note(text, template.load(), path)

@@ -23,6 +23,7 @@ class ExportResult:
     output: str | None = None  # the text for stdout (no --output, no --split)
     written: list[Path] = field(default_factory=list)
     count: int = 0
+    fmt: str = "md"  # the format written (--format, else the config file's export-format)
 
 
 def select_notes(ids, filters, everything: bool, on_error: Callable | None = None) -> list[Item]:
@@ -43,18 +44,24 @@ def select_notes(ids, filters, everything: bool, on_error: Callable | None = Non
     return [Item(note=n, form=template_of(n), data=note_json(n)) for n in notes]
 
 
-def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str = "md", output: str | None = None,
+def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str | None = None, output: str | None = None,
                  split_dir: str | None = None, force: bool = False, layout: str | None = None,
                  on_error: Callable | None = None, calendar: bool = False) -> ExportResult:
     """``scrapnote export``: the notes chosen, one digest or one render per note (``split_dir``),
     written to files or returned as the text for stdout. The exporter only renders."""
-    from scrapnote import store
+    from scrapnote import settings, store
     from scrapnote.note import file_name
 
+    fmt = fmt or settings.get("export-format")
     exporter = get(fmt)
     if output and split_dir:
         raise ScrapnoteError("use --output FILE or --split DIR, not both")
     layout_path = None
+    member = settings.get("member")
+    if not layout and exporter.layout_name is not None and settings.get("export-layout"):
+        layout_path = Path(settings.get("export-layout")).expanduser()
+        if not layout_path.is_file():
+            raise ScrapnoteError(f"{settings.path()}: export-layout {layout_path} not found")
     if layout:
         if exporter.layout_name is None:
             raise ScrapnoteError(f"--layout applies to formats with a layout (md, html, txt), not {fmt}")
@@ -64,7 +71,7 @@ def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str = "
     if exporter.binary and not output and not split_dir:
         raise ScrapnoteError(f"{fmt} is a binary format: give --output FILE{exporter.suffix} (or --split DIR)")
     items = select_notes(ids, filters or Filters(), everything, on_error)
-    result = ExportResult(count=len(items))
+    result = ExportResult(count=len(items), fmt=fmt)
 
     if split_dir:
         folder = Path(split_dir).expanduser()
@@ -77,7 +84,7 @@ def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str = "
                 more = (f"; {len(taken) - 1} more file{'s' if len(taken) > 2 else ''} too") if len(taken) > 1 else ""
                 raise ScrapnoteError(f"{taken[0]} already exists{more} (use --force to overwrite)")
         for path, item in targets:
-            data = exporter.render(Export([item], digest=False, layout=layout_path))
+            data = exporter.render(Export([item], digest=False, layout=layout_path, member=member))
             store.atomic_write(path, exporter.encode(data), overwrite=force)
             result.written.append(path)
         return result
@@ -90,7 +97,7 @@ def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str = "
         from scrapnote.learn.habit import calendar_svg
 
         svg = calendar_svg(stats(on_error))
-    data = exporter.render(Export(items, digest=len(items) > 1, layout=layout_path, calendar=svg))
+    data = exporter.render(Export(items, digest=len(items) > 1, layout=layout_path, calendar=svg, member=member))
     if output and output != "-":
         path = Path(output).expanduser()
         if path.is_dir():

@@ -26,8 +26,11 @@ def new_notes(args: list[str], *, tags=(), industry=(), companies=(), fmt: str |
 
     A failed input is reported through ``on_error`` while the others still land. ``explain``: for
     each note, which evidence gave each of its fields and which lost (``result.explained``)."""
-    from scrapnote import sources, template
+    from scrapnote import settings, sources, template
     from scrapnote.extract import FORMATS, load_articles
+
+    template_name = template_name or settings.get("template")  # the config file's defaults
+    tags = list(tags) or settings.get("tags")
 
     if fmt and fmt not in FORMATS:
         raise ScrapnoteError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")

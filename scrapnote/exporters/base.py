@@ -44,6 +44,7 @@ class Export:
     digest: bool
     layout: Path | None = None  # a user's own layout (md, html, txt)
     calendar: str | None = None  # the habit calendar as an inline SVG (html, ``export --calendar``)
+    member: str | None = None  # who wrote the notes (the config file's ``member``), under the title
 
     @property
     def title(self) -> str:
@@ -155,7 +156,7 @@ def note_view(item: Item) -> dict:
 def context(export: Export) -> dict:
     return {"title": export.title, "digest": export.digest, "period": export.period,
             "count": len(export.items), "notes": [note_view(i) for i in export.items],
-            "calendar": export.calendar}
+            "calendar": export.calendar, "member": export.member or ""}
 
 
 # -- text helpers the layouts use (registered as Jinja2 filters) ---------------------------------------

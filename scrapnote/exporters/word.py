@@ -43,7 +43,8 @@ class DocxExporter(Exporter):
         views = [note_view(i) for i in export.items]
         if export.digest:
             doc.add_heading(_x(export.title), level=0)
-            doc.add_paragraph(_x(f"{export.period} · {len(views)}건" if export.period else f"{len(views)}건"))
+            doc.add_paragraph(_x(" · ".join(p for p in (export.period, f"{len(views)}건",
+                                                        f"작성: {export.member}" if export.member else "") if p)))
             doc.add_heading("목차", level=1)
             for n in views:
                 doc.add_paragraph(_x(f"{n['date']} · {n['title']}"), style="List Number")
