@@ -224,7 +224,7 @@ def new(
     tag: TagOpt = None,
     industry: Annotated[Optional[list[str]], typer.Option("--industry", help="Industry (repeatable), e.g. IT, 반도체.")] = None,
     company: Annotated[Optional[list[str]], typer.Option("--company", help="Company (repeatable).")] = None,
-    fmt: Annotated[Optional[Literal[tuple(_input_formats())]], typer.Option("--format", "-f", help="Input format (default: detected).")] = None,  # type: ignore[valid-type]  # the extractor list
+    fmt: Annotated[Optional[Literal[tuple(_input_formats())]], typer.Option("--format", "-f", help=f"Input format: {', '.join(_input_formats())} (default: detected).")] = None,  # type: ignore[valid-type]  # the extractor list
     template: Annotated[Optional[str], typer.Option("--template", callback=_check_template, help="Form to use (default: the config file's template, else economy; yours in <home>/templates/NAME.yaml).")] = None,
     no_edit: Annotated[bool, typer.Option("--no-edit", help="Do not open $EDITOR on the new note.")] = False,
     interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Ask for the reader's sections one by one instead of opening an editor.")] = False,

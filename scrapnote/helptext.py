@@ -5,7 +5,7 @@ Written by docs/gen_cli.py from the commands themselves; do not edit by hand
 
 # cli.py as it was when this was written (zlib.crc32 of its bytes): launch.py hands a
 # cli.py changed since then to Typer, so a stale table is never printed
-CLI_CRC = 915346028
+CLI_CRC = 1519215607
 
 HELP: dict[str, str] = {
     '': (
@@ -61,7 +61,8 @@ HELP: dict[str, str] = {
         '  --industry <str>                Industry (repeatable), e.g. IT, 반도체.\n'
         '  --company <str>                 Company (repeatable).\n'
         '  -f, --format <scrapform|noteform|markdown|html|text>\n'
-        '                                  Input format (default: detected).\n'
+        '                                  Input format: scrapform, noteform, markdown,\n'
+        '                                  html, text (default: detected).\n'
         "  --template <str>                Form to use (default: the config file's\n"
         '                                  template, else economy; yours in\n'
         '                                  <home>/templates/NAME.yaml).\n'

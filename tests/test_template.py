@@ -137,4 +137,4 @@ def test_user_form_is_validated(cli, home):
     r = cli("new", "--template", "mine", "--no-edit", "-", input="제목\n본문 내용\n")
     assert r.exit_code == 1 and "mine.yaml" in r.stderr and "lable" in r.stderr
     r = cli("new", "--template", "nope", "-", input="제목\n본문\n")
-    assert r.exit_code == 1 and "no form named 'nope'" in r.stderr
+    assert r.exit_code == 2 and "no form named 'nope'" in r.stderr  # wrong usage, like the other options
