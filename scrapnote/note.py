@@ -666,7 +666,12 @@ def build_note(article: Article, template: Template, nid: int, *, tags=(), indus
     given = dict(drafts or {})
     given.update({k: v for k, v in article.sections.items() if v and v.strip()})
     given[fields.BODY] = article.body
-    given.setdefault(fields.HEADLINE, article.title)
+    if article.title.strip():
+        given.setdefault(fields.HEADLINE, article.title)
+    elif not (given.get(fields.HEADLINE) or "").strip():
+        drafted = draft_headline(article.body)
+        if drafted:  # a copy without a headline: one drafted for the reader to rewrite
+            given[fields.HEADLINE] = DRAFT_MARKER + "\n\n" + drafted
     specs = template.body_sections
     parts: list[tuple[str, str, str | None]] = [(s.label, given.get(s.key, "") or "", s.key) for s in specs]
     placed = {s.key for s in specs}
@@ -681,6 +686,26 @@ def build_note(article: Article, template: Template, nid: int, *, tags=(), indus
             parts.append((spec.label if spec else k, v, None))
     sections = [Section(label, _raw(text, last=i == len(parts) - 1), key) for i, (label, text, key) in enumerate(parts)]
     return Note(meta=meta, sections=tuple(sections))
+
+
+def draft_headline(body: str) -> str | None:
+    """A headline drafted from the body's first sentence (an article copied without its headline)."""
+    first = next((p.strip() for p in re.split(r"\n\s*\n", body or "") if p.strip()), "")
+    if not first:
+        return None
+    m = re.match(r"^(.{10,100}?[.!?])(?=\s|$)", first)
+    return one_line(m.group(1) if m else first if len(first) <= 100 else first[:80].rstrip() + "…")
+
+
+def shown_title(title: str | None, headline: str | None) -> tuple[str, bool]:
+    """What ``list`` and ``show`` print as a note's title: its title, else the drafted headline of
+    a note whose article had none — (text, True: it is a draft)."""
+    if title and title.strip():
+        return title, False
+    text = (headline or "").strip()
+    if text.startswith(DRAFT_MARKER):
+        return one_line(text[len(DRAFT_MARKER):].strip()), True
+    return one_line(text), False
 
 
 def _uniq(items) -> list[str]:
@@ -749,7 +774,7 @@ def to_json(note: Note, home: Path | None = None, numbers: list | None = None,
         return note.section(key) or fields.json_empty(key)
 
     d = {
-        "id": m.get("id"), "title": m.get("title"), fields.HEADLINE: section(fields.HEADLINE),
+        "id": m.get("id"), "title": m.get("title") or None, fields.HEADLINE: section(fields.HEADLINE),
         "url": m.get("url"), "source": m.get("source"), "reporter": m.get("reporter"),
         "published": m.get("published"), "scrapped": m.get("scrapped"),
         "industry": list(m.get("industry") or []), "companies": list(m.get("companies") or []),

@@ -585,7 +585,10 @@ def note_table(rows: list[dict], out: Console | None = None, marks: dict[int, st
         t.expand = True
     for r in rows:
         mark = (marks or {}).get(r["id"], "")
-        title = _cell(r.get("title"))
+        from scrapnote.note import shown_title
+
+        text, drafted = shown_title(r.get("title"), r.get(fields.HEADLINE))
+        title = Text("[초안] ", style="yellow") + _cell(text) if drafted else _cell(text)
         if mark:
             title = Text(mark + " ", style="yellow") + title
         t.add_row(_cell(r["id"]), _cell(r.get("date")), _cell(r.get("source")), title,
@@ -620,7 +623,11 @@ def note_view(note, out: Console | None = None) -> None:
     for k, v in rows:
         if v:
             facts.add_row(k, v if isinstance(v, Text) else _cell(v))
-    title = Text(f"#{note.id}  ", style="dim") + Text(visible(note.title, oneline=True) or "(제목 없음)", style="bold")
+    from scrapnote.note import shown_title
+
+    shown, drafted = shown_title(note.title, note.section(fields.HEADLINE))
+    title = Text(f"#{note.id}  ", style="dim") + (Text("[초안] ", style="yellow") if drafted else Text("")) \
+        + Text(visible(shown, oneline=True) or "(제목 없음)", style="bold")
 
     def body():
         if plain:

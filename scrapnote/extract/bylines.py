@@ -14,12 +14,15 @@ from scrapnote.extract import publishers, wordlists
 from scrapnote.extract.dates import is_date_line
 from scrapnote.extract.strings import HANGUL, PERIOD_END, squash
 
-ROLE = r"(?:(?:선임|수석|전문|객원|수습|인턴|취재|편집|경제|산업)?기자|특파원)"
+ROLE = r"(?:(?:선임|수석|전문|객원|수습|인턴|취재|편집|경제|산업)?기자|특파원|칼럼니스트|논설위원|대기자)"
 # "김철수 경제부 기자", "김철수 디지털뉴스팀 기자": a desk between the name and the role
 DEPT = r"(?:[가-힣A-Za-z]{1,10}(?:부|팀|센터|국|본부|데스크)\s?)"
 NAME = r"[가-힣]{2,4}"
 NAMES = rf"{NAME}(?:\s*[·ㆍ,/]\s*{NAME})*"
-REPORTER = re.compile(rf"(?<![가-힣])(?P<names>{NAMES})\s?{DEPT}?{ROLE}(?![가-힣])")
+# what may follow the role word: not a Hangul letter, unless it is a date stamp's label glued to it
+# by a page layout ("정하윤 기자입력 2023. 5. 3. 17:03")
+_ROLE_END = r"(?=$|[^가-힣]|(?:기사)?(?:입력|등록|수정|작성|승인|송고|발행)\s*[:：]?\s*\d)"
+REPORTER = re.compile(rf"(?<![가-힣])(?P<names>{NAMES})\s?{DEPT}?{ROLE}{_ROLE_END}")
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 
 
@@ -80,6 +83,8 @@ def reporters_in(line: str) -> list[str]:
             names.extend(before)
         for n in re.split(r"\s*[·ㆍ,/]\s*", m.group("names")):
             n = n.strip()
+            if len(n) >= 3 and re.search(r"(?:하는|되는|는|를|에서|으로)$", n):
+                continue  # "산업부 출입하는 취재기자": a verb's form, not a name
             if n and n not in not_names() and not publishers.lookup(n):
                 names.append(n)
     return list(dict.fromkeys(names))
@@ -205,12 +210,13 @@ _NOT_OUTLET = re.compile(r"^(?:카드|포토|영상|경제|주요|오늘의|해�
 
 
 # A broadcast report's sign-off: "KBS 뉴스 김철수입니다.", "지금까지 YTN 김철수입니다."
-SIGNOFF = re.compile(rf"^(?:지금까지\s*)?(?P<pub>[A-Za-z가-힣0-9]{{2,12}}(?:\s?뉴스)?)\s+(?P<name>{NAME})입니다\.?$")
+SIGNOFF = re.compile(rf"(?:^|(?<=[.!?])\s+)(?:지금까지\s*)?(?:[가-힣A-Za-z0-9]{{2,15}}에서\s+)?"
+                     rf"(?P<pub>[A-Za-z가-힣0-9]{{2,12}}(?:\s?뉴스)?)\s+(?P<name>{NAME})입니다\.?$")
 
 
 def signoff(line: str) -> tuple[str, str] | None:
     """``KBS 뉴스 김철수입니다.`` → (KBS, 김철수) when the outlet is one the table knows."""
-    m = SIGNOFF.match(line.strip())
+    m = SIGNOFF.search(line.strip())
     if not m:
         return None
     pub = publishers.lookup(m.group("pub")) or publishers.lookup(re.sub(r"\s?뉴스$", "", m.group("pub")))
@@ -230,7 +236,7 @@ def is_email_line(line: str) -> bool:
     return len(rest) <= 4
 
 
-_LABELLED_BYLINE = re.compile(rf"^\s*(?:by|글|작성자|기자명|기자|reporter)\s*[:：]?\s*(?P<n>{NAME})(?:\s?{ROLE})?"
+_LABELLED_BYLINE = re.compile(rf"^\s*(?:by|글|작성자|기자명|기자|reporter)(?:\s*[:：]\s*|\s+)(?P<n>{NAME})(?:\s?{ROLE})?"
                               rf"(?:\s*[(\[<]?\s*{EMAIL.pattern}\s*[)\]>]?)?\s*$", re.I)
 
 
@@ -246,9 +252,26 @@ def _byline_after_dateline(rest: str) -> bool:
     return not tail or is_date_line(tail)
 
 
+# A column's author block: "◇엄태오 가상대 경제학과 교수", "◆김철수 가상연구소 선임연구위원".
+_AUTHOR_TITLES = (r"(?:교수|명예교수|연구원|연구위원|선임연구위원|수석연구위원|위원|대표|원장|소장|센터장|변호사|회계사|세무사|"
+                  r"변리사|박사|이사|전무|상무|본부장|실장|국장|총장|의원|장관|회장|사장|칼럼니스트|평론가|작가|시인|"
+                  r"기자|논설위원|전문위원|애널리스트|이코노미스트|PD)")
+_AUTHOR_BLOCK = re.compile(rf"^\s*[◇◆■□▣●○]\s*(?P<n>{NAME})\s+(?:[^\s.!?]{{1,20}}\s+){{0,4}}{_AUTHOR_TITLES}\s*$")
+# 오마이뉴스: "위다솜(dasom)" — a name with the writer's handle
+_NAME_HANDLE = re.compile(rf"^\s*(?P<n>{NAME})\s*\(\s*[A-Za-z][A-Za-z0-9_.\-]{{1,24}}\s*\)\s*$")
+
+
+def author_block_name(line: str) -> str | None:
+    """``◇엄태오 가상대 경제학과 교수`` (a column's author block) or ``위다솜(dasom)`` → the name."""
+    if len(line) > 60:
+        return None
+    m = _AUTHOR_BLOCK.match(line) or _NAME_HANDLE.match(line)
+    return m.group("n") if m and m.group("n") not in not_names() else None
+
+
 def is_byline(line: str) -> bool:
     """A short line that names the reporter (and maybe a date, an e-mail, the publisher)."""
-    if en_byline_names(line):
+    if en_byline_names(line) or author_block_name(line):
         return True
     m = _LABELLED_BYLINE.match(line)
     if m and m.group("n") not in not_names():
@@ -263,7 +286,8 @@ def is_byline(line: str) -> bool:
     if PERIOD_END.search(line) and len(line) > 40 and not EMAIL.search(line):
         return False
     m = REPORTER.search(line)
-    if m and len(line[:m.start()]) > 20 and re.search(r"[.!?][\"'”’)]*\s*$", line[:m.start()].rstrip()):
+    pre = re.sub(r"[가-힣]{1,6}\s*=\s*$", "", line[:m.start()]) if m else ""  # "…했다.부산=홍길동 기자"
+    if m and len(pre) > 20 and re.search(r"[.!?][\"'”’)]*\s*$", pre.rstrip()):
         return False  # "…라고 밝혔다. 홍길동 기자 hong@…": a paragraph that ends in a signature
     if re.search(rf"{ROLE}(?:가|는|이|들|와|과|에게|의|도|를|을)(?![가-힣])", line) and not re.search(r"기자명", line):
         return False
@@ -312,6 +336,9 @@ def en_byline_names(line: str) -> list[str]:
 
 
 def byline_names(line: str) -> list[str]:
+    block = author_block_name(line)
+    if block:
+        return [block]
     names = reporters_in(line) or en_byline_names(line)
     m = _LABELLED_BYLINE.match(line) if not names else None
     if m and m.group("n") not in not_names():

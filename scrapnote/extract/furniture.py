@@ -93,6 +93,52 @@ _PORTAL_NOTICE = re.compile(
     r"응원수\s*[\d,.]+|Translated by|번역\s*beta|.{0,30}구독해\s*보세요|Now in translation|번역중$|kakao\s*i$)", re.I)
 
 
+# Notices a news site prints in its tool bar, summary box or reporter box: not the article's text.
+_SITE_NOTICE = re.compile(
+    r"^(?:(?:기사\s*)?(?:URL|주소|링크)(?:이|가)\s*복사되었습니다|AI\s*요약은.{0,120}(?:기술을\s*활용|활용해|활용하여)|"
+    r"좋은\s*기사\s*원고료로\s*응원하세요|"
+    r"구독(?:을\s*누르면|하시면|하면).{0,60}(?:받아\s*볼|보실|볼)\s*수\s*있습니다|"
+    r"본\s*기사는\s*.{0,40}단말기에서\s*.{0,30}서비스된\s*기사입니다)", re.I)
+# A subscription or support pitch: a short line asking the reader to subscribe, sign up or give.
+_PITCH = re.compile(r"(?:구독|후원|뉴스레터|회원\s*가입|가입|응원)[가-힣\s]{0,12}(?:해\s*주세요|하세요|해보세요|해\s*보세요|"
+                    r"하기|하고\s|받아보세요|신청하세요)")
+
+
+def is_site_notice(line: str) -> bool:
+    """``기사 URL이 복사되었습니다``, ``AI 요약은 … 기술을 활용해 …``, ``한겨레 뉴스레터를 구독하세요``."""
+    if len(line) > 200:
+        return False
+    if _SITE_NOTICE.match(line.strip()):
+        return True
+    return len(line) <= 80 and bool(_PITCH.search(line)) and not re.search(r"[다][.!]?[\"'”’]*$", line)
+
+
+_PAGE_MARKER = re.compile(r"^\s*(?:제?\s*\d{1,5}\s*호\s*)?(?:[A-Z]\s*)?\d{1,3}\s*면(?:\s*(?:톱|머리|하단|종합))?\s*$")
+
+
+def is_page_marker(line: str) -> bool:
+    """A print edition's page marker: ``56호 01면``, ``A12면``, ``2면``."""
+    return bool(_PAGE_MARKER.match(line))
+
+
+_CREDIT_BRACKET_END = re.compile(r"[\[(【<]\s*[^\[\]()【】<>]{0,30}(?:사진|제공|DB|자료|캡처|캡쳐|게티|로이터|AP|AFP|EPA|"
+                                 r"연합뉴스|뉴시스|뉴스1)[^\[\]()【】<>]{0,20}[\])】>]\s*$")
+
+
+def is_credited_caption(line: str) -> bool:
+    """``비트코인 [로이터=사진제공]``: a short phrase that names a picture and ends in its credit."""
+    if len(line) > 80 or PERIOD_END.search(line.rstrip(" ])】>")):
+        return False
+    m = _CREDIT_BRACKET_END.search(line)
+    return bool(m and m.start() > 0 and "=" in m.group(0) or m and re.search(r"사진|제공|DB|캡처|캡쳐", m.group(0)) and m.start() > 0)
+
+
+def is_end_mark(line: str) -> bool:
+    """The mark that ends a report: ``(끝)``, ``///``."""
+    c = compact(line)
+    return (bool(c) and c in end_marks()) or bool(re.fullmatch(r"\s*/{2,}\s*", line))
+
+
 def is_copyright(line: str) -> bool:
     """ⓒ, ©, Copyright, 무단전재, 재배포 금지 — also letter-spaced (``무 단 전 재``)."""
     if is_strong_copyright(line):
@@ -311,10 +357,14 @@ _CUE_WORDS = r"(?:앵커|앵커\s*멘트|앵커\s*리포트|기자|리포트|기
 CUE = re.compile(rf"^\s*(?:[\[<【〈]\s*{_CUE_WORDS}\s*[\]>】〉]|◀\s*{_CUE_WORDS}\s*▶)\s*")
 
 
+# "[인터뷰] 누리모터스 관계자", "<녹취> 시민": a soundbite's cue and who speaks
+_SOUNDBITE = re.compile(r"^\s*[\[<【〈]\s*(?:인터뷰|녹취|싱크|현장음|SYNC|INT)\s*[\]>】〉]\s*[^.!?\"“”'‘’]{0,24}$", re.I)
+
+
 def is_cue(line: str) -> bool:
-    """A line that is only a transcript's speaker cue."""
+    """A line that is only a transcript's speaker cue (perhaps a soundbite's speaker after it)."""
     m = CUE.match(line)
-    return bool(m and m.end() == len(line))
+    return bool(m and m.end() == len(line)) or bool(_SOUNDBITE.match(line))
 
 
 def is_caption_like(line: str) -> bool:

@@ -23,6 +23,8 @@ from scrapnote.models import Article
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header",
                "footer", "dd", "dt", "blockquote", "figcaption", "figure", "table", "ul", "ol", "span_block", "time"}
 
+_INLINE_TAGS = {"span", "a", "em", "strong", "b", "i", "small", "label", "cite"}
+
 DATE_META = ("article:published_time", "og:article:published_time", "og:published_time", "article:published",
              "og:regdate", "article:regdate", "dable:published_time", "datepublished", "pubdate", "publishdate",
              "publish_date", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
@@ -114,10 +116,21 @@ def visible_lines(el) -> list[str]:
     el = lxml.html.fromstring(lxml.html.tostring(el, encoding="unicode"))
     for bad in el.xpath("//script|//style|//noscript|//template|//svg|//form|//iframe|//button|//select"):
         bad.drop_tree()
+    if not el.xpath("//pre"):
+        # the source's own line breaks are spaces on the screen; <br> and blocks break lines
+        for node in el.iter():
+            if isinstance(node.tag, str):
+                if node.text and "\n" in node.text:
+                    node.text = re.sub(r"\s*\n\s*", " ", node.text)
+                if node.tail and "\n" in node.tail:
+                    node.tail = re.sub(r"\s*\n\s*", " ", node.tail)
     for br in el.iter("br"):
         br.tail = "\n" + (br.tail or "")
     for node in el.iter():
-        if isinstance(node.tag, str) and node.tag.lower() in _BLOCK_TAGS:
+        if isinstance(node.tag, str) and node.tag.lower() in _INLINE_TAGS and not (node.tail or "").strip() \
+                and node.getnext() is not None:
+            node.tail = " " + (node.tail or "")  # "<span>홍길동 기자</span><span>입력 …</span>": two words
+        if isinstance(node.tag, str) and node.tag.lower() in _BLOCK_TAGS and node.tag.lower() != "br":
             node.tail = "\n" + (node.tail or "")
             if node.text:
                 node.text = "\n" + node.text
@@ -165,6 +178,14 @@ def extract_html(text: str, *, origin: str | None = None, url: str | None = None
             ev.add("source", known or pub, SourceRank.KNOWN_SITE if known else SourceRank.META, f"JSON-LD publisher: {pub}")
 
     title = _title(doc, meta, ld, site_name, ev)
+    if doc is not None:  # a portal's or a syndicated copy's link to the article where it was published
+        for el in doc.xpath("//a[@href]"):
+            if compact(el.text_content()) in ("기사원문", "원문보기", "원문기사", "기사원문보기"):
+                href = el.get("href").strip()
+                href = urljoin(url, href) if url else href
+                if re.match(r"https?://", href):
+                    ev.add_url(href, UrlRank.ORIGINAL, f"the page's 기사원문 link: {href}")
+                    break
     if doc is not None and doc.find(".//title") is not None:
         pt = furniture.split_page_title(squash(doc.find(".//title").text_content()), first_line=True)
         if pt and pt.site:
@@ -179,7 +200,13 @@ def extract_html(text: str, *, origin: str | None = None, url: str | None = None
                    f"JSON-LD datePublished: {item['datePublished']}")
     for key in AUTHOR_META:
         if key in meta and not re.match(r"https?://", meta[key]):
-            for part in re.split(r"\s*[,/·]\s*", meta[key]):
+            outlet = _outlet_named(meta[key])
+            if outlet:  # "뉴스타파 | 네이버", "webmaster@hankyung.com", "중앙일보": a publisher, never a reporter
+                ev.add("source", outlet, SourceRank.AUTHOR_META, f"meta {key}: {meta[key]}")
+                continue
+            if bylines.EMAIL.search(meta[key]):
+                continue  # an address the table does not know: no reporter's name either
+            for part in re.split(r"\s*[,/·|]\s*", meta[key]):
                 ev.add("reporter", bylines.clean_person(part), ReporterRank.META, f"meta {key}: {meta[key]}")
     for item in ld:
         name = _ld_name(item.get("author"))
@@ -200,12 +227,28 @@ def extract_html(text: str, *, origin: str | None = None, url: str | None = None
         body_text = "\n".join(_fallback_lines(doc, lines, title)) or body_text
     else:
         body_text = _recover_lead(_restore_breaks(body_text, lines), _pruned_lines(doc), title)
+        body_text = _restore_blank_lines(body_text, lines)
     page = analyze(body_text or "", title_hint=title, evidence=ev)
     if not title:
         title = page.title
     resolved = resolve(page.evidence, url=url)
     return Article(title=squash(title or ""), body=join_paragraphs(page.paragraphs), format="html",
                    origin=origin, **resolved)
+
+
+def _outlet_named(value: str) -> str | None:
+    """The outlet an author meta names instead of a person: ``뉴스타파 | 네이버``, ``중앙일보``,
+    ``webmaster@hankyung.com``, ``busan.com``."""
+    parts = [p.strip() for p in re.split(r"\s*[|,/·]\s*", value) if p.strip()]
+    named = [publishers.lookup(p) for p in parts if not publishers.is_platform(p)]
+    if parts and all(publishers.lookup(p) or publishers.is_platform(p) for p in parts) and any(named):
+        return next(n for n in named if n)
+    m = bylines.EMAIL.fullmatch(value.strip())
+    if m:
+        return publishers.by_domain(value.strip())
+    if re.fullmatch(r"(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)+", value.strip(), re.I):
+        return publishers.by_domain(value.strip())
+    return None
 
 
 def _title(doc, meta: dict[str, str], ld: list[dict], site_name: str | None, ev: Evidence) -> str | None:
@@ -318,6 +361,24 @@ def _restore_breaks(text: str, dom_lines: list[str]) -> str:
             out.append(line)
             continue
         out.extend(_split_like_dom(line, c, dom))
+    return "\n".join(out)
+
+
+def _restore_blank_lines(text: str, dom_lines: list[str]) -> str:
+    """trafilatura writes ``<br><br>`` and ``<br>`` alike as one line break; the page shows a blank
+    line between paragraphs. Put those back (a line the page shows with a blank line after it), so
+    that a script hard-wrapped with ``<br>`` can be rejoined paragraph by paragraph."""
+    ends: set[str] = set()
+    for i, line in enumerate(dom_lines[:-1]):
+        if line and not dom_lines[i + 1]:
+            ends.add(compact(line))
+    if not ends:
+        return text
+    out: list[str] = []
+    for line in text.split("\n"):
+        out.append(line)
+        if line.strip() and compact(line) in ends:
+            out.append("")
     return "\n".join(out)
 
 

@@ -13,6 +13,7 @@ The kinds the engine (``page.py``) acts on:
 - ``comment`` (a comment box, a paywall) and ``copyright`` and ``reader`` (a re-poster's own
   heading) — where the article ends; ``block`` (a box of other headlines) — skipped to its end;
 - ``summary_box`` (an ``AI 요약`` box), ``image``, ``caption``, ``furniture`` — left out;
+- ``endmark`` (``(끝)``, ``///``) — the report ends there;
 - ``byline``, ``date`` — the header's (or the signature's) reporter and date; ``text``.
 """
 from __future__ import annotations
@@ -31,10 +32,19 @@ def _line(test: Callable[[str], object]) -> LineTest:
     return lambda lines, i: bool(test(lines[i]))
 
 
+def _roundup_heading(line: str) -> bool:
+    """``▲ 코스피, 외국인 매수에 상승``: a short ▲ item heading (no sentence, no picture words, no credit)."""
+    return (bool(re.match(r"^\s*[▲△]", line)) and len(line) <= 60 and not PERIOD_END.search(line)
+            and not furniture.is_caption_like(re.sub(r"^\s*[▲△]\s*", "", line)) and not furniture.is_photo_credit(line))
+
+
 def _is_triangle_caption(lines: list[str], i: int) -> bool:
-    """``▲ 카카오가 …`` under a picture — not a ``▲항목 ▲항목`` list, not one of several ▲ rows."""
+    """``▲ 카카오가 …`` under a picture — not a ``▲항목 ▲항목`` list, not one of several ▲ rows, not
+    one of the item headings of a round-up (``▲ 코스피, …`` / its paragraph / ``▲ 코스닥, …``)."""
     line = lines[i]
     if not re.match(r"^\s*[▲△]", line) or line.count("▲") + line.count("△") > 1:
+        return False
+    if _roundup_heading(line) and sum(1 for x in lines if _roundup_heading(x)) >= 2:
         return False
     for j in (i - 1, i + 1):
         k = j
@@ -59,10 +69,11 @@ KINDS: list[tuple[str, LineTest]] = [
     ("block", _line(furniture.is_block_marker)),
     ("furniture", _line(furniture.is_related_link)),
     ("image", _line(furniture.is_image_line)),
+    ("endmark", _line(furniture.is_end_mark)),
     ("furniture", _line(lambda line: furniture.is_share_or_button(line) or furniture.is_promo(line)
-                        or compact(line) in furniture.end_marks())),
+                        or furniture.is_site_notice(line) or furniture.is_page_marker(line))),
     ("caption", lambda lines, i: (_is_triangle_caption(lines, i) or furniture.is_photo_credit(lines[i])
-                                  or furniture.is_wire_photo_caption(lines[i]))),
+                                  or furniture.is_wire_photo_caption(lines[i]) or furniture.is_credited_caption(lines[i]))),
     ("furniture", _line(furniture.is_crew_credit)),
     ("byline", _line(bylines.is_byline)),
     ("date", _line(dates.is_date_line)),

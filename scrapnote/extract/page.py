@@ -32,6 +32,7 @@ class SourceRank(IntEnum):
     DATELINE = 10  # "[제주=이데일리 김유성 기자]", "(서울=연합뉴스)": an outlet the table knows
     BYLINE = 20  # named in the byline or signature, a broadcast's sign-off ("KBS 뉴스 김철수입니다.")
     LOGO = 30  # a line that is only the publisher's name (its logo); a form's or an export's 출처 row
+    AUTHOR_META = 31  # an author meta tag naming an outlet (og:article:author "뉴스타파 | 네이버", webmaster@…)
     KNOWN_SITE = 32  # og:site_name, JSON-LD publisher, a tab title's site: a publisher the table knows
     LOGO_ALT = 33  # a saved page's logo picture's alt text
     COPYRIGHT = 40  # a copyright line or a "출처 :" line naming a publisher the table knows
@@ -82,6 +83,7 @@ class UrlRank(IntEnum):
 
     FIRST_LINE = 10  # a link pasted as the first line; a form's or an export's 기사링크 row
     HEADER = 20  # a link line in the header, a "출처 :" line's link, a form's 출처 cell holding a link
+    ORIGINAL = 25  # a portal's or a syndicated copy's "기사원문" link: the article where it was published
     META = 30  # <link rel="canonical">, og:url, a front matter's url
     HINT = 40  # where the page was fetched from
 
@@ -204,7 +206,7 @@ def analyze(text: str, *, title_hint: str | None = None, evidence: Evidence | No
     ``title_hint`` beats the headline found in the text; ``fallback_title`` only stands in when
     the text has none (a re-poster's own post title)."""
     ev = evidence or Evidence()
-    lines = split_stamps([squash(x) for x in text.split("\n")])
+    lines = rejoin_wrapped(split_stamps([squash(x) for x in text.split("\n")]))
     while lines and not lines[0]:
         lines.pop(0)
     if lines and furniture.is_url_line(lines[0]):
@@ -246,8 +248,13 @@ def analyze(text: str, *, title_hint: str | None = None, evidence: Evidence | No
         # the headline repeated above the text, or left under it by a page layout
         paragraphs = [p for k, p in enumerate(paragraphs)
                       if not ((k < 3 or k >= len(paragraphs) - 2) and compact(p) == t)]
-    if not title:
-        title = title_from_body(paragraphs)
+    # No headline found above the text: a first line that is no sentence (``첫 노트``) is the
+    # headline; a sentence never is — then there is no title, and the note drafts a headline for
+    # the reader to rewrite (note.build_note).
+    if not title and len(paragraphs) >= 2 and len(paragraphs[0]) <= 100 and not ends_sentence(paragraphs[0]) \
+            and not PERIOD_END.search(paragraphs[0]):
+        title = paragraphs[0]
+        ev.add("title", title, TitleRank.HEADER, f"the text's first line: {title}")
     return Page(lines=lines, kinds=kinds, evidence=ev, title=squash(title) if title else None, paragraphs=paragraphs,
                 title_in_header=in_header)
 
@@ -261,6 +268,64 @@ def split_stamps(lines: list[str]) -> list[str]:
         split = dates.split_date_stamp(line) if line else None
         out.extend(split or (line,))
     return out
+
+
+def rejoin_wrapped(lines: list[str]) -> list[str]:
+    """A broadcast script hard-wrapped at a fixed width (``누리모터스가 울산에 2조 원을 들여`` /
+    ``전기차 전용 공장을 짓습니다. 연간`` / …) → one line per paragraph. A run of three or more lines
+    with no blank between them is a wrapped paragraph when every line but the last fills the width
+    (within a few characters of the longest, 18–60 characters), most stop mid-sentence and none is
+    a cue, a date or a byline of its own; once the page's width is known, a run of two lines is one
+    too when the first fills it mid-sentence and the second ends the sentence."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j] and not _breaks_run(lines[j], lines[j - 1] if j > i else None):
+            j += 1
+        if j > i:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    widths = [max(len(x) for x in lines[a:b]) for a, b in runs if b - a >= 3 and _wrapped(lines[a:b])]
+    width = max(widths) if widths else None
+    joined: dict[int, tuple[int, str]] = {}
+    for a, b in runs:
+        run = lines[a:b]
+        if (len(run) >= 3 and _wrapped(run)) or (
+                len(run) == 2 and width and width - 8 <= len(run[0]) <= width and not ends_sentence(run[0])
+                and ends_sentence(run[1]) and HANGUL.search(run[0])):
+            joined[a] = (b, " ".join(run))
+    if not joined:
+        return lines
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if i in joined:
+            b, text = joined[i]
+            out.append(text)
+            i = b
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _breaks_run(line: str, prev: str | None) -> bool:
+    if furniture.is_cue(line) or dates.is_date_line(line) or furniture.is_url_line(line) or furniture.is_end_mark(line):
+        return True
+    if bylines.is_byline(line):
+        # "…연결해" / "들어보겠습니다. 소하윤 기자!": the end of a wrapped sentence, not a byline
+        return not (prev and len(prev) >= 18 and not ends_sentence(prev) and PERIOD_END.search(line.split()[0]))
+    return False
+
+
+def _wrapped(run: list[str]) -> bool:
+    width = max(len(x) for x in run)
+    if not (18 <= width <= 60) or not HANGUL.search(run[0]):
+        return False
+    if any(len(x) < width - 8 for x in run[:-1]):
+        return False
+    return sum(1 for x in run[:-1] if not ends_sentence(x)) >= len(run[:-1]) / 2
 
 
 _RANK = re.compile(r"\d{1,2}")
@@ -287,14 +352,17 @@ def _mark_ranked_lists(lines: list[str], kinds: list[str]) -> None:
 
 
 def _mark_summary_boxes(lines: list[str], kinds: list[str]) -> None:
-    """The bullet lines under an ``AI 요약`` heading are not the article's text."""
+    """The lines under an ``AI 요약`` heading are not the article's text: its bullets, and the short
+    points of a box that lists them without bullets (``<li>`` items), up to the first paragraph."""
     for i, kind in enumerate(kinds):
         if kind != "summary_box":
             continue
         for j in range(i + 1, len(lines)):
-            if not lines[j]:
+            if not lines[j] or kinds[j] == "furniture":
                 continue
-            if kinds[j] == "text" and furniture.BULLET.match(lines[j]):
+            if kinds[j] == "text" and (furniture.BULLET.match(lines[j])
+                                       or (len(lines[j]) <= 60 and not PERIOD_END.search(lines[j])
+                                           and not looks_like_paragraph(lines[j]))):
                 kinds[j] = "summary_box"
             else:
                 break
@@ -571,6 +639,10 @@ def clean_body(lines: list[str], kinds: list[str] | None, ev: Evidence) -> list[
         if kind == "comment":
             mode = "end"
             continue
+        if kind == "endmark":
+            if out:
+                mode = "end"  # "(끝)", "///": what follows is the site's, not the report's
+            continue
         if kind == "reader":
             if out:
                 mode = "end"  # a re-poster's own "느낀 점" under the article
@@ -667,7 +739,7 @@ def _read_tail(line: str, kind: str, ev: Evidence) -> None:
 
 
 _TRAILING_SIG = re.compile(
-    rf"(?:\s+|^)[/\-–—]?\s*\(?(?P<names>{bylines.NAMES})\s?{bylines.ROLE}\s*\(?\s*(?P<email>{bylines.EMAIL.pattern})?\s*\)?\s*$")
+    rf"(?:\s+|^|(?<=[.!?]))[/\-–—]?\s*\(?(?:[가-힣]{{1,6}}\s*=\s*)?(?P<names>{bylines.NAMES})\s?{bylines.ROLE}\s*\(?\s*(?P<email>{bylines.EMAIL.pattern})?\s*\)?\s*$")
 _TRAILING_EMAIL = re.compile(rf"\s+[/(\[<]?\s*{bylines.EMAIL.pattern}\s*[)\]>]?\s*$")
 _TRAILING_CREDIT = re.compile(r"\s*[/(\[<]\s*(?:사진|그래픽|자료|사진\s*제공|제공)\s*[=:：][^)\]>/]{1,40}[)\]>]?\s*$")
 

@@ -2,11 +2,12 @@
 
 A page is a file (``.txt`` copied text, ``.md`` Markdown, ``.html`` a saved page, ``.tsv`` a filled
 스크랩 양식), read as it is (bytes → UTF-8, line ends kept) and extracted with the file's name as
-its origin. Its entry says what extraction must find. The keys:
+its origin (a saved page with a ``url`` is also read as fetched from that link). Its entry says
+what extraction must find. The keys:
 
 - ``fmt``: read with this ``--format`` instead of detecting;
 - ``format``, ``title``, ``url``, ``source``, ``reporter``, ``published``: the Article's field equals
-  the value (``null``: is None);
+  the value (``null``: is None; ``title: null``: the page has no headline, the title is empty);
 - ``section_values``: each named section of the Article equals its value;
 - ``body``: the whole body; ``body_starts``, ``body_ends``; ``body_includes`` / ``body_excludes``:
   strings that must / must not be in it; ``single_line``: no line break at all;
@@ -54,14 +55,21 @@ def test_entries_use_only_known_keys():
     assert sorted(unknown) == []
 
 
-@pytest.mark.parametrize("path", list(EXPECTED), ids=[str(p.relative_to(PAGES)) for p in EXPECTED])
-def test_page(path):
+# A saved page with a link is read a second time as if fetched from it (``new https://…``): the
+# same fields and body must come out.
+CASES = [(p, None) for p in EXPECTED] + [(p, EXPECTED[p]["url"]) for p in EXPECTED
+                                         if p.suffix == ".html" and EXPECTED[p].get("url")]
+
+
+@pytest.mark.parametrize("path, fetched_from", CASES,
+                         ids=[str(p.relative_to(PAGES)) + (" fetched" if u else "") for p, u in CASES])
+def test_page(path, fetched_from):
     exp = EXPECTED[path]
     text = page_text(str(path.relative_to(PAGES)))
-    [a] = extract_all(text, fmt=exp.get("fmt"), origin=path.name)
+    [a] = extract_all(text, fmt=exp.get("fmt"), origin=path.name, url=fetched_from)
     for key in FIELDS:
         if key in exp:
-            assert getattr(a, key) == exp[key], key
+            assert (getattr(a, key) or None if key == "title" else getattr(a, key)) == exp[key], key
     for key, value in (exp.get("section_values") or {}).items():
         assert a.sections.get(key) == value, key
     body = a.body
