@@ -343,8 +343,9 @@ def is_wire_photo_caption(line: str) -> bool:
 
 
 _CREW_ROLE = r"(?:촬영\s*기자|영상\s*취재|영상\s*편집|영상\s*촬영|촬영|편집|그래픽|영상\s*디자인|CG|자료\s*조사|화면\s*제공|취재\s*지원|구성|연출)"
-_CREW_CREDIT = re.compile(rf"^[(\[<]?\s*{_CREW_ROLE}\s*[:：]?\s*{NAME}(?:\s*[,·]\s*{NAME})*"
-                          rf"(?:\s*[/,|]\s*{_CREW_ROLE}\s*[:：]?\s*{NAME}(?:\s*[,·]\s*{NAME})*)*\s*[)\]>]?$")
+_CREW_NAMES = rf"{NAME}(?:\s?(?:기자|PD))?(?:\s*[,·]\s*{NAME}(?:\s?(?:기자|PD))?)*"
+_CREW_CREDIT = re.compile(rf"^[(\[<]?\s*{_CREW_ROLE}\s*[:：]?\s*{_CREW_NAMES}"
+                          rf"(?:\s*[/,|]\s*{_CREW_ROLE}\s*[:：]?\s*{_CREW_NAMES})*\s*[)\]>]?$")
 
 
 def is_crew_credit(line: str) -> bool:
@@ -435,10 +436,18 @@ class PageTitle:
     known: bool  # the site is a publisher from the table
 
 
+PAGE_TITLE_PREFIX = re.compile(r"^(?P<site>[^|｜:\-–—\[\]]{2,30}?)\s*(?:\s[|｜\-–—:]|::)\s+(?P<title>.{8,})$")
+
+
 def split_page_title(line: str, *, first_line: bool = False) -> PageTitle | None:
     """A browser tab title: ``제목 > 게시판 | 사이트``, ``제목 < 섹션 < 기사본문 - 매체``,
-    ``제목 | 매체``, ``제목 - 한국경제`` (a dash only with a known publisher or portal)."""
+    ``제목 | 매체``, ``제목 - 한국경제`` (a dash only with a known publisher or portal), and the
+    site in front: ``한국경제TV | 제목`` (a known publisher or portal only)."""
     line = line.strip()
+    m = PAGE_TITLE_PREFIX.match(line)
+    if m and (publishers.lookup(m.group("site")) or publishers.is_platform(m.group("site"))) \
+            and not (publishers.lookup(m.group("title")) or publishers.is_platform(m.group("title"))):
+        return _page_title(m.group("title"), m.group("site"))
     for rx in (PAGE_TITLE_GNU, PAGE_TITLE_ND):
         m = rx.match(line)
         if m:

@@ -528,7 +528,8 @@ def _scan_page_header(lines: list[str], title: str | None, ev: Evidence) -> None
         if len(line) > 160:
             continue
         ev.here = f"page line near the headline: {line}"
-        if furniture.is_copyright(line) or furniture.is_photo_credit(line) or furniture.is_wire_photo_caption(line):
+        if furniture.is_copyright(line) or furniture.is_photo_credit(line) or furniture.is_wire_photo_caption(line) \
+                or furniture.is_crew_credit(line):
             continue  # "© News1 박영희 기자" under a picture: the photographer, not the reporter
         if bylines.is_byline(line):
             for n in bylines.byline_names(line):

@@ -292,7 +292,7 @@ def rejoin_wrapped(lines: list[str]) -> list[str]:
     for a, b in runs:
         run = lines[a:b]
         if (len(run) >= 3 and _wrapped(run)) or (
-                len(run) == 2 and width and width - 8 <= len(run[0]) <= width and not ends_sentence(run[0])
+                len(run) == 2 and width and width - 8 <= len(run[0]) <= width + 8 and not ends_sentence(run[0])
                 and ends_sentence(run[1]) and HANGUL.search(run[0])):
             joined[a] = (b, " ".join(run))
     if not joined:
