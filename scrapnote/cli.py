@@ -354,6 +354,7 @@ def check(
     company: CompanyOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON: each note checked with the sections still to write.")] = False,
 ):
     """List the reader's sections still empty or still the untouched draft; exit 1 when any."""
     from scrapnote import render
@@ -362,7 +363,7 @@ def check(
 
     filters = Filters.make(tag, source, industry, company, since, until)
     results = check_notes(ids or [], on_error=render.warn_broken, filters=filters)
-    render.check_report(results, filtered=bool(filters))
+    render.check_report(results, filtered=bool(filters), as_json=as_json)
     if any(miss for _, miss in results):
         raise typer.Exit(1)
 

@@ -5,7 +5,7 @@ Written by docs/gen_cli.py from the commands themselves; do not edit by hand
 
 # cli.py as it was when this was written (zlib.crc32 of its bytes): launch.py hands a
 # cli.py changed since then to Typer, so a stale table is never printed
-CLI_CRC = 1519215607
+CLI_CRC = 2552156816
 
 HELP: dict[str, str] = {
     '': (
@@ -172,6 +172,8 @@ HELP: dict[str, str] = {
         '  --company <str>   Only notes about this company (repeatable).\n'
         '  --since <str>     From this date (YYYY, YYYY-MM or YYYY-MM-DD).\n'
         '  --until <str>     Up to this date.\n'
+        '  --json            Print JSON: each note checked with the sections still to\n'
+        '                    write.\n'
         '  -h, --help        Show this message and exit.\n'
     ),
     'questions': (

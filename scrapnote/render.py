@@ -152,9 +152,25 @@ def is_interactive() -> bool:
 
 
 def confirm(question: str) -> bool:
-    import typer
+    """A yes/no question on stderr, no by default. The Korean IME's keys count as the letters they
+    sit on (ㅛ for y, ㅜ for n, ㅛㄷㄴ for yes), as the search reads English-mode typing."""
+    from scrapnote.text.hangul import to_qwerty
 
-    return typer.confirm(visible(question), default=False, err=True)
+    while True:
+        sys.stderr.write(f"{visible(question)} [y/N]: ")
+        sys.stderr.flush()
+        try:
+            answer = input()
+        except EOFError:
+            sys.stderr.write("\n")
+            return False
+        word = answer.strip()
+        word = word if word in ("예", "네", "응", "아니", "아니요", "아니오") else to_qwerty(word).lower()
+        if word in ("y", "yes", "예", "네", "응"):
+            return True
+        if word in ("", "n", "no", "아니", "아니요", "아니오"):
+            return False
+        sys.stderr.write("answer y or n (ㅛ or ㅜ)\n")
 
 
 def ask_section(label: str, hint: str, current: str) -> str:
@@ -394,8 +410,13 @@ def show(note, *, as_json: bool, raw: bool) -> None:
         note_view(note)
 
 
-def check_report(results: list[tuple[dict, list[str]]], filtered: bool = False) -> None:
-    """``check``: a line per unfinished note on stdout (id, title, sections), a summary on stderr."""
+def check_report(results: list[tuple[dict, list[str]]], filtered: bool = False, as_json: bool = False) -> None:
+    """``check``: a line per unfinished note on stdout (id, title, sections), a summary on stderr;
+    or JSON: every note checked with the sections still to write (``[]`` when complete)."""
+    if as_json:
+        print_json([{"id": r["id"], "title": r.get("title"), "date": r.get("date"), "path": r.get("path"),
+                     "complete": not miss, "unwritten": list(miss)} for r, miss in results])
+        return
     unfinished = [(r, miss) for r, miss in results if miss]
     for r, miss in unfinished:  # TAB-separated: a TAB or line break in a field is shown as \\t, \\n
         data_line(f"{r['id']}\t{visible(r['title'], oneline=True)}\t"

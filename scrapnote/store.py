@@ -170,13 +170,46 @@ def _umask() -> int:
     return current
 
 
+GITIGNORE_LINE = ".scrapnote/"
+
+
+def ignore_state(new_home: bool) -> Path | None:
+    """Keep the tool's state (index cache, lock, counter, kept edits) out of git: a ``.gitignore``
+    naming ``.scrapnote/`` is written when the collection is created (the first write to a home
+    with no note), and added to a collection
+    that is a git repository (``.git`` in it) and has none — or has one that does not name it.
+    Called by every write (``locked``); read commands never write it. Returns the file written."""
+    home = config.home()
+    ignore = home / ".gitignore"
+    is_repo = (home / ".git").exists()
+    if not (new_home or is_repo):
+        return None
+    try:
+        old = ignore.read_bytes() if ignore.exists() else None
+    except OSError:
+        return None
+    line = GITIGNORE_LINE.encode() + b"\n"
+    if old is None:
+        data = b"# scrapnote's own state (index cache, lock, id counter, kept edits): never commit it\n" + line
+    else:
+        names = {n.strip().strip("/").rstrip("*").rstrip("/") for n in old.decode("utf-8", "replace").splitlines()}
+        if ".scrapnote" in names or not is_repo:
+            return None
+        data = old + (b"\n" if old and not old.endswith(b"\n") else b"") + line  # the user's bytes kept
+    atomic_write(ignore, data)
+    return ignore
+
+
 @contextmanager
 def locked(timeout: float = 30.0):
     """The collection's write lock, held across processes (filelock works on Windows too)."""
     from filelock import FileLock, Timeout
 
     state = config.state_dir()
+    notes = config.notes_dir()
+    new_home = not notes.is_dir() or next(notes.iterdir(), None) is None  # no note yet: a new collection
     state.mkdir(parents=True, exist_ok=True)
+    ignore_state(new_home)
     lock = FileLock(str(state / "lock"), timeout=timeout)
     try:
         with lock:

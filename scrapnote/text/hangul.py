@@ -170,3 +170,14 @@ def from_qwerty(s: str) -> str | None:
 def is_complete(s: str) -> bool:
     """Only whole syllables (what a real word typed in the wrong mode turns into)."""
     return bool(s) and all(SBASE <= ord(c) < SBASE + SCOUNT for c in s)
+
+
+_QWERTY = {ord(j): k for k, j in KEYS.items() if k.islower()}
+for _k in ("R", "E", "Q", "T", "W", "O", "P"):  # the shifted keys: ㄲ ㄸ ㅃ ㅆ ㅉ ㅒ ㅖ
+    _QWERTY[ord(KEYS[_k])] = _k
+
+
+def to_qwerty(s: str) -> str:
+    """What was meant on a QWERTY keyboard, typed with the Korean IME on: ㅛ → y, ㅜ → n,
+    ㅛㄷㄴ → yes, 녀 → su. Characters that are no key pass through."""
+    return keys(s).translate(_QWERTY)
