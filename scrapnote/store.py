@@ -209,13 +209,13 @@ def locked(timeout: float = 30.0):
     notes = config.notes_dir()
     new_home = not notes.is_dir() or next(notes.iterdir(), None) is None  # no note yet: a new collection
     state.mkdir(parents=True, exist_ok=True)
-    ignore_state(new_home)
     lock = FileLock(str(state / "lock"), timeout=timeout)
     try:
         with lock:
             pending = _finish_import()
             clean_leftovers(keep=pending)
             yield
+            ignore_state(new_home)  # after the write itself: a note comes first
     except Timeout:
         raise ScrapnoteError(f"the collection at {config.home()} is locked by another scrapnote; try again")
 
