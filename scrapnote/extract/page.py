@@ -154,7 +154,7 @@ class Evidence:
                 wins = rank == best and (name == "reporter" or not won) and value is not None
                 (won if wins else lost).append(entry)
                 if not wins:
-                    entry["agrees"] = v == value
+                    entry["agrees"] = v == value or (name == "reporter" and v in (value or "").split(", "))
             out[name] = {"value": value, "won": won, "lost": lost}
         return out
 
@@ -321,8 +321,8 @@ def _breaks_run(line: str, prev: str | None) -> bool:
 
 def _wrapped(run: list[str]) -> bool:
     width = max(len(x) for x in run)
-    if not (18 <= width <= 60) or not HANGUL.search(run[0]):
-        return False
+    if not (18 <= width <= 60) or not HANGUL.search(run[0]) or not ends_sentence(run[-1]):
+        return False  # a headline and its subheads stacked up do not end in a sentence
     if any(len(x) < width - 8 for x in run[:-1]):
         return False
     return sum(1 for x in run[:-1] if not ends_sentence(x)) >= len(run[:-1]) / 2
