@@ -390,7 +390,8 @@ _LIST_JSON_KEYS = ("id", "date", "published", "source", "title", "tags", "indust
 def listing(rows: list[dict], *, as_json: bool, filtered: bool) -> None:
     """``list``: the table (a ✎ marks a note with unwritten sections), or JSON."""
     if as_json:
-        print_json([{k: r[k] for k in _LIST_JSON_KEYS} for r in rows])
+        # an article without a headline has no title: null, as in the note's JSON form
+        print_json([{k: (r[k] or None) if k == "title" else r[k] for k in _LIST_JSON_KEYS} for r in rows])
         return
     if not rows:
         message("no notes" + (" match" if filtered else " yet: scrapnote new ARTICLE"))

@@ -38,6 +38,8 @@ def test_list_and_show_mark_the_drafted_headline(cli, home, tmp_path):
     assert listed.exit_code == 0, listed.stderr
     row = next(ln for ln in listed.stdout.splitlines() if "가상전자가" in ln)
     assert "[초안]" in row
+    listed = cli("list", "--json")
+    assert [r["title"] for r in json.loads(listed.stdout)] == [None]
 
 
 def test_a_page_with_a_headline_is_not_shown_as_a_draft(cli, home, tmp_path):
