@@ -131,7 +131,7 @@ app = _Typer(
     name="scrapnote",
     help="경제신문 스크랩 노트: turn Korean news articles into searchable scrap notes.\n\n"
     "Examples:  scrapnote new article.txt  ·  scrapnote list  ·  scrapnote show 3  ·  scrapnote search 구글",
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion: bash, zsh, fish, PowerShell
     rich_markup_mode=None,  # plain help: Typer's Rich help costs ~80 ms of start-up (markdown-it, rich.markdown)
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -186,11 +186,37 @@ def _check_fields(values: list[str] | None) -> list[str] | None:
     return values
 
 
+def _completes(what: str):
+    """A completion callback for the shell (``scrapnote --install-completion``): note ids, tags,
+    companies, … from the index as it is (scrapnote/app/completion.py), honouring ``--home``."""
+    def complete(ctx: typer.Context, incomplete: str):
+        from scrapnote import config
+        from scrapnote.app import completion
+
+        home = ctx.find_root().params.get("home")
+        if home:
+            config.set_home(home)
+        # zsh and fish show each id's title; Typer strips Rich markup from such help with Rich
+        # (~40 ms per Tab). This app's help is plain (rich_markup_mode=None): a title is shown as it is.
+        import typer._completion_classes as shells
+
+        shells._sanitize_help_text = lambda text: text
+        if what == "id":
+            return completion.note_ids(incomplete)
+        if what == "source":
+            return completion.sources(incomplete)
+        if what == "template":
+            return completion.template_names(incomplete)
+        return completion.list_values(what)(incomplete)
+
+    return complete
+
+
 # The filters list, search, export, check and questions share.
-TagOpt = Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Tag (repeatable).")]
-SourceOpt = Annotated[Optional[str], typer.Option("--source", help="Only notes from this publisher.")]
-IndustryOpt = Annotated[Optional[list[str]], typer.Option("--industry", help="Only notes of this industry (repeatable).")]
-CompanyOpt = Annotated[Optional[list[str]], typer.Option("--company", help="Only notes about this company (repeatable).")]
+TagOpt = Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Tag (repeatable).", autocompletion=_completes("tags"))]
+SourceOpt = Annotated[Optional[str], typer.Option("--source", help="Only notes from this publisher.", autocompletion=_completes("source"))]
+IndustryOpt = Annotated[Optional[list[str]], typer.Option("--industry", help="Only notes of this industry (repeatable).", autocompletion=_completes("industry"))]
+CompanyOpt = Annotated[Optional[list[str]], typer.Option("--company", help="Only notes about this company (repeatable).", autocompletion=_completes("companies"))]
 SinceOpt = Annotated[Optional[str], typer.Option("--since", callback=_check_date, help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
 UntilOpt = Annotated[Optional[str], typer.Option("--until", callback=_check_date, help="Up to this date.")]
 
@@ -222,10 +248,10 @@ def _input_formats() -> list[str]:
 def new(
     articles: Annotated[list[str], typer.Argument(help="Article files, folders, globs, URLs, or - for stdin.", metavar="ARTICLE...")],
     tag: TagOpt = None,
-    industry: Annotated[Optional[list[str]], typer.Option("--industry", help="Industry (repeatable), e.g. IT, 반도체.")] = None,
-    company: Annotated[Optional[list[str]], typer.Option("--company", help="Company (repeatable).")] = None,
+    industry: Annotated[Optional[list[str]], typer.Option("--industry", help="Industry (repeatable), e.g. IT, 반도체.", autocompletion=_completes("industry"))] = None,
+    company: Annotated[Optional[list[str]], typer.Option("--company", help="Company (repeatable).", autocompletion=_completes("companies"))] = None,
     fmt: Annotated[Optional[Literal[tuple(_input_formats())]], typer.Option("--format", "-f", help=f"Input format: {', '.join(_input_formats())} (default: detected).")] = None,  # type: ignore[valid-type]  # the extractor list
-    template: Annotated[Optional[str], typer.Option("--template", callback=_check_template, help="Form to use (default: the config file's template, else economy; yours in <home>/templates/NAME.yaml).")] = None,
+    template: Annotated[Optional[str], typer.Option("--template", callback=_check_template, autocompletion=_completes("template"), help="Form to use (default: the config file's template, else economy; yours in <home>/templates/NAME.yaml).")] = None,
     no_edit: Annotated[bool, typer.Option("--no-edit", help="Do not open $EDITOR on the new note.")] = False,
     interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Ask for the reader's sections one by one instead of opening an editor.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the note that would be written; save nothing.")] = False,
@@ -285,7 +311,7 @@ def list_(
 
 @app.command()
 def show(
-    note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID")],
+    note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID", autocompletion=_completes("id"))],
     as_json: Annotated[bool, typer.Option("--json", help="Print the note as JSON.")] = False,
     raw: Annotated[bool, typer.Option("--raw", help="Print the note file as it is.")] = False,
 ):
@@ -298,7 +324,7 @@ def show(
 
 # -- edit / delete / restore ---------------------------------------------------------------------
 @app.command()
-def edit(note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID")]):
+def edit(note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID", autocompletion=_completes("id"))]):
     """Open a note in $VISUAL / $EDITOR (else nano, vi). A broken edit is kept, never lost."""
     from scrapnote import render
     from scrapnote.app.edit import edit_note
@@ -309,7 +335,7 @@ def edit(note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID")])
 
 @app.command()
 def delete(
-    note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID")],
+    note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID", autocompletion=_completes("id"))],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
 ):
     """Move a note to the trash (<home>/.trash). `scrapnote restore ID` brings it back."""
@@ -326,7 +352,7 @@ def delete(
 
 
 @app.command()
-def restore(note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID")]):
+def restore(note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID", autocompletion=_completes("id"))]):
     """Bring a deleted note back from the trash under the same id."""
     from scrapnote import render
     from scrapnote.app.trash import restore_note
@@ -347,7 +373,7 @@ def reindex():
 
 @app.command()
 def check(
-    ids: Annotated[Optional[list[int]], typer.Argument(help="Note ids (default: every note).", metavar="[ID]...")] = None,
+    ids: Annotated[Optional[list[int]], typer.Argument(help="Note ids (default: every note).", metavar="[ID]...", autocompletion=_completes("id"))] = None,
     tag: TagOpt = None,
     source: SourceOpt = None,
     industry: IndustryOpt = None,
@@ -384,7 +410,7 @@ def questions(
 
 @app.command()
 def related(
-    note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID")],
+    note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID", autocompletion=_completes("id"))],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many notes.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ):
@@ -407,7 +433,7 @@ def _export_formats() -> tuple[str, ...]:
 
 @app.command("export")
 def export(
-    ids: Annotated[Optional[list[int]], typer.Argument(help="Note ids (or choose with the filters, or --all).", metavar="[ID]...")] = None,
+    ids: Annotated[Optional[list[int]], typer.Argument(help="Note ids (or choose with the filters, or --all).", metavar="[ID]...", autocompletion=_completes("id"))] = None,
     fmt: Annotated[Optional[Literal[_export_formats()]], typer.Option("--format", "-f", help="Output format (default: the config file's export-format, else md).")] = None,  # type: ignore[valid-type]  # the choices are the exporter list
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (default: stdout; docx needs it).", metavar="PATH")] = None,
     split: Annotated[Optional[str], typer.Option("--split", help="One file per note in this folder instead of one digest.", metavar="DIR")] = None,

@@ -5,7 +5,7 @@ Written by docs/gen_cli.py from the commands themselves; do not edit by hand
 
 # cli.py as it was when this was written (zlib.crc32 of its bytes): launch.py hands a
 # cli.py changed since then to Typer, so a stale table is never printed
-CLI_CRC = 2552156816
+CLI_CRC = 395199698
 
 HELP: dict[str, str] = {
     '': (
@@ -17,13 +17,16 @@ HELP: dict[str, str] = {
         '  ·  scrapnote search 구글\n'
         '\n'
         'Options:\n'
-        "  --home DIR  Collection folder (default: $SCRAPNOTE_HOME, else the platform's\n"
-        '              user data folder).\n'
-        '  --debug     Show the full traceback of an error.\n'
-        '  --no-pager  Print long notes straight to the terminal, never through a\n'
-        '              pager.\n'
-        '  --version   Print the version and exit.\n'
-        '  -h, --help  Show this message and exit.\n'
+        '  --home DIR            Collection folder (default: $SCRAPNOTE_HOME, else the\n'
+        "                        platform's user data folder).\n"
+        '  --debug               Show the full traceback of an error.\n'
+        '  --no-pager            Print long notes straight to the terminal, never\n'
+        '                        through a pager.\n'
+        '  --version             Print the version and exit.\n'
+        '  --install-completion  Install completion for the current shell.\n'
+        '  --show-completion     Show completion for the current shell, to copy it or\n'
+        '                        customize the installation.\n'
+        '  -h, --help            Show this message and exit.\n'
         '\n'
         'Commands:\n'
         '  new        Turn article(s) into scrap notes.\n'

@@ -46,6 +46,8 @@ def _cli_crc() -> int | None:
 def answer(args: list[str]) -> tuple[str, int] | None:
     """What to print for ``args`` and the exit code (2: printed on stderr, as Typer prints the help
     for no arguments), or None when Typer has to answer."""
+    if "_SCRAPNOTE_COMPLETE" in os.environ:  # the shell asks for completions: Typer's to answer
+        return None
     if args == ["--version"]:
         from scrapnote import __version__
 
