@@ -256,7 +256,7 @@ def _byline_after_dateline(rest: str) -> bool:
 _AUTHOR_TITLES = (r"(?:교수|명예교수|연구원|연구위원|선임연구위원|수석연구위원|위원|대표|원장|소장|센터장|변호사|회계사|세무사|"
                   r"변리사|박사|이사|전무|상무|본부장|실장|국장|총장|의원|장관|회장|사장|칼럼니스트|평론가|작가|시인|"
                   r"기자|논설위원|전문위원|애널리스트|이코노미스트|PD)")
-_AUTHOR_BLOCK = re.compile(rf"^\s*[◇◆■□▣●○]\s*(?P<n>{NAME})\s+(?:[^\s.!?]{{1,20}}\s+){{0,4}}{_AUTHOR_TITLES}\s*$")
+_AUTHOR_BLOCK = re.compile(rf"^\s*[◇◆■□▣●○]\s*(?P<n>{NAME})\s+(?:[^\s.!?]{{1,20}}\s+){{0,4}}[가-힣]{{0,8}}{_AUTHOR_TITLES}\s*$")
 # 오마이뉴스: "위다솜(dasom)" — a name with the writer's handle
 _NAME_HANDLE = re.compile(rf"^\s*(?P<n>{NAME})\s*\(\s*[A-Za-z][A-Za-z0-9_.\-]{{1,24}}\s*\)\s*$")
 
