@@ -5,6 +5,8 @@ keyword statistics from the index once, then drafts every article of a batch.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from dataclasses import dataclass, field
 
 from scrapnote import fields
@@ -29,7 +31,7 @@ class Drafter:
         # only the columns drafting needs, decoded once (at 50,000 notes the full rows cost seconds);
         # broken files are warned about by the commands that list them
         with NoteIndex.open_fresh() as ix:
-            self.rows = ix.rows(order=None, columns=("id", "title", fields.HEADLINE, "url", "keywords", "companies"))
+            self.rows = ix.rows(order=None, columns=("id", "title", fields.HEADLINE, "url", "keywords", "companies", "path"))
         self.doc_freq = doc_frequencies(self.rows)
 
     def draft(self, article: Article) -> Aids:
@@ -56,16 +58,22 @@ class Drafter:
         candidates = [(r["id"], list(r.get("keywords") or []), list(r.get("companies") or [])) for r in self.rows]
         top = related_notes(aids.keywords, aids.companies, candidates, self.doc_freq, len(self.rows) + 1, k=3)
         if top:
+            from scrapnote import settings
+
             by_id = {r["id"]: r for r in self.rows}
+            files = None
+            if settings.get("wikilinks"):  # Obsidian: [[file name|headline]] to the other notes
+                files = {i: Path(str(by_id[i]["path"])).stem for i, _ in top if by_id[i].get("path")}
             aids.sections[fields.RELATED] = format_related(
-                fields.link(i, by_id[i].get(fields.HEADLINE) or by_id[i].get("title"), by_id[i].get("url"))
-                for i, _ in top)
+                (fields.link(i, by_id[i].get(fields.HEADLINE) or by_id[i].get("title"), by_id[i].get("url"))
+                 for i, _ in top), files)
         return aids
 
     def remember(self, note: Note) -> None:
         """Count a note written in this batch, so later articles can relate to it."""
         m = note.meta
         row = {"id": note.id, "title": note.title, fields.HEADLINE: note.section(fields.HEADLINE), "url": m.get("url"),
+               "path": note.path,
                "keywords": list(m.get("keywords") or []), "companies": list(m.get("companies") or [])}
         from scrapnote.analyze.related import terms_of
 

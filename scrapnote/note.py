@@ -22,9 +22,12 @@ if TYPE_CHECKING:  # only named in annotations: the search reads notes without l
     from scrapnote.template import Template
 
 # Front-matter fields in the order the tool writes them; other keys a user adds are kept after.
-FIELDS = ("id", "title", "url", "source", "reporter", "published", "scrapped",
+# ``aliases`` (the title) and ``created`` (the scrap time, = ``scrapped``) are the properties Obsidian
+# shows and links by; ``scrapped`` stays the tool's own key, and a note with only ``created`` (made
+# in Obsidian) is read as scrapped then (``scrap_time``).
+FIELDS = ("id", "title", "aliases", "url", "source", "reporter", "published", "scrapped", "created",
           "industry", "companies", "tags", "keywords", "template")
-LIST_FIELDS = ("industry", "companies", "tags", "keywords")
+LIST_FIELDS = ("aliases", "industry", "companies", "tags", "keywords")
 ALWAYS_QUOTED = ("title",)
 
 DRAFT_MARKER = "> [초안] 자동으로 만든 초안입니다. 내 말로 고쳐 쓰고 이 줄은 지우세요."
@@ -172,7 +175,7 @@ class Note:
     @property
     def date(self) -> str:
         """The date shown and sorted on: published, else the day it was scrapped."""
-        return self.meta.get("published") or (self.meta.get("scrapped") or "")[:10]
+        return self.meta.get("published") or (scrap_time(self.meta) or "")[:10]
 
     def keyed(self, template: Template) -> Note:
         """The same note with its headings mapped to this form's section keys."""
@@ -595,7 +598,7 @@ def _check_fields(meta: dict, where, path: Path | None) -> dict:
             meta = {"id": nid, **meta}
     if not valid_id(nid):
         raise BrokenNoteError(where, f"field 'id' must be a whole number from 1 to {ID_MAX}")
-    for k in ("title", "url", "source", "reporter", "scrapped", "template"):
+    for k in ("title", "url", "source", "reporter", "scrapped", "created", "template"):
         v = meta.get(k)
         if v is not None and not isinstance(v, str):
             if isinstance(v, (int, float)) and not isinstance(v, bool):
@@ -620,6 +623,12 @@ def _check_fields(meta: dict, where, path: Path | None) -> dict:
 
 
 # -- building ------------------------------------------------------------------------------
+def scrap_time(meta: dict) -> str | None:
+    """When the note was scrapped: ``scrapped``, else Obsidian's ``created``."""
+    value = meta.get("scrapped") or meta.get("created")
+    return value if isinstance(value, str) else None
+
+
 def valid_id(nid) -> TypeGuard[int]:
     """1 ≤ id ≤ ID_MAX, a whole number (not True)."""
     return isinstance(nid, int) and not isinstance(nid, bool) and 1 <= nid <= ID_MAX
@@ -649,14 +658,18 @@ def build_note(article: Article, template: Template, nid: int, *, tags=(), indus
     def txt(v):
         return one_line(nfc(v)) if v else None
 
+    title = txt(article.title) or ""
+    when = scrapped or now_iso()
     meta = {
         "id": nid,
-        "title": txt(article.title) or "",
+        "title": title,
+        "aliases": [title] if title else [],  # Obsidian finds and links the note by its title
         "url": txt(article.url),
         "source": txt(article.source),
         "reporter": txt(article.reporter),
         "published": article.published,
-        "scrapped": scrapped or now_iso(),
+        "scrapped": when,
+        "created": when[:19],  # the same time as Obsidian's date-time property reads it (local, no offset)
         "industry": _uniq(industry),
         "companies": _uniq(companies),
         "tags": _uniq(tags),
@@ -723,14 +736,33 @@ _ID_RE = re.compile(r"#(\d+)\b")
 _URL_RE = re.compile(r"https?://\S+")
 
 
+# An Obsidian wikilink to another note's file: [[0005-카카오-캠프]] or [[0005-카카오-캠프|headline]].
+_WIKILINK_RE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
+_FILE_ID_RE = re.compile(r"^0*(\d+)-")
+
+
+def _wikilink_entry(m: re.Match, rest: str) -> dict:
+    target, alias = m.group(1).strip(), (m.group(2) or "").strip()
+    target = target.split("#", 1)[0].removesuffix(".md")
+    m_id = _FILE_ID_RE.match(target.rsplit("/", 1)[-1])
+    nid = int(m_id.group(1)) if m_id else None
+    u = _URL_RE.search(rest)
+    return fields.link(nid if valid_id(nid) else None, alias or target or None, u.group(0) if u else None)
+
+
 def parse_related(text: str) -> list[dict]:
-    """``- #5 [headline](url)`` lines (id and link optional) → [{id, headline, url}]."""
+    """``- #5 [headline](url)`` lines (id and link optional), or Obsidian's
+    ``- [[0005-file-name|headline]] url`` (the id from the file name) → [{id, headline, url}]."""
     out = []
     for line in text.splitlines():
         line = line.strip()
         if not line or line == DRAFT_MARKER or line.startswith(">"):
             continue
         line = re.sub(r"^[-*+]\s+", "", line)
+        wiki = _WIKILINK_RE.match(line)
+        if wiki:
+            out.append(_wikilink_entry(wiki, line[wiki.end():]))
+            continue
         m_id = _ID_RE.match(line)
         nid = int(m_id.group(1)) if m_id else None
         rest = line[m_id.end():].strip() if m_id else line
@@ -745,14 +777,33 @@ def parse_related(text: str) -> list[dict]:
     return out
 
 
-def format_related(items) -> str:
+def format_related(items, files: dict[int, str] | None = None) -> str:
+    """The 연관기사 lines: ``- #5 [headline](url)``, or, for an entry whose note's file name
+    ``files`` gives (Obsidian's wikilinks, the config file's ``wikilinks``),
+    ``- [[0005-file-name|headline]] url`` — Obsidian's graph and backlinks follow it."""
     lines = []
     for it in items:
-        head = f"#{it['id']} " if it.get("id") else ""
         headline, url = it.get(fields.HEADLINE), it.get(fields.URL)
+        stem = (files or {}).get(it.get("id")) if it.get("id") else None
+        if stem and not re.search(r"[\[\]|#^\n]", stem):
+            alias = one_line(headline or "").replace("[", "(").replace("]", ")").replace("|", "/")
+            lines.append(f"- [[{stem}|{alias}]]" + (f" {url}" if url else "") if alias else f"- [[{stem}]]"
+                         + (f" {url}" if url else ""))
+            continue
+        head = f"#{it['id']} " if it.get("id") else ""
         title = headline or url or ""
         lines.append(f"- {head}[{title}]({url})" if url else f"- {head}{title}")
     return "\n".join(lines)
+
+
+def wikilinks_as_text(text: str) -> str:
+    """A 연관기사 section as ``show`` prints it: each ``[[0005-file|headline]]`` as ``#5 headline``."""
+    def shown(m: re.Match) -> str:
+        entry = _wikilink_entry(m, "")
+        head = f"#{entry['id']} " if entry.get("id") else ""
+        return head + (entry.get(fields.HEADLINE) or "")
+
+    return _WIKILINK_RE.sub(shown, text)
 
 
 def to_json(note: Note, home: Path | None = None, numbers: list | None = None,
@@ -776,7 +827,7 @@ def to_json(note: Note, home: Path | None = None, numbers: list | None = None,
     d = {
         "id": m.get("id"), "title": m.get("title") or None, fields.HEADLINE: section(fields.HEADLINE),
         "url": m.get("url"), "source": m.get("source"), "reporter": m.get("reporter"),
-        "published": m.get("published"), "scrapped": m.get("scrapped"),
+        "published": m.get("published"), "scrapped": scrap_time(m),
         "industry": list(m.get("industry") or []), "companies": list(m.get("companies") or []),
         "tags": list(m.get("tags") or []), "template": m.get("template"),
     }

@@ -622,6 +622,8 @@ def note_view(note, out: Console | None = None) -> None:
     """``show``: a header with the article's facts, then each section under its label."""
     from rich.markdown import Markdown
     from rich.panel import Panel
+
+    from scrapnote.note import wikilinks_as_text
     from rich.rule import Rule
     from rich.style import Style
     from rich.table import Table
@@ -641,7 +643,7 @@ def note_view(note, out: Console | None = None) -> None:
             ("링크", Text(href, style=Style(link=href, underline=True)) if href else url),
             (label("industry"), ", ".join(m.get("industry") or [])),
             (label("companies"), ", ".join(m.get("companies") or [])), (label("tags"), ", ".join(m.get("tags") or [])),
-            (label("scrapped"), (m.get("scrapped") or "")[:16].replace("T", " "))]
+            (label("scrapped"), (m.get("scrapped") or m.get("created") or "")[:16].replace("T", " "))]
     for k, v in rows:
         if v:
             facts.add_row(k, v if isinstance(v, Text) else _cell(v))
@@ -664,7 +666,7 @@ def note_view(note, out: Console | None = None) -> None:
                 yield Text(f"## {label}")
             else:
                 yield Rule(Text(label, style="bold cyan"), align="left", style="cyan")
-            text = visible(s.text)
+            text = visible(wikilinks_as_text(s.text) if fields.is_links(s.key) else s.text)
             if not text:
                 yield Text("(비어 있음)", style="dim")
             elif plain or s.key in fields.ARTICLE_WORDS:  # the article's words, never read as Markdown

@@ -46,6 +46,7 @@ KEYS: dict[str, Key] = {k.name: k for k in (
     Key("pager", "bool", True, "false: long notes are printed straight, never through a pager"),
     Key("editor", "str", None, "the editor when $VISUAL and $EDITOR are unset, e.g. \"code --wait\""),
     Key("color", "choice", "auto", "auto (on a terminal, NO_COLOR honoured), always, never", COLORS),
+    Key("wikilinks", "bool", True, "false: 연관기사 drafted as #5 [headline](url) instead of [[file name|headline]] (Obsidian)"),
 )}
 
 

@@ -197,6 +197,14 @@ _INLINE_LINK = re.compile(r"\](?=\((?!\s*<?https?://))", re.I)
 _REFERENCE = re.compile(r"^( {0,3}\[[^\]\n]*)\](?=:(?!\s*<?https?://))", re.I | re.M)
 
 
+def links(entries) -> str:
+    """The 연관기사 entries as Markdown lines (``- #5 [headline](url)``): a note's Obsidian
+    ``[[wikilinks]]`` point at files the reader of an export does not have."""
+    from scrapnote.note import format_related
+
+    return format_related(entries or [])
+
+
 def md_escape(text) -> str:
     """Field text made safe to put in Markdown: a ``<`` that could open an HTML tag or an autolink is
     backslash-escaped (viewers show the article's markup as typed), and so is the ``]`` of a link to
@@ -238,7 +246,7 @@ def render_layout(name: str, export: Export, *, autoescape: bool) -> str:
         finalize=lambda v: "" if v is None else v,  # a field the article does not have prints nothing, not "None"
     )
     env.filters.update({"plain": plain, "paragraphs": paragraphs, "safe_url": safe_url, "demote": demote,
-                        "md_escape": md_escape, "md_url": md_url})
+                        "md_escape": md_escape, "md_url": md_url, "links": links})
     try:
         tmpl = env.get_template(path.name)
         return tmpl.render(**context(export))

@@ -39,7 +39,7 @@ def note_row(note) -> dict:
         "date": note.date, "url": m.get("url"),
         "incomplete": json.dumps(missing_sections(note), ensure_ascii=False),
         "sections": json.dumps([section_field(s.key) for s in note.sections]),
-        "scrapped": _text_or_none(m.get("scrapped")),
+        "scrapped": _text_or_none(m.get("scrapped") or m.get("created")),
         "study": json.dumps(study_data(note.section(fields.RESEARCH), note.section(fields.INSIGHTS),
                                        note.section(fields.QUESTIONS)), ensure_ascii=False),
     }
