@@ -496,6 +496,7 @@ def search(
 ):
     """Find notes, best match first: words inside words (구글 finds 구글은), typos (반도채), 초성 (ㅅㅅㅈㅈ)
     and Korean typed in English mode (rnrmf). A typo match never outranks an exact one.
+    Exits 1 with nothing on stdout when no note matches (as grep does).
 
     Examples: scrapnote search 구글 · scrapnote search 삼성 반도체 -중국 · scrapnote search '"금리 인하"' --since 2024
     """
@@ -512,7 +513,8 @@ def search(
     out = render.SearchOutput(as_json)
     result = searching.search(" ".join(query), limit=limit, fields=tuple(dict.fromkeys(FIELD_ALIASES.get(f, f) for f in field or ())), filters=filters,
                               progress=render.index_progress(), meanwhile=out.preload)
-    out.show(result)
+    if not out.show(result):  # no hit: exit 1 with nothing on stdout, as grep and ripgrep do
+        raise typer.Exit(1)
 
 
 # -- learning from the collection: 용어 노트, review, habit ------------------------------------------

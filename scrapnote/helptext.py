@@ -5,7 +5,7 @@ Written by docs/gen_cli.py from the commands themselves; do not edit by hand
 
 # cli.py as it was when this was written (zlib.crc32 of its bytes): launch.py hands a
 # cli.py changed since then to Typer, so a stale table is never printed
-CLI_CRC = 395199698
+CLI_CRC = 2921510687
 
 HELP: dict[str, str] = {
     '': (
@@ -260,7 +260,8 @@ HELP: dict[str, str] = {
         '\n'
         '  Find notes, best match first: words inside words (구글 finds 구글은), typos\n'
         '  (반도채), 초성 (ㅅㅅㅈㅈ) and Korean typed in English mode (rnrmf). A typo match\n'
-        '  never outranks an exact one.\n'
+        '  never outranks an exact one. Exits 1 with nothing on stdout when no note\n'
+        '  matches (as grep does).\n'
         '\n'
         '  Examples: scrapnote search 구글 · scrapnote search 삼성 반도체 -중국 · scrapnote\n'
         '  search \'"금리 인하"\' --since 2024\n'

@@ -31,6 +31,26 @@ LIST_FIELDS = ("aliases", "industry", "companies", "tags", "keywords")
 ALWAYS_QUOTED = ("title",)
 
 DRAFT_MARKER = "> [초안] 자동으로 만든 초안입니다. 내 말로 고쳐 쓰고 이 줄은 지우세요."
+# Lines that stand for an empty section where a note is shown or exported (show's "(비어 있음)",
+# the HTML export's "—"), should a reader copy one back into a note.
+PLACEHOLDERS = frozenset(("(비어 있음)", "(없음)", "—", "-"))
+
+
+def said_text(text: str, hints: frozenset[str] = frozenset()) -> str:
+    """A section's text without what the tool put there and the reader never wrote: the draft
+    marker line, an empty section's placeholder and the form's hint lines (``hints``, the
+    sections' hints, also as a ``> hint`` quote). What is indexed, searched and shown in a snippet."""
+    if not text:
+        return text
+    out = []
+    changed = False
+    for line in text.split("\n"):
+        s = line.strip()
+        if s and (s == DRAFT_MARKER or s in PLACEHOLDERS or s in hints or s.lstrip("> ") in hints):
+            changed = True
+            continue
+        out.append(line)
+    return "\n".join(out).strip("\n") if changed else text
 
 _HEADING_RE = re.compile(r"^## (.*)$", re.M)
 _FM_CLOSE_RE = re.compile(r"^---[ \t]*$", re.M)

@@ -508,12 +508,16 @@ class SearchOutput:
         elif not self.as_json:
             preload()
 
-    def show(self, result) -> None:
+    def show(self, result) -> bool:
+        """Print the hits; False when there are none (then nothing goes to stdout: exit 1)."""
+        if not result.hits:
+            message("no notes match")
+            return False
         if self.as_json:
             from scrapnote.search import hit_json
 
             print_json([hit_json(h) for h in result.hits])
-            return
+            return True
         hits, spans = visible_hits(result.hits, result.spans)
         if hits and self.plain:
             from scrapnote import plaintable
@@ -521,11 +525,9 @@ class SearchOutput:
             lines = plaintable.lines(hits)
             if lines is not None:
                 sys.stdout.write("\n".join(lines) + "\n")
-                return
-        if not hits:
-            message("no notes match")
-        else:
-            hits_table(hits, spans)
+                return True
+        hits_table(hits, spans)
+        return True
 
 
 def visible_hits(hits, spans: dict | None):

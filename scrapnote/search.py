@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from scrapnote import config, index
 from scrapnote import fields as _fields
-from scrapnote.text import hangul, nfc, one_line, tokens
+from scrapnote.text import hangul, nfc, one_line, particles, tokens
 from scrapnote.errors import ScrapnoteError
 from scrapnote.index import FieldTexts, NoteIndex
 from scrapnote.models import SearchHit
@@ -38,9 +38,13 @@ from scrapnote.models import SearchHit
 GROUPS = _fields.GROUPS
 _WEIGHT = {name: w for name, _cols, w in GROUPS}
 DEFAULT_FIELDS = _fields.DEFAULT_SEARCH
-TIER = {"exact": 3, "keyboard": 2, "chosung": 2, "typo": 1}
+TIER = {"exact": 4, "stem": 3, "keyboard": 2, "chosung": 2, "typo": 1}
 _MAX_WEIGHT = GROUPS[0][2]
 FEW = 5  # a word with fewer exact matches than this (or than the page) gets the guessing lanes
+# A two-syllable word of the collection gets the typo lane only when its one-key neighbours are in
+# this many times as many notes (a misspelling that made it into a note or two, 구굴 beside 구글):
+# 대출 and 매출, 인하 and 인사 are both real words, each in a handful of notes.
+RARER = 10
 _QUERY_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
@@ -97,6 +101,7 @@ class _Match:
     marks: list[str] = field(default_factory=list)  # text to highlight
     cho: list[str] = field(default_factory=list)  # 초성 sequences to highlight
     verify: str | None = None  # folded text the note file must contain
+    stem: str | None = None  # the query word without its particle, when that is a word here
 
     def add(self, docs_by_group: dict[str, set[int]], lane: str, quality: float) -> None:
         tier = TIER[lane]
@@ -167,8 +172,30 @@ class _Searcher:
                 out[name] = found
         return out
 
-    # exact: the word inside words of the collection
-    def exact(self, word: Word, lane: str = "exact", text: str | None = None) -> _Match:
+    def stem(self, word: str) -> str | None:
+        """The word without its particle or ending (text/particles.py), longest ending first,
+        when that is a word of the collection: on its own or with a particle or ending of its
+        own (반도체를 → 반도체, found as 반도체 or 반도체가; 여우고가 is no 여우고 beside 여우고개)."""
+        blob = self.terms()
+        for st in particles.stems(word):
+            if "\n" + st not in blob:
+                continue
+            n = len(st)
+            if any(len(t) == n or particles.is_suffix(t[n:]) for t, _ in self.words_with("\n" + st)):
+                return st
+        return None
+
+    def lookup(self, part: str) -> list[str]:
+        """The words of the collection an exact query word finds: those holding it, and those
+        holding its stem."""
+        terms = [t for t, _ in self.words_with(part)]
+        st = self.stem(part)
+        if st:
+            terms = list(dict.fromkeys([*terms, *(t for t, _ in self.words_with(st))]))
+        return terms
+
+    # exact: the word inside words of the collection; its stem just below
+    def exact(self, word: Word, lane: str = "exact", text: str | None = None, stems: bool = True) -> _Match:
         m = _Match()
         folded = text.lower() if text is not None else word.folded
         pieces = folded.split(" ") if word.phrase else [folded]
@@ -179,6 +206,14 @@ class _Searcher:
             found = self.words_with(cuts[0][0])
             m.add(self.docs([t for t, at in found if at > 0]), lane, 0.85)
             m.add(self.docs([t for t, at in found if at == 0]), lane, 1.0)
+            st = self.stem(cuts[0][0]) if stems and lane == "exact" else None
+            if st:  # 구글은 → 구글, 구글의, 미국구글: below every note with 구글은 itself
+                known = {t for t, _ in found}
+                more = [(t, at) for t, at in self.words_with(st) if t not in known]
+                m.add(self.docs([t for t, at in more if at > 0]), "stem", 0.85)
+                m.add(self.docs([t for t, at in more if at == 0]), "stem", 1.0)
+                m.stem = st
+                m.marks.append(st)
         else:
             # A phrase, or a word across punctuation (S&P, 3.5%, K-배터리): a field can hold it
             # only when it holds every part, so the notes are those fields' (an upper bound for
@@ -252,8 +287,11 @@ class _Searcher:
             return m
         by_dist: dict[int, list[str]] = {}
         for head, d in close.items():
+            # a two-syllable word's typo is a word of its own length, or one with a particle or
+            # ending (구굴 → 구글, 구글은), never a longer word it merely starts (인하 → 인사말)
             by_dist.setdefault(d, []).extend(
-                t for t, _ in self.words_with("\n" + head))
+                t for t, _ in self.words_with("\n" + head)
+                if k > 2 or len(t) == k or particles.is_suffix(t[k:]))
         for d in sorted(by_dist, reverse=True):
             m.add(self.docs(by_dist[d]), "typo", 1.0 - d / (len(want) + 1))
         m.marks = sorted(close, key=lambda h: (close[h], h))
@@ -271,7 +309,7 @@ def _narrow(s: _Searcher, words: list[Word]) -> int | None:
         parts = w.parts
         if w.phrase or len(parts) != 1:
             continue
-        terms = [t for t, _ in s.words_with(parts[0])]
+        terms = s.lookup(parts[0])
         if len(terms) > index.MATCH_CHUNK:
             continue
         counts.append((sum(s.ix.note_count(t) for t in terms), i, terms))
@@ -374,7 +412,7 @@ def _answer(ix: NoteIndex, q: Query, limit: int, fields: tuple[str, ...], filter
     excluded: set[int] = set()
     exclude_verify: list[str] = []
     for w in q.exclude:
-        em = s.exact(w)
+        em = s.exact(w, stems=False)
         if trace is not None:
             trace.docs |= em.docs.keys()
         if em.verify:
@@ -395,6 +433,8 @@ def _answer(ix: NoteIndex, q: Query, limit: int, fields: tuple[str, ...], filter
             if trace is not None:
                 trace.guessed.append(i)
             for e in _guesses(s, w):
+                if e.docs and not _typo_opens(w, matches[i], e):
+                    continue
                 more = True
                 for d, v in e.docs.items():
                     old = matches[i].docs.get(d)
@@ -408,6 +448,22 @@ def _answer(ix: NoteIndex, q: Query, limit: int, fields: tuple[str, ...], filter
         for m in matches:
             trace.docs |= m.docs.keys()
     return _collect(ix, s.groups, matches, exclude_verify, ranked, limit)
+
+
+def _typo_opens(w: Word, exact: _Match, guess: _Match) -> bool:
+    """Whether a guessing lane's hits count for a word that found ``exact`` by itself. Only the
+    typo lane is held back: never when the word's stem is a word of the collection (관세가 →
+    관세: the reader typed a real word with a particle); for a two-syllable word the collection
+    has, only when the typo's notes outnumber the word's RARER times (구굴 in one note beside 구글
+    in many; not 대출 beside 매출)."""
+    lane = next(iter(guess.docs.values()))[2]
+    if lane != "typo" or not exact.docs:
+        return True
+    if exact.stem:
+        return False
+    if len(w.text) <= 2:
+        return len(guess.docs) >= RARER * len(exact.docs)
+    return True
 
 
 def _guesses(s: _Searcher, w: Word) -> list[_Match]:
@@ -561,27 +617,55 @@ class Finder:
         return spans[0] if spans else None
 
 
+def _best(finder: Finder, text: str) -> tuple[int, int] | None:
+    """The match a snippet is centred on: the first that starts a word (구글 in 구글은 rather than
+    in 미국구글), else the first."""
+    spans = finder.spans(text)
+    for a, b in spans:
+        if a == 0 or not text[a - 1].isalnum():
+            return a, b
+    return spans[0] if spans else None
+
+
+def _window(flat: str, m: tuple[int, int], width: int) -> str:
+    """``width`` characters of ``flat`` centred on the word holding the match ``m``, cut at
+    spaces where one is near, never inside that word; ``…`` where cut."""
+    ws = flat.rfind(" ", 0, m[0]) + 1
+    we = flat.find(" ", m[1])
+    we = len(flat) if we < 0 else we
+    if len(flat) <= width:
+        a, b = 0, len(flat)
+    else:
+        a = max(0, ws - (width - (we - ws)) // 2)
+        b = min(len(flat), max(a + width, we))
+        a = max(0, min(a, ws, b - width))
+        if a > 0:  # start after a space, when one is close and before the word
+            sp = flat.find(" ", a, ws)
+            a = sp + 1 if 0 <= sp < a + 12 else a
+        if b < len(flat):  # end at a space, when one is close and after the word
+            sp = flat.rfind(" ", we, b)
+            b = sp if sp >= 0 and sp > b - 12 else b
+    return ("…" if a > 0 else "") + flat[a:b].strip() + ("…" if b < len(flat) else "")
+
+
 def snippet(texts: FieldTexts, fields, finder: Finder | None, width: int = 80) -> str:
-    """About ``width`` characters of the note around the first match in its body (else in the
-    other searched sections, in file order), whitespace collapsed, ``…`` where cut. ``texts``
-    are the note's field texts (``NoteIndex.field_texts``); sections of fields not searched (by
-    default the 연관기사) are never shown."""
+    """About ``width`` characters of the note centred on the best match in its body (else in the
+    other searched sections, in file order), whitespace collapsed, ``…`` where cut, the matched
+    word never cut. A note matched only in its title (or in a headline repeating it) shows the
+    start of its body. ``texts`` are
+    the note's field texts (``NoteIndex.field_texts``: no draft marker, placeholder or hint
+    lines); sections of fields not searched (by default the 연관기사) are never shown."""
     first = _fields.SNIPPET_FIRST
     body = texts.get(first, "")
     places = [body] if body and first in fields else []
-    places.append(" ".join(t for k, t in texts.order if k in fields and k != first))
+    title = one_line(texts.get("title", ""))  # a headline that repeats the title is shown already
+    places.append(" ".join(t for k, t in texts.order
+                           if k in fields and k != first and t and one_line(t) != title))
     for place in places:
         flat = one_line(place)
-        m = finder.first(flat) if finder else None
+        m = _best(finder, flat) if finder else None
         if m:
-            before = width // 3
-            a = max(0, m[0] - before)
-            b = min(len(flat), a + width)
-            a = max(0, min(a, b - width))
-            if a > 0:
-                sp = flat.find(" ", a, m[0])
-                a = sp + 1 if 0 <= sp < a + 12 else a
-            return ("…" if a > 0 else "") + flat[a:b].strip() + ("…" if b < len(flat) else "")
+            return _window(flat, m, width)
     flat = one_line(body or places[-1])
     return flat[:width] + ("…" if len(flat) > width else "")
 

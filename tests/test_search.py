@@ -69,6 +69,8 @@ def notes(write_note):
 
 def ids(cli, *args):
     r = cli("search", *args, "--json")
+    if r.exit_code == 1 and r.stdout == "" and "no notes match" in r.stderr:  # no hit: exit 1
+        return []
     assert r.exit_code == 0, r.output
     return [h["id"] for h in json.loads(r.stdout)]
 
@@ -86,8 +88,9 @@ def lanes(cli, *args):
     (["NvIdIa"], {5}),
     # inside words with particles: 구글은, 구글의, 미국구글
     (["구글"], {1, 3, 8}),
-    (["구글은"], {1, 8}),  # 8 has 구글의: one key off, so a typo hit (ranked after, see below)
-    (["구글의"], {1, 8}),
+    # a particle on the query word: its stem too, ranked below the word itself (issue 14)
+    (["구글은"], {1, 3, 8}),
+    (["구글의"], {1, 3, 8}),
     (["미국구글"], {3}),
     # typos, counted on the 두벌식 keys (word start; 미국구글 is not a word that starts with 구글)
     (["구굴"], {1, 8}),
@@ -145,9 +148,10 @@ def test_exact_outranks_typo_even_in_a_weaker_field(cli, notes):
     assert got[0]["score"] > got[1]["score"]
 
 
-def test_particle_is_exact_and_its_neighbour_a_typo(cli, notes):
-    assert lanes(cli, "구글은") == {1: "exact", 8: "typo"}
-    assert ids(cli, "구글은") == [1, 8]
+def test_particle_word_first_then_its_stem(cli, notes):
+    # 1 has 구글은 itself; 8 (구글의) and 3 (미국구글) hold the stem 구글: no typo lane at all
+    assert lanes(cli, "구글은") == {1: "exact", 8: "stem", 3: "stem"}
+    assert ids(cli, "구글은") == [1, 8, 3]
 
 
 def test_word_start_and_title_rank_first(cli, notes):
@@ -196,7 +200,8 @@ def test_json_shape(cli, notes):
     assert isinstance(first["score"], float)
     assert "구글은" in first["snippet"]
     assert first["date"] == "2023-07-13" and first["source"] == "한국경제"
-    assert json.loads(cli("search", "없는말", "--json").stdout) == []
+    r = cli("search", "없는말", "--json")  # no hit: exit 1 and nothing on stdout, JSON too
+    assert r.exit_code == 1 and r.stdout == "" and "no notes match" in r.stderr
 
 
 def test_plain_table_when_piped(cli, notes):
@@ -234,7 +239,7 @@ def test_snippet_comes_from_the_body_around_the_match(cli, notes, write_note):
 
 def test_no_match_message(cli, notes):
     r = cli("search", "없는말")
-    assert r.exit_code == 0 and r.stdout == "" and "no notes match" in r.stderr
+    assert r.exit_code == 1 and r.stdout == "" and "no notes match" in r.stderr  # as grep does
 
 
 def test_empty_query(cli, notes):

@@ -67,6 +67,8 @@ def collection(write_note):
 
 def search(cli, *args):
     r = cli("search", *args, "--json")
+    if r.exit_code == 1 and r.stdout == "":  # no hit
+        return []
     assert r.exit_code == 0, r.output
     return json.loads(r.stdout)
 

@@ -72,10 +72,30 @@ def _list_text(values) -> str:
     return "\n".join(str(x) for x in (values or []))
 
 
+def _hints(name) -> frozenset[str]:
+    """The hint lines of the note's form (else the default form's), never indexed."""
+    from scrapnote import template
+    from scrapnote.errors import ScrapnoteError
+
+    try:
+        form = template.load(name if isinstance(name, str) else None)
+    except ScrapnoteError:
+        try:
+            form = template.load()
+        except ScrapnoteError:
+            return frozenset()
+    return frozenset(s.hint.strip() for s in form.sections if s.hint.strip())
+
+
 def search_texts(note) -> tuple[str, ...]:
-    """The text of each field in FIELDS order, as FTS5 indexes it."""
+    """The text of each field in FIELDS order, as FTS5 indexes it: what the reader and the
+    article said (note.said_text: no draft marker, placeholders or hint lines)."""
+    from scrapnote.note import said_text
+
     m = note.meta
-    by_field, _order = _section_texts(note.preamble, [(s.key, s.heading, s.text) for s in note.sections])
+    hints = _hints(m.get("template"))
+    by_field, _order = _section_texts(said_text(note.preamble, hints),
+                                      [(s.key, s.heading, said_text(s.text, hints)) for s in note.sections])
     values = []
     for f in FIELDS:
         if f == "title":
@@ -107,7 +127,7 @@ def file_field_texts(path: Path, title: str, lists: dict[str, str | None], colum
     (``columns``, in file order), so the note's form need not be loaded. A heading the index did
     not see (the file changed since) is "other"."""
     from scrapnote.models import Section
-    from scrapnote.note import read_sections
+    from scrapnote.note import read_sections, said_text
 
     out = {"title": title or ""}
     for k, v in lists.items():
@@ -119,8 +139,8 @@ def file_field_texts(path: Path, title: str, lists: dict[str, str | None], colum
     sections = []
     for i, (heading, raw) in enumerate(parts):
         field = columns[i] if i < len(columns) else _OTHER
-        sections.append((field if field in _SECTION_FIELDS else None, heading, Section(heading, raw).text))
-    by_field, order = _section_texts(preamble, sections)
+        sections.append((field if field in _SECTION_FIELDS else None, heading, said_text(Section(heading, raw).text)))
+    by_field, order = _section_texts(said_text(preamble), sections)
     for k, texts in by_field.items():
         out[k] = "\n".join(texts)
     return FieldTexts(out, order, read=True)
