@@ -49,6 +49,8 @@ def list_ids(cli, *args):
 
 def search_ids(cli, *args):
     r = cli("search", "카카오", "--json", *args)
+    if r.exit_code == 1 and r.stdout == "" and "no notes match" in r.stderr:  # no hit: exit 1
+        return set()
     assert r.exit_code == 0, r.stderr
     return {h["id"] for h in json.loads(r.stdout)}
 
