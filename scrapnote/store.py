@@ -144,7 +144,7 @@ def clean_leftovers(folders=None, keep: AbstractSet[str] = frozenset()) -> list[
 
     if folders is None:
         state = config.state_dir()
-        folders = (config.notes_dir(), config.trash_dir(), state, state / "edits")
+        folders = (config.notes_dir(), config.trash_dir(), state, state / "edits", state / "locks")
     now = time.time()
     removed = []
     for folder in folders:
@@ -218,6 +218,78 @@ def locked(timeout: float = 30.0):
             ignore_state(new_home)  # after the write itself: a note comes first
     except Timeout:
         raise ScrapnoteError(f"the collection at {config.home()} is locked by another scrapnote; try again")
+
+
+NOTE_LOCK_WAIT = 10.0  # seconds a short holder (delete, restore) is waited for; an edit session is not
+
+
+def _lock_owner(owner: Path) -> dict:
+    try:
+        data = json.loads(owner.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+@contextmanager
+def note_lock(nid: int, doing: str):
+    """One note's lock: ``edit`` (for its whole session, editor open), ``delete`` and ``restore`` of
+    note ``nid`` run one at a time, across processes. ``doing`` is what the holder does
+    ("edited", "deleted", "restored"), written with its pid beside the lock so that the next one
+    can say who holds it. A holder that is editing is not waited for (one line naming its pid); a
+    delete or restore is (up to ``NOTE_LOCK_WAIT``). The lock is an OS lock (filelock: flock on
+    POSIX, msvcrt on Windows): a holder that dies, even by kill -9, releases it, so a stale lock
+    is taken over by the next one. Take it before the collection's lock (``locked``), never after."""
+    import time
+
+    from filelock import FileLock, Timeout
+
+    if not valid_id(nid):
+        raise NotFoundError(f"no note with id {nid} (ids are whole numbers from 1 to {ID_MAX})")
+    folder = config.state_dir() / "locks"
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(folder / f"{nid}.lock"))
+    owner = folder / f"{nid}.owner"
+    deadline = time.monotonic() + NOTE_LOCK_WAIT
+    while True:
+        try:
+            lock.acquire(timeout=0.05)
+            break
+        except Timeout:
+            held = _lock_owner(owner)
+            if held.get("doing") == "edited" or time.monotonic() > deadline:
+                pid = held.get("pid")
+                who = f" (pid {pid})" if isinstance(pid, int) else " by another scrapnote"
+                raise ScrapnoteError(f"note {nid} is being {held.get('doing') or 'changed'}{who}; "
+                                     "try again when it is done")
+    try:
+        try:  # only for the message of the next one: a full disk must not stop a delete
+            atomic_write(owner, json.dumps({"pid": os.getpid(), "host": _host(), "doing": doing}))
+        except OSError:
+            pass
+        yield
+    finally:
+        try:
+            owner.unlink()
+        except OSError:
+            pass
+        lock.release()
+
+
+def replace_note(nid: int, base: bytes, data: bytes) -> Path | None:
+    """Write ``data`` over note ``nid`` only if its file still holds ``base`` (the text an edit
+    started from), under the collection's lock; returns the file written, or None when the note
+    changed or went away meanwhile (the caller keeps ``data`` elsewhere: a newer note is never
+    overwritten)."""
+    with locked():
+        path = find_path(nid)
+        try:
+            if path is None or path.read_bytes() != base:
+                return None
+        except OSError:
+            return None
+        atomic_write(path, data)
+    return path
 
 
 def id_of_name(name: str) -> int | None:
@@ -313,7 +385,8 @@ def _front_matter_id(path: Path) -> int | None:
 
 
 def delete(nid: int) -> Path:
-    with locked():
+    """Move note ``nid`` to the trash (under its lock: never while it is being edited)."""
+    with note_lock(nid, "deleted"), locked():
         path = find_path(nid)
         if path is None:
             raise NotFoundError(f"no note with id {nid}")
@@ -328,7 +401,7 @@ def delete(nid: int) -> Path:
 
 
 def restore(nid: int) -> Path:
-    with locked():
+    with note_lock(nid, "restored"), locked():
         src = find_path(nid, config.trash_dir())
         if src is None:
             if find_path(nid):
