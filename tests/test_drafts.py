@@ -34,9 +34,9 @@ def _body_lines(section: str) -> list[str]:
 def test_figures_become_the_insights_draft(home):
     aids = Drafter().draft(RESULTS)
     lines = _body_lines(aids.sections["insights"])
-    assert all(ln.startswith("- ") for ln in lines)
-    assert any("12조원" in ln for ln in lines) and any("30%" in ln for ln in lines)
-    assert any("40조원" in ln for ln in lines)
+    assert lines[0] == "| 지표 | 값 | 변화 | 출처 문장 |" and all(ln.startswith("| ") for ln in lines)
+    assert any("| 영업이익 | 12조원 | 전년 동기 대비 +30% |" in ln for ln in lines)  # the next sentence's rate folds in
+    assert any("| 매출 | 40조원 |" in ln for ln in lines)
 
 
 def test_three_sentences_of_the_article_become_the_summary_draft(home):

@@ -1,6 +1,7 @@
 """The 수치화 parser against a table of expressions, every sample's expected numbers, and non-quantities."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -164,7 +165,7 @@ def test_not_quantities(text):
 def test_seed_has_no_date_or_code_quantities():
     body = (SEEDS / "001_b6082e78780f4ce7.txt").read_text("utf-8")
     texts = [q.text for q in find_quantities(body)]
-    assert not any(t.endswith(("년", "일", "월")) for t in texts)
+    assert not any(re.fullmatch(r"\d{4}년|\d+[일월]", t) for t in texts)  # a span (2년 사이) is a figure
     assert not any("035720" in t for t in texts)
     assert texts.count("20명") == 2  # every occurrence, each with its own sentence
 
@@ -225,35 +226,42 @@ def test_no_change(text):
 
 # --- the Markdown draft ----------------------------------------------------------------------------
 
-def test_format_insights_bullets():
+def _table(md: str) -> list[list[str]]:
+    lines = md.splitlines()
+    assert lines[0] == "| 지표 | 값 | 변화 | 출처 문장 |" and lines[1] == "| --- | --- | --- | --- |"
+    return [[c.strip() for c in ln.strip("|").split(" | ")] for ln in lines[2:]]
+
+
+def test_format_insights_is_a_table_with_the_change_computed():
     body = (SEEDS / "001_b6082e78780f4ce7.txt").read_text("utf-8")
-    md = format_insights(find_quantities(body), find_changes(body))
-    lines = md.splitlines()
-    assert all(line.startswith("- ") for line in lines)
-    assert any(line.startswith("- 1만580명 (10,580명) — ") and "1만580명" in line.split(" — ", 1)[1]
-               for line in lines)
-    assert "- 633명 — 행사 공식 페이스북에 따르면 20명 참가자 모집에 633명이 지원했다." in lines
-    assert lines[-1] == "- 9,081명 → 10,580명 (×1.17, +16.5%)"
+    rows = _table(format_insights(find_quantities(body), find_changes(body)))
+    assert all(len(r) == 4 for r in rows)
+    row = next(r for r in rows if r[1] == "1만580명")
+    assert row[2] == "9081명 → 1만580명 (+16.5%)"  # old and new value in one sentence: computed
+    assert "1만580명" in row[3] and len(row[3]) <= 45  # the source sentence, short
+    assert not any(r[1] == "9081명" for r in rows)  # the old value is in the change, not a row of its own
+    assert not any(r[1] == "16.5%" for r in rows)  # nor the rate the sentence states for it
 
 
-def test_format_insights_markers_money_and_percent_change():
-    text = "금리를 연 3.5%에서 3.25%로 낮췄다. 약580평 규모. 연 매출 1천억원. 두 배 이상 늘었다."
-    md = format_insights(find_quantities(text), find_changes(text))
-    lines = md.splitlines()
-    assert lines[0].startswith("- 연 3.5% — ")
-    assert any(line.startswith("- 약 580평 — ") for line in lines)
-    assert any(line.startswith("- 1천억원 (1,000억원) — ") for line in lines)
-    assert any(line.startswith("- 두 배 이상 (2배) — ") for line in lines)
-    assert lines[-1] == "- 3.5% → 3.25% (-0.25%p)"
+def test_format_insights_metric_value_and_stated_change():
+    text = ("카카오의 3분기 영업이익은 2048억원이다. 전년 동기 대비 59% 증가했다. "
+            "매출은 2조240억원으로 전 분기 대비 9% 늘었다. 점유율은 1.2%포인트 낮아졌다. "
+            "금리를 연 3.5%에서 3.25%로 낮췄다. 약580평 규모. 두 배 이상 늘었다. 비용은 4조원가량 늘어난다.")
+    rows = _table(format_insights(find_quantities(text), find_changes(text)))
+    got = {r[1]: (r[0], r[2]) for r in rows}
+    assert got["2048억원"] == ("영업이익", "전년 동기 대비 +59%")  # the rate of the next sentence folds in
+    assert got["2조240억원"] == ("매출", "전 분기 대비 +9%")
+    assert got["1.2%포인트"] == ("점유율", "↓")
+    assert got["3.25%"][1] == "3.5% → 3.25% (-0.25%p)" and "연 3.5%" not in got
+    assert "약 580평" in got and "두 배 이상" in got and "4조원가량" in got
 
 
-def test_format_insights_shortens_long_sentences_and_dedupes():
-    long = "가" * 60 + " 매출은 1천억원이다 " + "나" * 60 + "."
+def test_format_insights_escapes_pipes_and_dedupes():
+    long = "가" * 60 + " 매출은 1천억원이다 | " + "나" * 60 + "."
     q = find_quantities(long)
-    md = format_insights(q + q)
-    assert md.count("\n") == 0  # the same figure in the same sentence is listed once
-    context = md.split(" — ", 1)[1]
-    assert "1천억원" in context and len(context) <= 75 and "…" in context
+    rows = format_insights(q + q).splitlines()[2:]
+    assert len(rows) == 1  # the same figure in the same sentence is listed once
+    assert rows[0].count(" | ") == 3 and "\\|" in rows[0] and "…" in rows[0]
 
 
 def test_format_insights_empty():
@@ -306,4 +314,7 @@ def test_odd_ranges_and_line_breaks(text, expected):
 def test_approx_marker_after_a_percentage_is_kept(sentence, text, approx):
     [q] = find_quantities(sentence)
     assert (q.text, q.approx) == (text, approx)
-    assert format_insights([q]).startswith(f"- {'약 ' if approx == '약' else ''}{text}{' 이상' if approx == '이상' else ''} — ")
+    value = _table(format_insights([q]))[0][1]
+    want = f"{'약 ' if approx == '약' else ''}{text}{' 이상' if approx == '이상' else ''}"
+    assert value.replace(" ", "") == want.replace(" ", "") and (" " in value) == (" " in sentence.split(text)[1][:1]
+                                                                                 or approx == "약")  # as written

@@ -20,12 +20,13 @@ from decimal import Decimal
 
 from scrapnote.models import Quantity
 
-__all__ = ["Change", "find_quantities", "find_changes", "format_insights"]
+__all__ = ["Change", "find_quantities", "find_changes", "format_insights", "insight_rows"]
 
 # --- the number itself -----------------------------------------------------------------------
 
 _SP = r"[ \t\u00a0]"  # a space inside an expression; never a line break
-_D = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 633 · 1,920 · 5.3
+_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
+_D = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|[½⅓⅔¼¾⅕⅛])?"  # 633 · 1,920 · 5.3 · 4⅓
 _SG = rf"{_D}(?:[천백](?:{_D})?)*"  # a group below 10^4: 580 · 1천 · 1천500 · 2천
 _BIG = "만억조"
 # groups joined by 만/억/조; a space may follow a big unit only if another multiplied group follows
@@ -36,15 +37,29 @@ _BIGNUM = rf"{_SG}(?:[{_BIG}](?:(?:{_SP}(?={_D}[천백{_BIG}]))?{_SG})?)*[{_BIG}
 _MULT = {"십": 10, "백": 100, "천": 1000, "만": 10**4, "억": 10**8, "조": 10**12}
 
 # --- units -----------------------------------------------------------------------------------
-# (pattern, may a space come between number and unit?) — longer forms first so that ``%p`` wins
-# over ``%`` and ``개국`` over ``개``. Lookaheads keep ``회의실``, ``대학``, ``세계``, ``개발`` … out.
+# A figure is a number with whatever counter or unit word is written onto it (``8640채``,
+# ``10안타``, ``4⅓이닝``, ``6경기``, ``20주년``): the Hangul written right after the number, less
+# the particle or ending that closes the word (``채가`` → 채, ``경기에서`` → 경기), is its counter —
+# unless that word is a date, a time or an ordinal (``월``, ``일``, ``분기``, ``차``, ``호``, ``번째``),
+# see ``_counter``. The list below is only for what that rule cannot see: symbols and Latin units,
+# units people write apart from their number (``300만 원``, ``1만 장``), and single syllables that
+# also begin ordinary words (``대학``, ``회의``, ``세계``, ``명단``), each with the words it must not
+# be read in. (pattern, may a space come between number and unit?) — longer forms first so that
+# ``%p`` wins over ``%`` and ``개국`` over ``개``.
 _LATIN_END = r"(?![A-Za-z0-9])"
+# SI and energy units, Korean spellings and symbols, all listed under the symbol (``_SI``)
+_SI = {"킬로와트시": "kWh", "메가와트시": "MWh", "기가와트시": "GWh", "테라와트시": "TWh",
+       "킬로와트": "kW", "메가와트": "MW", "기가와트": "GW", "테라와트": "TW", "와트시": "Wh", "와트": "W",
+       "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "kw": "kW", "mw": "MW", "gw": "GW",
+       "tw": "TW", "wh": "Wh", "w": "W"}
+_SI_KO = "|".join(sorted((k for k in _SI if not k.isascii()), key=len, reverse=True))
 _UNITS: list[tuple[str, bool]] = [
     (r"%포인트", True), (r"%p" + _LATIN_END, True), (r"%P" + _LATIN_END, True), (r"[%％]", True),
     (r"퍼센트포인트", True), (r"퍼센트", True), (r"베이시스포인트", True), (r"포인트", True),
     (r"bps?" + _LATIN_END, True), (r"BPS?" + _LATIN_END, True),
-    (r"km2|km²|㎢|m2|m²|㎡|㎞|㎏|kWh|MWh|GWh|TWh", True),
-    (r"(?:km|kg|GW|MW|kW|GB|TB|PB|MB|nm|mm|cm)" + _LATIN_END, True),
+    (rf"(?:{_SI_KO})(?:[(（](?:[kKMGT]?W|[kKMGT]?Wh)[)）])?", True),
+    (r"km2|km²|㎢|m2|m²|㎡|㎞|㎏|[kKMGT]Wh|Wh", True),
+    (r"(?:km|kg|TW|GW|MW|kW|GB|TB|PB|MB|nm|mm|cm)" + _LATIN_END, True),
     (r"달러", True), (r"위안", True), (r"유로", True), (r"파운드", True), (r"엔(?![진지터])", True),
     (r"원(?![칙장자])", True),
     (r"개국", True), (r"개사", True), (r"개월", True), (r"개소", True),
@@ -54,13 +69,64 @@ _UNITS: list[tuple[str, bool]] = [
     (r"건(?![설물강축의전])", True), (r"곳", True), (r"평(?![가균택화양])", True), (r"톤", True),
     (r"가구(?!당)", True), (r"차례", True), (r"년치", False), (r"시간", True), (r"가지", True),
     (r"마리", True), (r"층", False), (r"척", True),
-    (r"대(?![학표출회형기상책한비응\s])", False), (r"위(?![원해험])", False),
+    (r"대(?![학표출회형기상책한비응])", True), (r"위(?![원해험])", False),
     (r"회(?![의사장계원복견담])", False), (r"세(?![대계금기부종])", False),
+    # bound nouns written apart from the number (한글 맞춤법: 단위를 나타내는 의존 명사)
+    (r"(?<=[ \t\u00a0])(?:장|채|권|벌|켤레|병|잔|그루|종|편|점|문|척|통|쌍|명|기)"
+     r"(?=$|[^가-힣]|(?:을|를|이|가|의|은|는|씩|에|과|와|도|만|으로|로)(?![가-힣]))", True),
 ]
 _UNIT_SPACED = "|".join(p for p, spaced in _UNITS if spaced)
 _UNIT_TIGHT = "|".join(p for p, _ in _UNITS)
-# right after the number any unit; after one space only the units people write spaced (``300만 원``)
-_UNIT = rf"(?:(?<!{_SP})(?:{_UNIT_TIGHT})|(?<={_SP})(?:{_UNIT_SPACED}))"
+_KNOWN_UNIT = re.compile(_UNIT_TIGHT)
+# the first syllables the list above decides alone (a word after a number that starts with one of
+# them and is not listed is no counter: 대학, 회의실, 세계, 명단, 원칙, 개발; nor is a multiplier)
+_LISTED_FIRST = set("개명인배건곳평톤대위회세원엔층척")
+# right after the number any unit or any Hangul word (a counter, see ``_counter``); after one
+# space only the units people write spaced (``300만 원``)
+_UNIT = rf"(?:(?<!{_SP})(?:{_UNIT_TIGHT}|(?![십백천만억조])[가-힣]+)|(?<={_SP})(?:{_UNIT_SPACED}))"
+
+# what closes a word after its counter: particles and the copula's endings (longest first)
+_PARTICLES = tuple(sorted({
+    "이다", "이었다", "였다", "이며", "이고", "이라고", "라고", "이나", "이라", "인데", "이지만", "으로", "로",
+    "으로는", "으로도", "로는", "로도", "로서", "에서", "에서는", "에서도", "에게", "에는", "에도", "까지", "부터",
+    "보다", "처럼", "대비", "씩", "간", "만에", "가량", "정도", "이상", "이하", "미만", "초과", "수준", "안팎",
+    "남짓", "내외", "째", "은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "에", "만", "나", "인", "쯤",
+    "여", "당", "짜리", "이던", "였던", "이었고", "이었으며", "으로서",
+}, key=len, reverse=True))
+# counters that are dates, times or ordinals: never a figure (``7월``, ``3일``, ``1분기``, ``2차``)
+_NOT_COUNTERS = {"월", "일", "시", "분기", "번째", "째", "호", "차", "회차", "차전", "일간", "월간", "주차", "세기", "년대",
+                 "분의", "년생", "학번", "기생", "조", "항", "위권"}
+_NOT_COUNTER_START = ("차", "호", "번째")
+
+
+def _strip_particle(word: str) -> str:
+    for _ in range(2):  # 경기에서는 → 경기, 이닝까지의 → 이닝
+        for p in _PARTICLES:
+            if len(word) > len(p) and word.endswith(p):
+                word = word[: -len(p)]
+                break
+        else:
+            break
+    return word
+
+
+def _counter(word: str) -> str | None:
+    """The counter a Hangul word written right after a number is (``채가`` → 채, ``안타를`` →
+    안타, ``실점하며`` → 실점), or None when it is a particle, a date, a time, an ordinal or a noun
+    the unit list decides (``19로``, ``7월``, ``1분기``, ``2차전지``, ``5대학``)."""
+    if word in _PARTICLES or word.startswith("분의"):  # 3분의 1: a fraction
+        return None
+    c = _strip_particle(word)
+    for end in ("하며", "하고", "하면서", "했다", "하는", "해", "한"):  # 8실점하며, 3연승한
+        if len(c) > len(end) and c.endswith(end):
+            c = c[: -len(end)]
+            break
+    if not c or len(c) > 4 or c in _NOT_COUNTERS or c.startswith(_NOT_COUNTER_START):
+        return None
+    if c[0] in _LISTED_FIRST or c[0] in "십백천만억조" or c.endswith("당"):  # 1인당, 주당: a rate's base, not a count
+        return None
+    return c
+
 
 _TILDE = r"[~∼〜～–-]"
 _DIGIT_QTY = re.compile(
@@ -83,8 +149,8 @@ _APPROX_BEFORE = ("대략", "최대", "최소", "약")
 _APPROX_AFTER = ("이상", "이하", "미만", "초과", "가량", "수준", "안팎", "남짓", "내외", "정도",
                  "넘게", "가까이", "이내")
 _PER = ("연평균", "연간", "월간", "매년", "매월", "하루", "연", "월")
-_BEFORE_RE = re.compile(
-    r"(?:^|(?<=[^가-힣]))(?P<w>" + "|".join(_APPROX_BEFORE + _PER) + r")[ \t\u00a0]?$"
+_BEFORE_RE = re.compile(  # the 월 of 8월 is a month, never a rate's period (8월 119억달러)
+    r"(?:^|(?<=[^가-힣\d]))(?P<w>" + "|".join(_APPROX_BEFORE + _PER) + r")[ \t\u00a0]?$"
 )
 _AFTER_RE = re.compile(r"[ \t\u00a0]?(?P<w>" + "|".join(_APPROX_AFTER) + r")")
 
@@ -98,10 +164,11 @@ def _parse_number(s: str) -> Decimal:
     total = Decimal(0)
     section = Decimal(0)  # the part below the next 만/억/조
     num: Decimal | None = None
-    for m in re.finditer(r"\d[\d,]*(?:\.\d+)?|[십백천만억조]", s):
+    for m in re.finditer(r"\d[\d,]*(?:\.\d+)?[½⅓⅔¼¾⅕⅛]?|[십백천만억조]", s):
         tok = m.group()
         if tok[0].isdigit():
-            num = Decimal(tok.replace(",", ""))
+            frac = _FRACTIONS.get(tok[-1])
+            num = Decimal(tok[:-1].replace(",", "")) + Decimal(repr(frac)) if frac else Decimal(tok.replace(",", ""))
         elif tok in "십백천":
             section += (num if num is not None else 1) * _MULT[tok]
             num = None
@@ -182,6 +249,61 @@ def _markers(masked: str, start: int, end: int) -> tuple[list[str], str | None]:
     return before + ([m.group("w")] if m else []), per
 
 
+def _unit_of(word: str) -> str | None:
+    """The unit as the figure keeps it: a listed unit as written (``원``, ``%p``, ``메가와트``), any
+    other word through ``_counter``; None when the word is no counter."""
+    m = _KNOWN_UNIT.match(word)
+    if m and m.end() == len(word):
+        return word
+    return _counter(word)
+
+
+def _is_si(unit: str) -> bool:
+    head = unit.split("(")[0].split("（")[0]
+    return head.casefold() in _SI and (not head.isascii() or head[-1:] in "Wh")
+
+
+def _not_a_figure(masked: str, m: re.Match, unit: str, num_s: str, end: int) -> bool:
+    """Counters that are a figure only in some places: ``N년`` (a year: 2013년, 24년 3월),
+    ``N시 M분`` (a time), ``10대 기업`` (a rank: top ten, unlike ``80만대 판매`` or ``5대 중``)."""
+    after = masked[end:end + 12]
+    if unit == "년":
+        return _parse_number(num_s) >= 1000 or bool(re.match(r"[ \t\u00a0]?\d{1,2}월", after))
+    if unit == "분":
+        return bool(re.search(r"\d시[ \t\u00a0]?$", masked[max(0, m.start() - 4):m.start()]))
+    nxt = re.match(r"[ \t\u00a0]([가-힣A-Za-z]+)", after)
+    if unit == "대" and nxt is not None and not re.search(f"[{_BIG}]", num_s):
+        return nxt.group(1) not in ("중", "가량", "이상", "이하", "미만", "규모", "수준", "안팎",
+                                                  "넘게", "가까이", "정도", "남짓")
+    return False
+
+
+_DURATION_RE = re.compile(
+    r"(?<![\d.,])(?P<a>\d+)[ \t\u00a0]?(?P<ua>년|시간|분)[ \t\u00a0]?(?P<b>\d+)[ \t\u00a0]?(?P<ub>개월|분|초)(?![가-힣])"
+    r"|(?<![\d.,])(?P<a2>\d+)[ \t\u00a0]?(?P<ua2>년|시간|분)[ \t\u00a0]?(?P<b2>\d+)[ \t\u00a0]?(?P<ub2>개월|분|초)(?=[가-힣])")
+_DURATION_UNITS = {("년", "개월"): 12, ("시간", "분"): 60, ("분", "초"): 60}
+
+
+def _durations(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_Found]:
+    """Compound durations, each one figure in its smaller unit: ``3년2개월`` → 38 개월,
+    ``1시간 30분`` → 90 분."""
+    out = []
+    for m in _DURATION_RE.finditer(masked):
+        g = "" if m.group("a") else "2"
+        ua, ub = m.group("ua" + g), m.group("ub" + g)
+        factor = _DURATION_UNITS.get((ua, ub))
+        if factor is None:
+            continue
+        value = int(m.group("a" + g)) * factor + int(m.group("b" + g))
+        end = m.end("ub" + g)
+        i = next((k for k, (a, b) in enumerate(spans) if a <= m.start() < b), -1)
+        markers, per = _markers(masked, m.start(), end)
+        out.append(_Found(Quantity(text=text[m.start():end], value=value, unit=ub,
+                                   sentence=text[spans[i][0]:spans[i][1]] if i >= 0 else "",
+                                   approx=" ".join(markers) or None, per=per), m.start(), end, i))
+    return out
+
+
 def _scan(text: str) -> list[_Found]:
     masked = _MASK_RE.sub(lambda m: " " * len(m.group()), text)
     spans = _sentence_spans(text)
@@ -192,14 +314,33 @@ def _scan(text: str) -> list[_Found]:
                 return i
         return -1
 
-    found: list[_Found] = []
+    found: list[_Found] = _durations(text, masked, spans)
+    taken_durations = [(f.start, f.end) for f in found]
     for m in _DIGIT_QTY.finditer(masked):
         start = m.start()
+        if any(a < m.end() and start < b for a, b in taken_durations):
+            continue
+        end = m.end()
         if m.group("bnum"):
             num_s, yeo, unit, lo_s, lo_unit = m.group("bnum"), m.group("byeo"), "", None, None
         else:
             num_s, yeo, unit = m.group("num"), m.group("yeo"), m.group("unit")
             lo_s, lo_unit = m.group("lo"), m.group("lo_unit")
+            unit_s = _unit_of(unit)
+            if lo_unit:
+                lo_unit = _unit_of(lo_unit) or lo_unit
+            if unit_s is None or (unit_s != unit and start and "가" <= masked[start - 1] <= "힣"):
+                # no counter (19로, 7월, 1분기), or a number inside a name (아이폰16프로, 코로나19사태)
+                if unit_s is not None or not re.search(f"[{_BIG}]$", num_s):
+                    continue
+                unit, end, lo_s = "", m.end("yeo") if yeo else m.end("num"), None  # 5억이: a bare 5억
+                start = m.start("num")
+            else:
+                if unit_s != unit and not _KNOWN_UNIT.fullmatch(unit):  # 채가 → 채
+                    end = m.start("unit") + len(unit_s)
+                unit = _SI.get(unit_s.split("(")[0].split("（")[0].casefold(), unit_s) if _is_si(unit_s) else unit_s
+                if _not_a_figure(masked, m, unit, num_s, end):
+                    continue
         value = _parse_number(num_s)
         approx: list[str] = []
         high = None
@@ -229,7 +370,6 @@ def _scan(text: str) -> list[_Found]:
         if sign < 0:  # the sign belongs to the first figure: "-5~3%" is -5 .. 3
             value = -value
             start -= 1
-        end = m.end()
         markers, per = _markers(masked, start, end)
         approx = [w for w in markers if w in _APPROX_BEFORE] + approx + [
             w for w in markers if w not in _APPROX_BEFORE]
@@ -413,35 +553,169 @@ def _label(q: Quantity) -> str:
     return " ".join(([q.per] if q.per else []) + pre + [q.text] + post)
 
 
-def format_insights(quantities: list[Quantity], changes: list[Change] | None = None) -> str:
-    """The 수치화 draft: one Markdown bullet per quantity, then one per change.
+# what a figure measures: the nearest of these written before it in its sentence (longest first)
+_METRICS = tuple(sorted({
+    "매출", "매출액", "영업이익", "영업손실", "순이익", "당기순이익", "순손실", "이자이익", "비이자이익", "점유율",
+    "수출", "수출액", "수입", "판매", "판매량", "생산", "생산량", "생산 능력", "출하량", "수주", "수주액", "수주 잔고",
+    "주가", "시가총액", "기준금리", "금리", "환율", "물가", "성장률", "실업률", "가격", "분양가", "집값", "아파트값",
+    "전세가격", "거래량", "이용자", "회원", "관중", "투자", "부채", "예산", "요금", "수수료", "관세", "비중", "가입자",
+    "순이자마진", "입주 물량", "무역수지", "가계대출", "대출", "비용", "영업이익률", "순이익률", "수익률", "인상률",
+    "상승률", "하락률", "증가율", "감소율", "연봉", "임금", "배당", "자사주", "손실", "흑자", "적자", "잔고",
+}, key=len, reverse=True))
+# words before a figure that say when or how it was counted, not what
+_NOT_METRIC = {"지난해", "올해", "작년", "내년", "같은", "기간", "전년", "대비", "동기", "분기", "이날", "연간", "누적",
+               "약", "총", "최대", "최소", "규모", "연결", "기준", "이번", "최근", "지난달", "이달", "전월", "전날",
+               "하루", "모두", "각각", "또", "및", "등", "중", "전체", "월간", "주간", "매년", "매월", "역대", "사상",
+               "무려", "이미", "처음", "최고", "최저", "가운데", "이후", "이전", "동안", "당시", "현재", "한", "더"}
+_RATE_UNITS = ("%", "％", "%p", "%P", "%포인트", "퍼센트", "퍼센트포인트", "포인트", "배", "bp", "bps")
+_UP_RE = re.compile(r"[ \t\u00a0]?(?:이상|가량|넘게|가까이|수준|정도|씩)?[ \t\u00a0]?(?:더[ \t\u00a0])?"
+                    r"(?:증가|늘|상승|확대|급증|성장|올랐|오른|올라|올려|오르|뛰|커졌|커지|높아|높였|개선|인상)")
+_DOWN_RE = re.compile(r"[ \t\u00a0]?(?:이상|가량|넘게|가까이|수준|정도|씩)?[ \t\u00a0]?(?:더[ \t\u00a0])?"
+                      r"(?:감소|줄|하락|축소|급감|내렸|내린|내려|내리|떨어|낮아|낮췄|작아|악화|인하|빠졌|빠지)")
+_BASIS = [  # (pattern, as the table says it)
+    (r"전년[ \t\u00a0]?동기[ \t\u00a0]?(?:대비|보다|에 비해)|지난해[ \t\u00a0]같은[ \t\u00a0]기간(?:보다|대비|에 비해)|"
+     r"전년[ \t\u00a0]같은[ \t\u00a0](?:기간|달|분기)(?:보다|대비|에 비해)", "전년 동기 대비"),
+    (r"전년[ \t\u00a0]?(?:대비|보다|에 비해)|1년[ \t\u00a0]전보다|지난해보다", "전년 대비"),
+    (r"(?:전|직전)[ \t\u00a0]?분기[ \t\u00a0]?(?:대비|보다|에 비해)", "전 분기 대비"),
+    (r"(?:전월|전달|지난달)[ \t\u00a0]?(?:대비|보다|에 비해)", "전월 대비"),
+    (r"(?:전주|지난주)[ \t\u00a0]?(?:대비|보다|에 비해)", "전주 대비"),
+    (r"(?:전날|전일|전 거래일)[ \t\u00a0]?(?:대비|보다|에 비해)", "전일 대비"),
+]
+_BASIS_RE = [(re.compile(p), label) for p, label in _BASIS]
 
-    ``- 1만580명 (10,580명) — <the sentence, shortened>`` and ``- 9,081명 → 10,580명 (×1.17, +16.5%)``.
-    The plain value in parentheses is left out when it reads the same as the text. Empty string
-    when there is nothing to list.
-    """
-    lines: list[str] = []
+
+def _basis(sentence: str) -> str | None:
+    for rx, label in _BASIS_RE:
+        if rx.search(sentence):
+            return label
+    return None
+
+
+def _metric(sentence: str, pos: int) -> str:
+    """What the figure at ``sentence[pos:]`` measures: the nearest metric word before it (매출,
+    영업이익, 점유율 …), else the nearest word before it that is not a time or a counting word."""
+    before = sentence[:pos]
+    best, at = "", -1
+    for m in _METRICS:  # the one ending nearest the figure; of two ending there the longer (기준금리)
+        i = before.rfind(m)
+        if i >= 0 and (i + len(m) > at or (i + len(m) == at and len(m) > len(best))):
+            best, at = m, i + len(m)
+    if best:
+        return best
+    for w in reversed(re.findall(r"[가-힣A-Za-z]+", before)[-4:]):
+        w = _strip_particle(w)
+        if len(w) >= 2 and w not in _NOT_METRIC and not w.endswith(("보다", "에서", "했다", "했고", "하며")):
+            return w
+    return ""
+
+
+def _metric_word(before: str) -> bool:
+    return any(m in before for m in _METRICS)
+
+
+def _cell(s: str) -> str:
+    return " ".join(s.split()).replace("|", "\\|")
+
+
+def _value_label(q: Quantity) -> str:
+    words = (q.approx or "").split()
+    pre = [w for w in words if w in _APPROX_BEFORE]
+    post = [w for w in words if w in _APPROX_AFTER]
+    core = q.text
+    for w in post:  # as written: 4조원가량, 500명 이상
+        core += w if q.text + w in q.sentence else " " + w
+    return " ".join(([q.per] if q.per else []) + pre + [core])
+
+
+def _change_text(c: Change) -> str:
+    s = f"{c.before.text} → {c.after.text}"
+    if c.before.unit in ("%", "％", "퍼센트"):
+        return s + f" ({'+' if c.difference >= 0 else ''}{_fmt_ratio(c.difference, 2)}%p)"
+    if c.ratio is not None:
+        pct = c.percent or 0.0
+        return s + f" ({'+' if pct >= 0 else ''}{_fmt_ratio(pct, 1)}%)"
+    return s
+
+
+def _direction(sentence: str, q: Quantity) -> str | None:
+    """``+`` or ``-`` when a rate figure is followed by a verb of change (30% 늘었다, 5%포인트 낮아졌다)."""
+    i = sentence.find(q.text)
+    if i < 0 or q.unit not in _RATE_UNITS:
+        return None
+    j = i + len(q.text)
+    j += len(m.group()) if (m := re.match(r"(?:" + "|".join(_APPROX_AFTER) + r")", sentence[j:].lstrip())) else 0
+    rest = sentence[j:j + 16]
+    rest = re.sub(r"^[가-힣]{0,2}[ \t\u00a0]", " ", rest, count=1) if rest[:1] in "가이를을나" else rest
+    if _UP_RE.match(rest) or _UP_RE.match(rest.lstrip()):
+        return "+"
+    if _DOWN_RE.match(rest) or _DOWN_RE.match(rest.lstrip()):
+        return "-"
+    return None
+
+
+@dataclass
+class _Row:
+    metric: str
+    value: str
+    change: str
+    source: str
+    sentence: str
+    q: Quantity
+
+
+def insight_rows(quantities: list[Quantity], changes: list[Change] | None = None) -> list[_Row]:
+    """The rows of the 수치화 table: one per figure, with a rate of change (``30% 늘었다``) or a
+    change the sentence states (``30만대에서 50만대로``) folded into the row of the figure it is
+    about; a figure listed once per sentence."""
+    rows: list[_Row] = []
+    by_after = {(c.after.text, c.sentence): c for c in changes or []}
+    befores = {(c.before.text, c.sentence) for c in changes or []}
+    stated = {(c.stated.text, c.sentence) for c in changes or [] if c.stated is not None}
     seen: set[tuple[str, str]] = set()
+    prev_sentence = None
     for q in quantities:
         key = (q.text, q.sentence)
-        if key in seen:
+        if key in seen or key in befores or key in stated:
             continue
         seen.add(key)
-        plain = _fmt_quantity(q)
-        line = f"- {_label(q)}"
-        if re.sub(r"[\s여]", "", q.text) != plain:
-            line += f" ({plain})"
-        if q.sentence:
-            line += f" — {_short(q.sentence, q.text)}"
-        lines.append(line)
-    for c in changes or []:
-        line = f"- {_fmt_quantity(c.before)} → {_fmt_quantity(c.after)}"
-        if line in lines:
+        pos = max(q.sentence.find(q.text), 0)
+        direction = _direction(q.sentence, q)
+        if direction is not None:
+            rate = f"{direction}{_fmt_quantity(q).lstrip('-')}"
+            basis = _basis(q.sentence)
+            target = None
+            if rows and rows[-1].sentence == q.sentence and not rows[-1].change:
+                target = rows[-1]  # 매출은 2조원으로 전년 대비 9% 늘었다
+            elif rows and rows[-1].sentence == prev_sentence and not rows[-1].change and not any(
+                    r.sentence == q.sentence for r in rows) and not _metric_word(q.sentence[:pos]):
+                target = rows[-1]  # 영업이익 12조원을 냈다. 지난해 같은 기간보다 30% 늘었다.
+            if target is not None:
+                target.change = f"{basis} {rate}" if basis else rate
+                prev_sentence = q.sentence
+                continue
+            arrow = "↑" if direction == "+" else "↓"  # the figure is the rate itself: its direction
+            rows.append(_Row(_metric(q.sentence, pos), _value_label(q), f"{basis} {arrow}" if basis else arrow,
+                             _short(q.sentence, q.text, 40), q.sentence, q))
+            prev_sentence = q.sentence
             continue
-        if c.before.unit in ("%", "％", "퍼센트"):
-            line += f" ({'+' if c.difference >= 0 else ''}{_fmt_ratio(c.difference, 2)}%p)"
-        elif c.ratio is not None:
-            pct = c.percent or 0.0
-            line += f" (×{_fmt_ratio(c.ratio, 2)}, {'+' if pct >= 0 else ''}{_fmt_ratio(pct, 1)}%)"
-        lines.append(line)
+        change = ""
+        c = by_after.get(key)
+        if c is not None:
+            change = _change_text(c)
+        rows.append(_Row(_metric(q.sentence, pos), _value_label(q), change, _short(q.sentence, q.text, 40),
+                         q.sentence, q))
+        prev_sentence = q.sentence
+    return rows
+
+
+def format_insights(quantities: list[Quantity], changes: list[Change] | None = None) -> str:
+    """The 수치화 draft: a compact Markdown table — 지표 (what is measured), 값 (as written, with
+    its 약/이상/연 markers), 변화 (전년 대비 +30%, or the change computed when the sentence gives
+    the old and the new value: ``30만대 → 50만대 (+66.7%)``) and 출처 문장 (the sentence, short).
+    Empty string when there is nothing to list."""
+    rows = insight_rows(quantities, changes)
+    if not rows:
+        return ""
+    lines = ["| 지표 | 값 | 변화 | 출처 문장 |", "| --- | --- | --- | --- |"]
+    lines += [f"| {_cell(r.metric)} | {_cell(r.value)} | {_cell(r.change)} | {_cell(r.source)} |" for r in rows]
     return "\n".join(lines)
