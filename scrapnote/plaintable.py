@@ -6,7 +6,10 @@ plain table writes (render.hits_table off a terminal: no box, two spaces between
 right-aligned, 출처 cut at 14 cells, wide Hangul counted as two cells), measured with Rich's own
 cell widths (``rich.cells``, a small module). When the table is wider than the page, the id,
 date and source keep their width and the title column is cut with ``…`` (Rich would squeeze
-every column, the ids too). Text that Rich would change (control characters, tabs, line breaks
+every column, the ids too). On a narrow page (``layout``) the title and snippet get the width first:
+the date goes compact (24-03-01), then the source is cut, then dropped, before the text column
+would be narrower than ``TEXT_MIN``; a snippet is cut around its first match (``around``), so the
+match is on screen. Text that Rich would change (control characters, tabs, line breaks
 inside a field) is left to render.hits_table: ``lines()`` returns None for it.
 """
 from __future__ import annotations
@@ -15,7 +18,52 @@ import os
 
 HEADERS = ("id", "날짜", "출처", "제목 · 본문")
 SOURCE_MAX = 14
+SOURCE_CUT = 8  # cells of a source cut on a narrow page (a four-syllable name)
+TEXT_MIN = 30  # the title/snippet column is not squeezed below this while the others can give
 GAP = 2
+
+
+def compact_date(d: str) -> str:
+    """``2024-03-01`` → ``24-03-01``; anything else as it is."""
+    return d[2:] if len(d) == 10 and d[4] == "-" and d[:2].isdigit() else d
+
+
+def layout(width: int, w_id: int, w_date: int, w_src: int, gap: int = GAP) -> tuple[bool, int]:
+    """(compact dates, source width; 0: no source column) for a page ``width`` wide: the text
+    column gets TEXT_MIN cells before the date and the source keep their full width."""
+    def text(w_d: int, w_s: int) -> int:
+        return width - (w_id + w_d + w_s + (3 if w_s else 2) * gap)
+
+    compact = False
+    if text(w_date, w_src) < TEXT_MIN:
+        compact = True
+        w_date = min(w_date, 8)
+        if text(w_date, w_src) < TEXT_MIN:
+            w_src = min(w_src, SOURCE_CUT)
+            if text(w_date, w_src) < TEXT_MIN:
+                w_src = 0
+    return compact, w_src
+
+
+def around(text: str, spans, width: int, cell_len) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` cut at the left (``…``) when its first match would end past ``width`` cells,
+    so that the match shows in a column that wide; ``spans`` moved along."""
+    spans = list(spans or ())
+    if not spans or cell_len(text) <= width:
+        return text, spans
+    a0, e0 = spans[0]
+    if cell_len(text[:e0]) <= width - 1:
+        return text, spans
+    a = 0
+    room = max(1, width * 2 // 3)  # the match ends about two thirds across
+    while a < a0 and cell_len(text[a:e0]) + 1 > room:
+        a += 1
+    while a > 0 and a < len(text) and text[a - 1] != " " and a < a0 and text[a] != " ":
+        a += 1  # start at a word when one starts before the match
+    a = min(a, a0)
+    cut = "…" + text[a:].lstrip()
+    shift = 1 - a - (len(text[a:]) - len(text[a:].lstrip()))
+    return cut, [(x + shift, y + shift) for x, y in spans if x + shift >= 1]
 
 
 def wanted(stream) -> bool:
@@ -50,7 +98,7 @@ def _fit(text: str, width: int, cell_len, set_cell_size) -> str:
     return set_cell_size(text, width - 1) + "…"
 
 
-def lines(hits, width: int | None = None) -> list[str] | None:
+def lines(hits, width: int | None = None, spans: dict | None = None) -> list[str] | None:
     """The table's lines, or None when a field holds text only Rich lays out faithfully."""
     from rich.cells import cell_len, set_cell_size
 
@@ -65,14 +113,22 @@ def lines(hits, width: int | None = None) -> list[str] | None:
     w_id = max([cell_len(HEADERS[0])] + [cell_len(r[0]) for r in rows])
     w_date = max([cell_len(HEADERS[1])] + [cell_len(r[1]) for r in rows])
     w_src = min(SOURCE_MAX, max([cell_len(HEADERS[2])] + [cell_len(r[2]) for r in rows]))
+    compact, w_src = layout(width, w_id, w_date, w_src)
+    if compact:
+        rows = [(r[0], compact_date(r[1]), r[2], r[3], r[4]) for r in rows]
+        w_date = max([cell_len(HEADERS[1])] + [cell_len(r[1]) for r in rows])
     w_text = max([cell_len(HEADERS[3])] + [cell_len(x) for r in rows for x in (r[3], r[4]) if x])
-    fixed = w_id + w_date + w_src + 3 * GAP
+    fixed = w_id + w_date + w_src + (3 if w_src else 2) * GAP
     if fixed + w_text > width:
         w_text = max(1, width - fixed)
     if fixed + w_text > width:  # not even the fixed columns fit: Rich's squeeze
         return None
+    if spans:  # each snippet cut around its first match when that would be past the column's end
+        ids = [h.id for h in hits]
+        rows = [(r[0], r[1], r[2], r[3], around(r[4], (spans.get(n) or {}).get("snippet"), w_text, cell_len)[0])
+                for n, r in zip(ids, rows)]
     gap = " " * GAP
-    blank = " " * (w_id + GAP + w_date + GAP + w_src + GAP)
+    blank = " " * (w_id + GAP + w_date + GAP + (w_src + GAP if w_src else 0))
 
     def pad(text: str, w: int) -> str:
         return text + " " * (w - cell_len(text))
@@ -80,7 +136,7 @@ def lines(hits, width: int | None = None) -> list[str] | None:
     def line(i, d, s, t) -> str:
         i = _fit(i, w_id, cell_len, set_cell_size)
         return (" " * (w_id - cell_len(i)) + i + gap + pad(_fit(d, w_date, cell_len, set_cell_size), w_date) + gap
-                + pad(_fit(s, w_src, cell_len, set_cell_size), w_src) + gap
+                + (pad(_fit(s, w_src, cell_len, set_cell_size), w_src) + gap if w_src else "")
                 + pad(_fit(t, w_text, cell_len, set_cell_size), w_text))
 
     out = [line(*HEADERS)]

@@ -522,7 +522,7 @@ class SearchOutput:
         if hits and self.plain:
             from scrapnote import plaintable
 
-            lines = plaintable.lines(hits)
+            lines = plaintable.lines(hits, spans=spans)
             if lines is not None:
                 sys.stdout.write("\n".join(lines) + "\n")
                 return True
@@ -721,19 +721,38 @@ def hits_table(hits, spans: dict | None = None, out: Console | None = None) -> N
     if not out.is_terminal:  # the same text without laying out a Rich table (see plaintable)
         from scrapnote import plaintable
 
-        lines = plaintable.lines(hits, out.width)
+        lines = plaintable.lines(hits, out.width, spans)
         if lines is not None:
             out.file.write("\n".join(lines) + "\n")
             return
-    t = _table(out, [("id", {"justify": "right", "no_wrap": True}), ("날짜", {"no_wrap": True}),
-                     ("출처", {"no_wrap": True, "max_width": 14, "overflow": "ellipsis"}),
-                     ("제목 · 본문", {"ratio": 1, "overflow": "ellipsis", "no_wrap": True})])
+    from rich.cells import cell_len
+
+    from scrapnote.plaintable import SOURCE_MAX, around, compact_date, layout
+
+    # On a narrow terminal the title and snippet get the width first (plaintable.layout, with
+    # Rich's three cells between columns): compact dates, the source cut, then dropped; the id
+    # and the date never wrap nor shrink.
+    w_id = max([2, *(cell_len(str(h.id)) for h in hits)])
+    w_date = max([4, *(cell_len(h.published or "") for h in hits)])
+    w_src = min(SOURCE_MAX, max([4, *(cell_len(h.source or "") for h in hits)]))
+    compact, w_src = layout(out.width, w_id, w_date, w_src, gap=3)
+    dates = [compact_date(h.published or "") if compact else (h.published or "") for h in hits]
+    w_date = max([4, *(cell_len(d) for d in dates)])
+    w_text = max(1, out.width - (w_id + w_date + w_src + (3 if w_src else 2) * 3))
+    columns: list[tuple[str, dict]] = [("id", {"justify": "right", "no_wrap": True, "min_width": w_id}),
+               ("날짜", {"no_wrap": True, "min_width": w_date})]
+    if w_src:
+        columns.append(("출처", {"no_wrap": True, "max_width": w_src, "overflow": "ellipsis"}))
+    columns.append(("제목 · 본문", {"ratio": 1, "overflow": "ellipsis", "no_wrap": True}))
+    t = _table(out, columns)
     if out.is_terminal:  # the title column takes what the others leave, cut with …: ids stay whole
         t.expand = True
-    for h in hits:
+    for h, d in zip(hits, dates):
         sp = (spans or {}).get(h.id) or {}
         cell = _marked(h.title or "", sp.get("title"), "bold yellow")
         if h.snippet:
-            cell = cell + Text("\n") + _marked(h.snippet, sp.get("snippet"), "bold yellow", base="dim")
-        t.add_row(_cell(h.id), _cell(h.published), _cell(h.source), cell)
+            snip, s_sp = around(h.snippet, sp.get("snippet"), w_text, cell_len)
+            cell = cell + Text("\n") + _marked(snip, s_sp, "bold yellow", base="dim")
+        row = [_cell(h.id), _cell(d)] + ([_cell(h.source)] if w_src else []) + [cell]
+        t.add_row(*row)
     out.print(t)

@@ -45,6 +45,15 @@ FEW = 5  # a word with fewer exact matches than this (or than the page) gets the
 # this many times as many notes (a misspelling that made it into a note or two, 구굴 beside 구글):
 # 대출 and 매출, 인하 and 인사 are both real words, each in a handful of notes.
 RARER = 10
+# Names a reader uses for the same company where neither holds the other (삼성 and 삼성전자, SK and
+# SK하이닉스 need none: a word matches inside longer words). A query word that is one of a group
+# (or one with a particle: MS가) also finds the others, ranked with the stems.
+ALIASES: tuple[tuple[str, ...], ...] = (
+    ("마이크로소프트", "ms"), ("현대자동차", "현대차"), ("삼성전자", "삼전"), ("엘지", "lg"),
+    ("케이티", "kt"), ("엔비디아", "nvidia"), ("구글", "google"), ("애플", "apple"), ("아마존", "amazon"),
+    ("테슬라", "tesla"), ("메타", "meta"), ("오픈ai", "openai"),
+)
+_ALIAS = {name: tuple(n for n in group if n != name) for group in ALIASES for name in group}
 _QUERY_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
@@ -192,6 +201,8 @@ class _Searcher:
         st = self.stem(part)
         if st:
             terms = list(dict.fromkeys([*terms, *(t for t, _ in self.words_with(st))]))
+        for o in (o for key in (part, st) if key for o in _ALIAS.get(key, ())):
+            terms = list(dict.fromkeys([*terms, *(t for t, _ in self.words_with(o))]))
         return terms
 
     # exact: the word inside words of the collection; its stem just below
@@ -214,6 +225,16 @@ class _Searcher:
                 m.add(self.docs([t for t, at in more if at == 0]), "stem", 1.0)
                 m.stem = st
                 m.marks.append(st)
+            if stems and lane == "exact":  # MS → 마이크로소프트, 마이크로소프트의 → MS
+                w0 = cuts[0][0]
+                others = [o for key in (w0, st) if key for o in _ALIAS.get(key, ())]
+                if others:
+                    known = {t for t, _ in found}
+                    more = [(t, at) for o in others for t, at in self.words_with(o) if t not in known]
+                    m.add(self.docs([t for t, at in more if at > 0]), "stem", 0.85)
+                    m.add(self.docs([t for t, at in more if at == 0]), "stem", 1.0)
+                    m.stem = m.stem or w0
+                    m.marks.extend(others)
         else:
             # A phrase, or a word across punctuation (S&P, 3.5%, K-배터리): a field can hold it
             # only when it holds every part, so the notes are those fields' (an upper bound for

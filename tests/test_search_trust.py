@@ -153,3 +153,57 @@ def test_no_hit_exit_code_end_to_end(collection, home):
     assert r.returncode == 1 and r.stdout == "" and "no notes match" in r.stderr
     r = subprocess.run([scrapnote_exe(), "search", "대출"], capture_output=True, text=True, env=env)
     assert r.returncode == 0 and "가계 대출 증가세" in r.stdout
+
+
+LONG_SOURCE = "아주긴이름의경제신문사닷컴"
+
+
+@pytest.fixture
+def narrow(write_note):
+    """Notes with a long source and the match late in a long body: what a narrow table must fit."""
+    for nid in (1, 2):
+        body = "앞부분에 놓인 긴 문장이 여기 이어진다. " * 3 + f"드디어 테슬라{'가' if nid == 1 else '는'} 등장한다. 끝."
+        text = note(nid, f"전기차 시장의 판도가 바뀌는 중{nid}", body).replace("source: 한국경제", f"source: {LONG_SOURCE}")
+        write_note(f"{nid:04d}-note.md", text)
+
+
+@pytest.mark.parametrize("width", [60, 70, 80])
+def test_narrow_piped_table(cli, narrow, monkeypatch, width):
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    r = cli("search", "테슬라")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert all(cell_len(x) <= width for x in lines)
+    head = lines[0]
+    title_at = head.index("제목")
+    assert cell_len(head[title_at:]) >= 20  # the text column keeps 20 cells and more
+    rows = [x for x in lines[1:] if x.lstrip()[:1].isdigit()]
+    assert len(rows) == 2
+    for row in rows:  # id and date whole on the title's line
+        nid, date = row.split()[:2]
+        assert nid in ("1", "2") and date in ("24-03-01", "24-03-02", "2024-03-01", "2024-03-02")
+    snippets = [x for x in lines[1:] if x not in rows]
+    assert all("테슬라" in x for x in snippets)  # cut around the match, not before it
+
+
+@pytest.mark.parametrize("width", [60, 70, 80])
+def test_narrow_terminal_table(narrow, width):
+    from rich.console import Console
+
+    from scrapnote import render, search
+
+    res = search.search("테슬라")
+    out = Console(force_terminal=True, width=width, record=True, color_system=None)
+    render.hits_table(res.hits, res.spans, out=out)
+    text = out.export_text()
+    lines = [x for x in text.splitlines() if x.strip()]
+    rows = [x for x in lines if x.split()[0] in ("1", "2")]
+    assert len(rows) == 2
+    for row in rows:
+        assert row.split()[1] in ("24-03-01", "24-03-02", "2024-03-01", "2024-03-02")  # never wrapped
+        assert "전기차 시장의 판도" in row  # the title gets the width, not the source
+    assert sum("테슬라" in x for x in lines) >= 2  # each snippet shows its match
+    if width <= 70:
+        assert LONG_SOURCE not in text  # the source is cut or dropped first
