@@ -1,14 +1,14 @@
 """Where an article comes from: a file, stdin ("-") or a URL → bytes plus where they came from.
 
-Nothing here decodes or parses; ``decode.py`` and ``extract/`` do that. httpx is imported only
-when a URL is fetched, so that ``scrapnote --help`` stays fast.
+Nothing here decodes or parses; ``decode.py`` and ``extract/`` do that. A URL is fetched by
+``fetch.py`` (one deadline, decoded bytes capped, addresses checked); httpx is imported only when a
+URL is fetched, so that ``scrapnote --help`` stays fast.
 """
 from __future__ import annotations
 
 import glob
 import os
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,14 +16,12 @@ from scrapnote.decode import charset_from_content_type, too_big
 from scrapnote.errors import InputError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".tsv")
-MAX_REDIRECTS = 5
-USER_AGENT = "Mozilla/5.0 (compatible; scrapnote/0.1; +https://github.com/scrapnote)"
+FETCH_DEADLINE = 30.0  # seconds for a whole download: connecting, headers, body and redirects (fetch.py)
 
 _SUFFIX_TYPES = {
     ".html": "text/html", ".htm": "text/html", ".md": "text/markdown", ".markdown": "text/markdown",
     ".txt": "text/plain", ".tsv": "text/tab-separated-values",
 }
-_OK_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/rss+xml", "application/atom+xml")
 
 
 @dataclass(frozen=True)
@@ -41,12 +39,14 @@ def is_url(arg: str) -> bool:
     return arg.lower().startswith(("http://", "https://"))
 
 
-def read_source(arg: str, *, max_bytes: int, timeout: float = 15.0) -> RawInput:
-    """Read one input. Failures raise :class:`InputError` with one line naming the input."""
+def read_source(arg: str, *, max_bytes: int, timeout: float | None = None) -> RawInput:
+    """Read one input. Failures raise :class:`InputError` with one line naming the input.
+
+    ``timeout`` is a URL's one deadline for the whole download (default :data:`FETCH_DEADLINE`)."""
     if arg == "-":
         return _read_stdin(max_bytes)
     if is_url(arg):
-        return _fetch(arg, max_bytes=max_bytes, timeout=timeout)
+        return _fetch(arg, max_bytes=max_bytes, timeout=FETCH_DEADLINE if timeout is None else timeout)
     return _read_file(arg, max_bytes)
 
 
@@ -88,59 +88,11 @@ def _read_file(arg: str, max_bytes: int) -> RawInput:
 
 
 def _fetch(url: str, *, max_bytes: int, timeout: float) -> RawInput:
-    import httpx
+    from scrapnote.fetch import fetch
 
-    def secs(t: float) -> str:
-        return f"{t:g} s"
-
-    headers = {
-        "User-Agent": USER_AGENT,
-        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
-        "Accept-Language": "ko-KR,ko;q=0.9,en;q=0.5",
-    }
-    deadline = time.monotonic() + timeout * 2  # a slow trickle must end too
-    try:
-        with httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(timeout),
-                          headers=headers) as client, client.stream("GET", url) as resp:
-            if resp.status_code >= 400:
-                reason = resp.reason_phrase or ""
-                raise InputError(f"{url}: HTTP {resp.status_code} {reason}".rstrip())
-            ctype_header = resp.headers.get("content-type", "")
-            ctype = ctype_header.split(";")[0].strip().lower() or None
-            if ctype and not ctype.startswith(_OK_TYPES):
-                raise InputError(f"{url}: not a web page (content type {ctype})")
-            length = resp.headers.get("content-length")
-            if length and length.isdigit() and int(length) > max_bytes:
-                raise too_big(url, int(length), max_bytes)
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in resp.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise too_big(url, None, max_bytes)
-                chunks.append(chunk)
-                if time.monotonic() > deadline:
-                    raise InputError(f"{url}: timed out after {secs(timeout)}")
-            final = str(resp.url)
-    except InputError:
-        raise
-    except httpx.TimeoutException:
-        raise InputError(f"{url}: timed out after {secs(timeout)}") from None
-    except httpx.TooManyRedirects:
-        raise InputError(f"{url}: too many redirects (more than {MAX_REDIRECTS})") from None
-    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as e:
-        raise InputError(f"{url}: not a valid web address ({_short(e)})") from None
-    except httpx.ConnectError as e:
-        raise InputError(f"{url}: could not connect ({_short(e)})") from None
-    except httpx.HTTPError as e:
-        raise InputError(f"{url}: download failed ({_short(e)})") from None
-    return RawInput(data=b"".join(chunks), origin=url, url=final, content_type=ctype,
+    data, final, ctype, ctype_header = fetch(url, max_bytes=max_bytes, deadline=timeout)
+    return RawInput(data=data, origin=url, url=final, content_type=ctype,
                     charset=charset_from_content_type(ctype_header))
-
-
-def _short(exc: Exception) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= 120 else text[:117] + "..."
 
 
 def _has_magic(arg: str) -> bool:

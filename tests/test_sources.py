@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scrapnote import sources
+from scrapnote import fetch
 from scrapnote.errors import InputError
 from scrapnote.extract import load_article
 from scrapnote.sources import expand_inputs, read_source
@@ -84,7 +84,7 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/broken":
             self._send(500, b"oops")
         elif path == "/slow":
-            time.sleep(1.5)
+            time.sleep(5)
             try:
                 self._send(200, PAGE.encode("utf-8"))
             except OSError:
@@ -176,7 +176,7 @@ def test_redirect_is_followed_and_final_url_kept(server):
 def test_redirect_loop(server):
     with pytest.raises(InputError) as e:
         read_source(f"{server}/loop", max_bytes=MB, timeout=5)
-    assert one_line(e) == f"{server}/loop: too many redirects (more than {sources.MAX_REDIRECTS})"
+    assert one_line(e) == f"{server}/loop: too many redirects (more than {fetch.MAX_REDIRECTS})"
 
 
 def test_404(server):
@@ -195,8 +195,10 @@ def test_timeout(server):
     started = time.monotonic()
     with pytest.raises(InputError) as e:
         read_source(f"{server}/slow", max_bytes=MB, timeout=0.3)
-    assert one_line(e) == f"{server}/slow: timed out after 0.3 s"
-    assert time.monotonic() - started < 1.4
+    assert one_line(e) == f"{server}/slow: timed out after 0.3 s (the deadline for the whole download)"
+    # The deadline is the behaviour under test, not speed: the server answers only after 5 s, so
+    # stopping well before it proves the deadline held; the 3 s margin is for a loaded machine.
+    assert time.monotonic() - started < 0.3 + 3.0
 
 
 def test_not_a_web_page(server):
