@@ -626,6 +626,35 @@ def config_(
     render.config_result(action, configure.run(action, key, value))
 
 
+@app.command()
+def browse(
+    query: Annotated[Optional[list[str]], typer.Argument(help="Start with this query.", metavar="[QUERY]...")] = None,
+    tag: TagOpt = None,
+    industry: IndustryOpt = None,
+    company: CompanyOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+):
+    """A full-screen view: search on every keystroke, the hits, the selected note as `show` draws it.
+
+    Keys: enter view · e edit · d delete · t tag · space select · x export · o open link ·
+    f filters · / search · q quit. Example: scrapnote browse 반도체
+    """
+    from scrapnote import render
+    from scrapnote.errors import ScrapnoteError
+
+    if not render.is_interactive():
+        raise ScrapnoteError("browse needs a terminal (for scripts: scrapnote search or scrapnote list)")
+    filters = None
+    if tag or industry or company or since or until:
+        from scrapnote.filters import Filters
+
+        filters = Filters.make(tag, None, industry, company, since, until)
+    from scrapnote import browseview
+
+    browseview.run(" ".join(query or []), filters)
+
+
 def main():
     app(prog_name="scrapnote")
 

@@ -370,6 +370,17 @@ def search(text: str, *, limit: int = 20, fields: tuple[str, ...] | None = None,
         progress=progress, meanwhile=meanwhile)
 
 
+def search_open(ix: NoteIndex, text: str, *, limit: int = 20, fields: tuple[str, ...] = (),
+                filters=None) -> Results:
+    """The same search on an index the caller holds open and keeps fresh (``browse`` runs one per
+    keystroke: no process, no file check). An empty query (or only excluded words) is no search:
+    no hits."""
+    q = parse_query(text)
+    if not q.words:
+        return Results([], {})
+    return _answer(ix, q, limit, tuple(fields or ()), filters)
+
+
 @dataclass
 class _Trace:
     """What an answer looked at: every note (FTS doc) any lane found for any word, excluded

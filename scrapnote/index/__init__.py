@@ -103,6 +103,11 @@ class NoteIndex:
         ix._progress = progress
         return ix
 
+    def refresh(self) -> bool:
+        """Bring this open index up to date with the note files (a long-running view, such as
+        ``browse``, calls it now and then). True when anything changed."""
+        return sync.sync(self._con, self._progress)
+
     @classmethod
     def _recovering(cls, use: Callable[[NoteIndex], T]) -> T:
         """``use(ix)`` on the index; on any damage, on the index built again from the files; when
