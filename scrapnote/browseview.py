@@ -174,6 +174,7 @@ class Browse(App):
         self.shown_query: str | None = None
         self.last_search_ms = 0.0
         self.searches = 0
+        self._drawn: dict[tuple, Text] = {}  # previews drawn, by note, file version and width
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -233,8 +234,8 @@ class Browse(App):
             table.add_row(*cells, key=str(r.id))
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
-        self.show_preview()
         self.status()
+        self.call_after_refresh(self.show_preview)  # the list first, then the note beside it
 
     def status(self, extra: str = "") -> None:
         f = ", ".join(f"{k}={v}" for k, v in self.filter_values.items() if v)
@@ -257,23 +258,56 @@ class Browse(App):
 
     def show_preview(self) -> None:
         preview = self.query_one("#preview", Static)
+        if not self.query_one("#preview-box").size.width:  # not laid out yet: drawn once it is
+            self.call_after_refresh(self.show_preview)
+            return
         row = self.current()
         if row is None:
             preview.update(Text("검색 결과가 없습니다" if self.shown_query else "노트가 없습니다", style="dim"))
             return
-        preview.update(self.rendered(row.id))
+        key = self._key(row, self._width())
+        if key in self._drawn:
+            preview.update(self._drawn[key])
+            return
+        self.run_worker(lambda: self._draw(row, key), thread=True, exclusive=True, group="preview")
 
-    def rendered(self, nid: int) -> Text:
-        from scrapnote.app.notes import load_note
+    def _draw(self, row: use.Row, key: tuple) -> None:
+        """Draw a note's preview off the event loop (reading and laying it out takes longer than a
+        keystroke should wait), then show it if it is still the one selected."""
+        text = self.rendered(row, key[3])
+
+        def show() -> None:
+            current = self.current()
+            if current is not None and current.id == row.id:
+                self.query_one("#preview", Static).update(text)
+        self.call_from_thread(show)
+
+    def _width(self) -> int:
+        box = self.query_one("#preview-box")
+        return (box.size.width or 60) - 2
+
+    @staticmethod
+    def _key(row: use.Row, width: int) -> tuple:
+        try:
+            stamp = os.stat(row.path).st_mtime_ns if row.path else None
+        except OSError:
+            stamp = None
+        return (row.id, row.path, stamp, width)
+
+    def rendered(self, row: use.Row, width: int) -> Text:
         from scrapnote.errors import ScrapnoteError
 
-        box = self.query_one("#preview-box")
-        if not box.size.width:  # not laid out yet: drawn again once it is
-            self.call_after_refresh(self.show_preview)
+        key = self._key(row, width)
+        if key in self._drawn:
+            return self._drawn[key]
         try:
-            return note_text(load_note(nid), (box.size.width or 60) - 2)
+            text = note_text(self.session.note(row), width)
         except ScrapnoteError as e:
             return Text(str(e), style="red")
+        if len(self._drawn) > 64:
+            self._drawn.clear()
+        self._drawn[key] = text
+        return text
 
     # -- kept fresh ---------------------------------------------------------------------------
     def check_files(self) -> None:
@@ -305,7 +339,7 @@ class Browse(App):
             return
         row = self.current()
         if row is not None:
-            self.push_screen(FullNote(self.rendered(row.id)))
+            self.push_screen(FullNote(self.rendered(row, max(40, self.size.width - 2))))
 
     def action_edit(self) -> None:
         from scrapnote.app.edit import edit_note

@@ -69,7 +69,11 @@ def ids(app) -> list[int]:
     return [r.id for r in app.rows]
 
 
-def preview(app) -> str:
+async def preview(app, pilot) -> str:
+    """The preview, once drawn (it is drawn off the event loop)."""
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
     return str(app.query_one("#preview").render())
 
 
@@ -82,10 +86,10 @@ async def type_text(pilot, text: str):
 def test_starts_with_the_newest_notes_and_searches_on_each_keystroke(notes):
     async def t(app, pilot):
         assert ids(app) == [1, 2, 3]  # newest first
-        assert "구글이 한국에서" in preview(app)
+        assert "구글이 한국에서" in await preview(app, pilot)
         await type_text(pilot, "반도체")
         assert ids(app) == [2]
-        assert "삼성전자가 반도체" in preview(app)
+        assert "삼성전자가 반도체" in await preview(app, pilot)
         await pilot.press("backspace", "backspace", "backspace")
         await pilot.pause()
         assert ids(app) == [1, 2, 3]
@@ -267,7 +271,7 @@ def test_e_edits_in_the_editor_and_the_list_shows_the_new_text(notes, home, tmp_
         await type_text(pilot, "카카오")
         await pilot.press("enter", "e")
         await pilot.pause()
-        assert "좋아졌다" in preview(app)
+        assert "좋아졌다" in await preview(app, pilot)
     run_app(t)
     assert "좋아졌다" in (home / "notes" / "0003-c.md").read_text("utf-8")
 
@@ -287,7 +291,7 @@ def test_a_note_changed_behind_the_apps_back_is_seen(notes, home):
         await pilot.press("enter")
         await pilot.press("down")
         await pilot.pause()
-        assert "다른 터미널에서 바뀌었다" in preview(app)
+        assert "다른 터미널에서 바뀌었다" in await preview(app, pilot)
     run_app(t)
 
 
@@ -296,7 +300,7 @@ def test_no_color_and_80x24(notes, monkeypatch):
 
     async def t(app, pilot):
         await type_text(pilot, "구글")
-        assert ids(app) == [1] and "구글이 한국에서" in preview(app)
+        assert ids(app) == [1] and "구글이 한국에서" in await preview(app, pilot)
     run_app(t, size=(80, 24))
 
 

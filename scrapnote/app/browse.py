@@ -24,6 +24,7 @@ class Row:
     spans: list[tuple[int, int]] = field(default_factory=list)  # of the title, to highlight
     snippet: str = ""
     member: str | None = None  # the member, for a study group's notes
+    path: str | None = None  # the note's file, as the index knows it
 
 
 def composing(query: str) -> bool:
@@ -71,7 +72,7 @@ class Session:
             if not q:
                 rows = self._ix.rows(self.filters, order="newest", limit=RECENT)
                 return [Row(r["id"], r.get("date") or "", r.get("source") or "", r.get("title") or "",
-                            r.get("url")) for r in rows]
+                            r.get("url"), path=r.get("path")) for r in rows]
             try:
                 res = search.search_open(self._ix, q, limit=LIMIT, filters=self.filters)
             except Exception as e:  # noqa: BLE001 - a query that cannot be searched shows nothing
@@ -83,7 +84,23 @@ class Session:
             urls = {r["id"]: r.get("url") for r in self._ix.rows(ids=[h.id for h in res.hits], order=None,
                                                                  columns=("id", "url"))}
         return [Row(h.id, h.published or "", h.source or "", h.title or "", urls.get(h.id),
-                    list(res.spans.get(h.id, {}).get("title", [])), h.snippet) for h in res.hits]
+                    list(res.spans.get(h.id, {}).get("title", [])), h.snippet, path=h.path) for h in res.hits]
+
+    def note(self, row: Row):
+        """The note of a row, read from the file the index names (no walk over the folder); the
+        file gone or renamed since: looked up by id."""
+        from pathlib import Path
+
+        from scrapnote.app.notes import load_note, template_of
+        from scrapnote.note import read_note
+
+        if row.path and Path(row.path).is_file():
+            from scrapnote import template
+
+            note = read_note(Path(row.path), template.load())
+            if note.id == row.id:
+                return note.keyed(template_of(note))
+        return load_note(row.id)
 
     def refresh(self) -> bool:
         """Bring the index up to date with the files (thread-safe: a connection of its own)."""
