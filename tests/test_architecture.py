@@ -23,16 +23,9 @@ PKG = Path(__file__).resolve().parent.parent / "scrapnote"
 
 # the command line (and ``python -m scrapnote``) and the output: the only rooms that may draw
 OUTPUT = {"scrapnote.__main__", "scrapnote.launch", "scrapnote.cli", "scrapnote.render", "scrapnote.plaintable",
-<<<<<<< HEAD
-          "scrapnote.consoles",
-          "scrapnote.learnview"}
-UI_LIBRARIES = {"typer", "click", "rich"}
-HEAVY = {"rich", "jinja2", "kiwipiepy", "trafilatura", "httpx", "docx", "lxml", "yaml", "frontmatter",
-=======
-          "scrapnote.learnview", "scrapnote.browseview"}
+          "scrapnote.consoles", "scrapnote.learnview", "scrapnote.browseview"}
 UI_LIBRARIES = {"typer", "click", "rich", "textual"}
 HEAVY = {"rich", "textual", "jinja2", "kiwipiepy", "trafilatura", "httpx", "docx", "lxml", "yaml", "frontmatter",
->>>>>>> 880e565 (scrapnote browse (issue 17): a Textual full-screen view — the query searched on every keystroke with the search's own lanes on an index held open (search.search_open; NoteIndex.refresh from a background thread every 2 s, so a note changed behind its back shows), hits with the title match highlighted, the note as show draws it, keys enter/e/d/t/space/x/o/f/slash/q; Korean input: a half-typed syllable keeps the last answer, loose jamo composed; tests: Pilot drives every key, tmux runs the installed program; bench/browse.py)
          "rapidfuzz", "charset_normalizer", "filelock", "sqlite3", "markdown_it", "pygments"}
 NOT_FOR_EXPORTERS = ("scrapnote.store", "scrapnote.index", "scrapnote.search", "scrapnote.app",
                      "scrapnote.collection", "scrapnote.drafts")
