@@ -5,7 +5,7 @@ Written by docs/gen_cli.py from the commands themselves; do not edit by hand
 
 # cli.py as it was when this was written (zlib.crc32 of its bytes): launch.py hands a
 # cli.py changed since then to Typer, so a stale table is never printed
-CLI_CRC = 2921510687
+CLI_CRC = 271052431
 
 HELP: dict[str, str] = {
     '': (
@@ -47,6 +47,7 @@ HELP: dict[str, str] = {
         '  review     Review cards made from your notes — terms (definition →...\n'
         '  stats      Your scrap habit: a calendar of the past year, current and...\n'
         '  config     Your settings, a TOML file: scrapnote config path|show|set...\n'
+        '  browse     A full-screen view: search on every keystroke, the hits, the...\n'
     ),
     'new': (
         'Usage: scrapnote new [OPTIONS] {ARTICLE...}\n'
@@ -376,5 +377,25 @@ HELP: dict[str, str] = {
         '\n'
         'Options:\n'
         '  -h, --help  Show this message and exit.\n'
+    ),
+    'browse': (
+        'Usage: scrapnote browse [OPTIONS] [QUERY]...\n'
+        '\n'
+        '  A full-screen view: search on every keystroke, the hits, the selected note\n'
+        '  as `show` draws it.\n'
+        '\n'
+        '  Keys: enter view · e edit · d delete · t tag · space select · x export · o\n'
+        '  open link · f filters · / search · q quit. Example: scrapnote browse 반도체\n'
+        '\n'
+        'Arguments:\n'
+        '  [QUERY]...  Start with this query.\n'
+        '\n'
+        'Options:\n'
+        '  -t, --tag <str>   Tag (repeatable).\n'
+        '  --industry <str>  Only notes of this industry (repeatable).\n'
+        '  --company <str>   Only notes about this company (repeatable).\n'
+        '  --since <str>     From this date (YYYY, YYYY-MM or YYYY-MM-DD).\n'
+        '  --until <str>     Up to this date.\n'
+        '  -h, --help        Show this message and exit.\n'
     ),
 }
