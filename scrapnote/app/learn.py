@@ -83,13 +83,23 @@ def term_detail(word: str, on_error=None, limit: int = 20):
 _SUGGEST_CHARS = 2_000_000  # the newest notes' text fed to the word extraction, at most
 
 
-def _econ_terms() -> list[str]:
+_SUGGEST_FIELDS = ("title", fields.HEADLINE, fields.BODY, fields.SUMMARY, fields.INSIGHTS, fields.RESEARCH)
+
+
+def _econ_data() -> dict:
     from importlib import resources
 
     import yaml
 
-    data = yaml.safe_load(resources.files("scrapnote.data").joinpath("econ_terms.yaml").read_text("utf-8"))
-    return [str(t) for t in data["terms"]]
+    return yaml.safe_load(resources.files("scrapnote.data").joinpath("econ_terms.yaml").read_text("utf-8"))
+
+
+def _econ_terms() -> list[str]:
+    return [str(t) for t in _econ_data()["terms"]]
+
+
+def _generic_words() -> set[str]:
+    return {str(t) for t in _econ_data().get("generic") or []}
 
 
 def _word_extractor():
@@ -110,21 +120,26 @@ def suggest(limit: int = 20, on_error=None) -> list[dict]:
     words kiwipiepy's word extraction finds across the newest notes (and their keywords), by the
     number of notes using them."""
     from scrapnote.analyze.keywords import STOPWORDS
-    from scrapnote.note import read_sections
 
-    rows = _rows(on_error)
+    from scrapnote.app.listing import _report_broken
+    from scrapnote.index import NoteIndex
+
+    with NoteIndex.open_fresh() as ix:
+        _report_broken(ix, on_error)
+        rows = ix.rows(order="oldest", columns=(*_COLUMNS, "doc"))
+        texts: list[str] = []
+        size = 0
+        for r in reversed(rows):  # newest first; what the note says, not the 연관기사 it links to
+            got = ix.field_texts(r["doc"])
+            if got is None or not got.read:
+                continue
+            text = "\n".join(got.get(f) for f in _SUGGEST_FIELDS)
+            texts.append(text)
+            size += len(text)
+            if size > _SUGGEST_CHARS:
+                break
     have = {_terms.key(t.term) for t in glossary(rows=rows)}
-    texts: list[str] = []
-    size = 0
-    for r in reversed(rows):  # newest first
-        got = read_sections(Path(r["path"]))
-        if got is None:
-            continue
-        text = "\n".join([r.get("title") or "", *(raw for _h, raw in got[1])])
-        texts.append(text)
-        size += len(text)
-        if size > _SUGGEST_CHARS:
-            break
+    generic = _generic_words()
     counts: dict[str, int] = {}
     lowered = [t.casefold() for t in texts]
     candidates: set[str] = set()
@@ -137,7 +152,8 @@ def suggest(limit: int = 20, on_error=None) -> list[dict]:
     econ = _econ_terms()
     candidates.update(econ)
     for c in candidates:
-        if len(c) < 2 or c in STOPWORDS or _terms.key(c) in have or not any(ch.isalpha() for ch in c):
+        if (len(c) < 2 or c in STOPWORDS or c in generic or _terms.key(c) in have
+                or not any(ch.isalpha() for ch in c)):
             continue
         n = sum(1 for t in lowered if c.casefold() in t)
         if n >= 2:

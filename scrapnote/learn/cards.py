@@ -67,10 +67,40 @@ def _has_particle_final(word: str) -> bool:
 
 
 def ask(subject: str, label: str) -> str:
-    """``SK하이닉스 2분기 영업이익은?``"""
+    """``SK하이닉스 2분기 영업이익은?`` (the subject once: a 지표 that names it already keeps it)."""
     label = label.strip()
     particle = "은" if _has_particle_final(label) else "는"
+    if subject and subject.casefold() in label.casefold():
+        subject = ""
     return one_line(f"{subject} {label}{particle}?")
+
+
+def hint(term: str) -> str:
+    """A term's hint: its 초성 (ㄱㅈㄱㄹ); letters and digits of another script as their first
+    one and a blank per other (HBM → H__), never the term itself."""
+    from scrapnote.text import hangul
+
+    out = []
+    first = True
+    for ch in term:
+        if hangul.is_syllable(ch):
+            out.append(hangul.chosung(ch))
+        elif ch.isalnum():
+            out.append(ch if first else "_")
+            first = False
+            continue
+        else:
+            out.append(ch)
+        first = not ch.isalnum() or hangul.is_syllable(ch)
+    return "".join(out)
+
+
+def masked(text: str, term: str) -> str:
+    """``text`` with the term blanked out (a term card's headline must not give the answer)."""
+    if not term.strip():
+        return text
+    pattern = re.compile(r"\s*".join(re.escape(c) for c in term.replace(" ", "")), re.I)
+    return pattern.sub(lambda m: "○" * len(m.group(0).replace(" ", "")), text)
 
 
 def _cells(line: str) -> list[str]:
@@ -130,14 +160,12 @@ def study_data(research: str, insights: str, questions_text: str) -> dict:
 
 def cards_of(note: int, title: str, headline: str | None, companies: list[str], study: dict) -> list[Card]:
     """Every card of one note (its index row's study data)."""
-    from scrapnote.text import hangul
-
     context = one_line(headline or title or "")
     subject = companies[0] if companies else context
     out: list[Card] = []
     for term, definition in study.get("terms") or []:
-        out.append(Card(card_id(TERM, note, term), TERM, note, definition, term,
-                        hangul.chosung(term), context))
+        out.append(Card(card_id(TERM, note, term), TERM, note, masked(definition, term), term,
+                        hint(term), masked(context, term)))
     for label, value in study.get("figures") or []:
         out.append(Card(card_id(FIGURE, note, label), FIGURE, note, ask(subject, label), value, "", context))
     for q in study.get("ask") or []:

@@ -31,7 +31,7 @@ def test_cards_from_terms_kept_figures_and_questions(cli, deck):
     assert r.exit_code == 0, r.stderr
     got = {c["card"]: c for c in json.loads(r.stdout)["cards"]}
     term = got["t1-hbm"]
-    assert (term["prompt"], term["answer"], term["hint"]) == ("고대역폭 메모리", "HBM", "HBM")
+    assert (term["prompt"], term["answer"], term["hint"]) == ("고대역폭 메모리", "HBM", "H__")  # never the answer
     t2 = got["t2-기준금리"]
     assert t2["hint"] == "ㄱㅈㄱㄹ" and t2["answer"] == "기준금리"
     figs = [c for c in got.values() if c["kind"] == "figure"]
@@ -150,3 +150,12 @@ def test_bad_options_are_usage_errors(cli, deck):
     assert cli("review", "--kind", "word").exit_code == 2
     r = cli("review", "--due", env={"SCRAPNOTE_NOW": "someday"})
     assert r.exit_code == 1 and "SCRAPNOTE_NOW" in r.stderr
+
+
+def test_a_card_never_gives_its_answer_away():
+    study = cards.study_data("- 기준금리: 기준금리는 중앙은행이 정하는 금리", "- SK하이닉스 2분기 영업이익: 5조4685억원", "")
+    got = {c.kind: c for c in cards.cards_of(3, "한국은행, 기준금리 3.50%서 동결", None, ["SK하이닉스"], study)}
+    assert "기준금리" not in got["term"].context and "기준금리" not in got["term"].prompt
+    assert got["term"].context == "한국은행, ○○○○ 3.50%서 동결"
+    assert got["figure"].prompt == "SK하이닉스 2분기 영업이익은?"  # the company once
+    assert [cards.hint(t) for t in ("HBM", "PER(주가수익비율)", "D램")] == ["H__", "P__(ㅈㄱㅅㅇㅂㅇ)", "Dㄹ"]

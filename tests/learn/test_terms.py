@@ -195,3 +195,14 @@ def test_glossary_tsv_and_anki(cli, glossary_notes, tmp_path):
     again = cli("terms", "-f", "anki", "-o", out)  # never overwritten without --force
     assert again.exit_code == 1 and "--force" in again.stderr
     assert cli("terms", "-f", "anki", "-o", out, "--force").exit_code == 0
+
+
+def test_suggest_counts_what_notes_say_not_the_related_links_or_generic_words(cli, add, write_note):
+    from tests.learn.conftest import note
+
+    for i in (1, 2, 3):
+        text = note(i, f"노트 {i}", body="시장에서 분기 실적이 증가했다. 대비 기록이다.")
+        write_note(f"{i:04d}-x.md", text + "- #9 디플레이션 공포 확산\n")  # 연관기사 only
+    got = [x["term"] for x in json.loads(cli("terms", "--suggest", "--json").stdout)]
+    assert "디플레이션" not in got
+    assert not {"시장", "분기", "실적", "증가", "대비", "기록"} & set(got)
