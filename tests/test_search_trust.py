@@ -207,3 +207,20 @@ def test_narrow_terminal_table(narrow, width):
     assert sum("테슬라" in x for x in lines) >= 2  # each snippet shows its match
     if width <= 70:
         assert LONG_SOURCE not in text  # the source is cut or dropped first
+
+
+def test_hint_lines_and_placeholders_are_not_searched(cli, write_note):
+    """A filled form that kept the form's hint lines, an empty section's placeholder copied from
+    `show`: neither is the note's text."""
+    from scrapnote import template
+
+    hint = template.load().get("summary").hint
+    body = "원자재 가격이 크게 올랐다."
+    text = note(1, "원자재 가격 급등", body, drafted=False, summary=f"> {hint}\n\n원가 부담이 커진다.")
+    text = text.replace("## 적용할점 (현직자에게 할 질문)\n\n", "## 적용할점 (현직자에게 할 질문)\n\n(비어 있음)\n")
+    write_note("0001-note.md", text)
+    write_note("0002-note.md", note(2, "요약 잘하는 법", "기사를 세 문장으로 요약하는 연습.", drafted=False))
+    assert ids(cli, "원가") == [1]  # the reader's own line is searched
+    assert ids(cli, "문장으로") == [2]  # the hint's words only where a note says them
+    assert ids(cli, "비어") == []
+    assert "보세요" not in hits(cli, "원가")[0]["snippet"]

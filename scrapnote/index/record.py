@@ -87,6 +87,21 @@ def _hints(name) -> frozenset[str]:
     return frozenset(s.hint.strip() for s in form.sections if s.hint.strip())
 
 
+def form_hints() -> list[str]:
+    """The hint lines of every form the collection can use (the default and the user's own), as
+    the index keeps them (state 'hints') for the search's snippets, which read the note files."""
+    from scrapnote import template
+    from scrapnote.errors import ScrapnoteError
+
+    out: set[str] = set()
+    for name in template.available():
+        try:
+            out |= {s.hint.strip() for s in template.load(name).sections if s.hint.strip()}
+        except ScrapnoteError:
+            continue
+    return sorted(out)
+
+
 def search_texts(note) -> tuple[str, ...]:
     """The text of each field in FIELDS order, as FTS5 indexes it: what the reader and the
     article said (note.said_text: no draft marker, placeholders or hint lines)."""
@@ -121,7 +136,8 @@ class FieldTexts:
         return self.by_field.get(field, default)
 
 
-def file_field_texts(path: Path, title: str, lists: dict[str, str | None], columns: list[str]) -> FieldTexts:
+def file_field_texts(path: Path, title: str, lists: dict[str, str | None], columns: list[str],
+                     hints: frozenset[str] = frozenset()) -> FieldTexts:
     """The field texts of a note file the index holds: the title and the lists (JSON) from its
     row, the sections from the file, each named by the field the index stored for it
     (``columns``, in file order), so the note's form need not be loaded. A heading the index did
@@ -139,8 +155,9 @@ def file_field_texts(path: Path, title: str, lists: dict[str, str | None], colum
     sections = []
     for i, (heading, raw) in enumerate(parts):
         field = columns[i] if i < len(columns) else _OTHER
-        sections.append((field if field in _SECTION_FIELDS else None, heading, said_text(Section(heading, raw).text)))
-    by_field, order = _section_texts(said_text(preamble), sections)
+        sections.append((field if field in _SECTION_FIELDS else None, heading,
+                         said_text(Section(heading, raw).text, hints)))
+    by_field, order = _section_texts(said_text(preamble, hints), sections)
     for k, texts in by_field.items():
         out[k] = "\n".join(texts)
     return FieldTexts(out, order, read=True)

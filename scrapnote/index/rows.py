@@ -132,5 +132,6 @@ def field_texts(con: sqlite3.Connection, folder: Path, doc: int) -> FieldTexts |
     if r is None:
         return None
     path, title, *lists, sections = r
+    h = con.execute("SELECT value FROM state WHERE key='hints'").fetchone()
     return file_field_texts(folder / path, title, dict(zip(LIST_COLS, lists)),
-                            json.loads(sections or "[]"))
+                            json.loads(sections or "[]"), frozenset(json.loads(h[0])) if h and h[0] else frozenset())

@@ -26,6 +26,7 @@ mtime 0, so it is read again on the next command: an edit in the same clock tick
 """
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import sys
@@ -184,6 +185,9 @@ def _apply(con, folder: Path, listing: Listing, stored: Stored | None,
         garbage += _delete_row(con, p, out.before)
     if todo:
         garbage += _index_files(con, folder, todo, on_disk, known, progress, out)
+        from scrapnote.index.record import form_hints
+
+        _set_state(con, "hints", json.dumps(form_hints(), ensure_ascii=False))  # for the snippets
     if garbage:
         _set_state(con, "garbage", _state(con, "garbage", 0) + garbage)
     # Store the listing; files changed too recently to trust their mtime are stored as unknown.
