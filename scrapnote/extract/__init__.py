@@ -39,6 +39,9 @@ class Extractor(abc.ABC):
     None for the default form; set by ``extractors``."""
 
     form: Template | None = None
+    # A page of this shape without an article body is not an article, whatever its title (a
+    # web page's login wall, list page or folder listing); a form or copied text may be a title alone.
+    needs_body: bool = False
 
     @abc.abstractmethod
     def accepts(self, text: str, origin: str | None) -> bool:
@@ -89,9 +92,11 @@ def extract_all(text: str, *, fmt: str | None = None, origin: str | None = None,
     articles = []
     for n, part in enumerate(parts, 1):
         article = chosen.extract(part, origin, url)
-        if not article.body.strip() and not article.title.strip():
+        if not article.body.strip() and (chosen.needs_body or not article.title.strip()):
             where = f"{origin or 'input'}" + (f" (form {n} of {len(parts)})" if len(parts) > 1 else "")
-            raise InputError(f"{where}: no article text found")
+            what = (" (the page has a title but no article body: a login wall, a list page or a folder "
+                    "listing?)" if article.title.strip() else "")
+            raise InputError(f"{where}: no article text found{what}")
         articles.append(article)
     return articles
 

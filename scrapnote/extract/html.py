@@ -43,6 +43,8 @@ def looks_like_html(text: str) -> bool:
 class HtmlExtractor(Extractor):
     """A web page (.html/.htm, or fetched from a URL)."""
 
+    needs_body = True
+
     def accepts(self, text: str, origin: str | None) -> bool:
         if origin and origin.lower().endswith((".html", ".htm", ".xhtml")):
             return True
