@@ -37,7 +37,7 @@ from scrapnote.index.scan import Check
 from scrapnote.index.sync import Changes, Progress
 
 __all__ = ["NoteIndex", "Changes", "FieldTexts", "FIELDS", "ROW_COLUMNS",
-           "MATCH_CHUNK", "rebuild"]
+           "MATCH_CHUNK", "rebuild", "names_claiming"]
 
 if TYPE_CHECKING:
     from scrapnote.filters import Filters
@@ -290,6 +290,35 @@ class NoteIndex:
         """The text of each searchable field of the note indexed as ``doc``: the title and lists
         from the index, the sections from the file (None when no note has this doc)."""
         return _rows.field_texts(self._con, self._folder, doc)
+
+
+def names_claiming(nid: int) -> list[str] | None:
+    """The names of the note files that can carry id ``nid`` (see ``rows.names_claiming``), read
+    from the index without bringing it up to date — or None when the index cannot vouch for the
+    folder as it is now: no index (or one of another schema step), or a file added, removed or
+    renamed since the index was last brought up to date (the folder's stamp differs). Opened
+    read-only: nothing is created, upgraded or repaired here; any trouble is None (the caller
+    lists the folder instead). An edit in place is not seen here and need not be: the caller
+    reads the file itself."""
+    import os
+
+    path = schema.db_path()
+    try:
+        dst = os.stat(config.notes_dir())
+        if not path.is_file():
+            return None
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=2)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        if con.execute("PRAGMA user_version").fetchone()[0] != len(schema.STEPS):
+            return None
+        stamp = b"%d:%d:%d" % (dst.st_mtime_ns, dst.st_ino, dst.st_dev)
+        return _rows.names_claiming(con, nid, stamp)
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
 
 
 def rebuild(progress: Progress | None = None) -> int:

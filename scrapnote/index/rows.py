@@ -71,6 +71,30 @@ def select(con: sqlite3.Connection, folder: Path, filters: Filters | None, order
     return out
 
 
+def names_claiming(con: sqlite3.Connection, nid: int, stamp: bytes) -> list[str] | None:
+    """The file names the index holds that can carry id ``nid`` — those whose name starts with
+    its number (after any zeros) and those whose name starts with no digit (their front matter
+    says the id) — or None unless the index was last brought up to date with the folder as it
+    is (its stored ``stamp``: no file added, removed or renamed since). Range probes of the
+    ``path`` key: no work proportional to the collection."""
+    con.execute("BEGIN")  # one snapshot for the stamp and the names
+    try:
+        r = con.execute("SELECT value FROM state WHERE key='stamp'").fetchone()
+        if r is None or not r[0] or bytes(r[0]) != stamp:
+            return None
+        s = str(nid)
+        probes = [("0" * k + s + "-", "0" * k + s + "/") for k in range(12)]  # '-', '.', '/' are adjacent
+        probes.append(("0" * 12, "0" * 11 + "1"))  # absurdly padded names: the caller checks each
+        out: list[str] = []
+        for lo, hi in probes:
+            out.extend(p for (p,) in con.execute("SELECT path FROM notes WHERE path >= ? AND path < ?", (lo, hi)))
+        # names without a leading digit
+        out.extend(p for (p,) in con.execute("SELECT path FROM notes WHERE path < '0' OR path >= ':'"))
+        return out
+    finally:
+        con.execute("COMMIT")
+
+
 def broken(con: sqlite3.Connection, folder: Path) -> list[tuple[Path, str]]:
     return [(folder / p, reason) for p, reason in
             con.execute("SELECT path, error FROM notes WHERE error IS NOT NULL ORDER BY path")]
