@@ -387,7 +387,7 @@ def find_path(nid: int, folder: Path | None = None) -> Path | None:
 
 def _listed_claiming(folder: Path, nid: int) -> list[Path]:
     """The note files of ``folder`` (as ``note_paths`` chooses them) that can carry id ``nid``:
-    a name starting with its number, or with no digit. The folder is listed as bytes and the
+    a name starting with its number, or a name without an id. The folder is listed as bytes and the
     names are picked by two C-level regex passes: no Path or str for the other files."""
     try:
         raw = os.listdir(os.fsencode(folder))
@@ -396,7 +396,7 @@ def _listed_claiming(folder: Path, nid: int) -> list[Path]:
     blob = b"\0" + b"\0".join(raw) + b"\0"
     del raw
     hits = re.findall(rb"\x00(0*" + str(nid).encode() + rb"[-.][^\x00]*)", blob)
-    hits += re.findall(rb"\x00([^0-9\x00][^\x00]*)", blob)
+    hits += re.findall(rb"\x00((?![0-9]+(?:-|\.md\x00))[^\x00]*)", blob)  # names without an id
     names = sorted({os.fsdecode(n) for n in hits if n.endswith(b".md") and n[:1] != b"."})
     return [folder / n for n in names if (folder / n).is_file()]
 

@@ -291,3 +291,84 @@ def test_eight_concurrent_new_get_eight_distinct_ids(home, tmp_path):
     for f in files:  # every file complete and parseable
         j = json.loads(_run("show", f.name[:4].lstrip("0"), "--json", home=home).stdout)
         assert j["title"].startswith("동시 실행 기사") and "본문이다" in j["body"]
+
+
+# -- one note by id without listing the collection (issue 11) -------------------------------------
+def _aged(*paths):
+    for p in paths:
+        st = os.stat(p)
+        os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns - 60 * 10**9))
+
+
+def _indexed_collection(write_note):
+    from scrapnote.index import NoteIndex
+
+    paths = [write_note(f"{i:04d}-n.md", f"---\nid: {i}\ntitle: 노트 {i}\n---\n\n## 본문\n\n{i}번\n")
+             for i in (1, 2, 12, 21, 120)]
+    paths.append(write_note("2024년 메모.md", "---\nid: 7\ntitle: 손으로 만든 메모\n---\n\n## 본문\n\n메모\n"))
+    paths.append(write_note("memo.md", "---\nid: 8\ntitle: 영문 이름 메모\n---\n\n## 본문\n\n메모\n"))
+    _aged(*paths, paths[0].parent)
+    NoteIndex.open_fresh().close()
+    return paths
+
+
+def _listings(monkeypatch):
+    """Count the listings of the notes folder (os.listdir and os.scandir of it)."""
+    seen = []
+    notes = os.path.realpath(config.notes_dir())
+    for name in ("listdir", "scandir"):
+        real = getattr(os, name)
+
+        def counted(path=".", _real=real):
+            p = os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else None
+            if p is not None and os.path.realpath(p) == notes:
+                seen.append(p)
+            return _real(path)
+        monkeypatch.setattr(os, name, counted)
+    return seen
+
+
+@pytest.mark.parametrize("vouched", [True, False])
+def test_a_note_is_found_by_id_with_or_without_the_index(home, write_note, monkeypatch, vouched):
+    paths = _indexed_collection(write_note)
+    if not vouched:  # a file added since the index was brought up to date: the folder is listed
+        write_note("0500-new.md", "---\nid: 500\ntitle: 새 노트\n---\n")
+    listed = _listings(monkeypatch)
+    by_name = {p.name: p for p in paths}
+    assert store.find_path(1) == by_name["0001-n.md"]
+    assert store.find_path(12) == by_name["0012-n.md"]
+    assert store.find_path(120) == by_name["0120-n.md"]
+    assert store.find_path(7) == by_name["2024년 메모.md"]  # digits, but no id in the name: its front matter
+    assert store.find_path(8) == by_name["memo.md"]
+    assert store.find_path(3) is None
+    assert (len(listed) > 0) is not vouched  # the index vouched: no listing of the collection
+
+
+def test_a_copy_made_since_the_index_is_never_guessed_between(home, write_note):
+    paths = _indexed_collection(write_note)
+    copy = paths[1].parent / "0002-copy.md"
+    copy.write_bytes(paths[1].read_bytes())  # the folder changed: the index cannot vouch for it
+    with pytest.raises(ScrapnoteError, match="id 2 is used by 2 files"):
+        store.find_path(2)
+    memo = paths[1].parent / "아무이름.md"
+    memo.write_text("---\nid: 21\ntitle: 같은 id\n---\n", encoding="utf-8")
+    assert store.find_path(21).name == "0021-n.md"  # a numbered name wins, as before
+
+
+def test_show_check_edit_read_one_file_when_the_index_vouches(cli, home, write_note, monkeypatch):
+    """The quick commands do no work proportional to the collection: no listing of the notes
+    folder, and of the note files only the one asked for is read."""
+    from pathlib import Path
+
+    _indexed_collection(write_note)
+    listed = _listings(monkeypatch)
+    opened = []
+    real_bytes, real_text = Path.read_bytes, Path.read_text
+    monkeypatch.setattr(Path, "read_bytes", lambda p: opened.append(p.name) or real_bytes(p))
+    monkeypatch.setattr(Path, "read_text", lambda p, *a, **k: opened.append(p.name) or real_text(p, *a, **k))
+    for args in (["show", "12"], ["check", "12"], ["edit", "12"]):
+        opened.clear()
+        r = cli(*args, env={"EDITOR": "true"})
+        assert r.exit_code in (0, 1), (args, r.stderr)
+        assert [n for n in opened if n.endswith(".md") and n != "12.md"] in ([], ["0012-n.md"]), args
+        assert listed == [], args

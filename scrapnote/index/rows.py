@@ -73,8 +73,8 @@ def select(con: sqlite3.Connection, folder: Path, filters: Filters | None, order
 
 def names_claiming(con: sqlite3.Connection, nid: int, stamp: bytes) -> list[str] | None:
     """The file names the index holds that can carry id ``nid`` — those whose name starts with
-    its number (after any zeros) and those whose name starts with no digit (their front matter
-    says the id) — or None unless the index was last brought up to date with the folder as it
+    its number (after any zeros) and those whose name carries no id (their front matter says
+    it) — or None unless the index was last brought up to date with the folder as it
     is (its stored ``stamp``: no file added, removed or renamed since). Range probes of the
     ``path`` key: no work proportional to the collection."""
     con.execute("BEGIN")  # one snapshot for the stamp and the names
@@ -88,8 +88,10 @@ def names_claiming(con: sqlite3.Connection, nid: int, stamp: bytes) -> list[str]
         out: list[str] = []
         for lo, hi in probes:
             out.extend(p for (p,) in con.execute("SELECT path FROM notes WHERE path >= ? AND path < ?", (lo, hi)))
-        # names without a leading digit
-        out.extend(p for (p,) in con.execute("SELECT path FROM notes WHERE path < '0' OR path >= ':'"))
+        # names that carry no id (the partial index of schema step 8)
+        from scrapnote.index.schema import UNNUMBERED
+
+        out.extend(p for (p,) in con.execute(f"SELECT path FROM notes WHERE {UNNUMBERED}"))
         return out
     finally:
         con.execute("COMMIT")
@@ -102,8 +104,9 @@ def broken(con: sqlite3.Connection, folder: Path) -> list[tuple[Path, str]]:
 
 def shared_ids(con: sqlite3.Connection) -> list[tuple[int, list[str]]]:
     return [(nid, json.loads(names)) for nid, names in con.execute(
-        "SELECT id, json_group_array(path) FROM (SELECT id, path FROM notes WHERE error IS NULL ORDER BY id, path) "
-        "GROUP BY id HAVING count(*) > 1 ORDER BY id")]
+        "SELECT id, json_group_array(path) FROM (SELECT id, path FROM notes WHERE error IS NULL AND id IN "
+        "(SELECT id FROM notes WHERE error IS NULL GROUP BY id HAVING count(*) > 1) ORDER BY id, path) "
+        "GROUP BY id ORDER BY id")]  # the ids counted on the index of live ids alone (step 8)
 
 
 def count(con: sqlite3.Connection) -> int:

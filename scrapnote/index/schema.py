@@ -12,6 +12,11 @@ from pathlib import Path
 
 from scrapnote import config
 
+# A file name that does not start with an id (``store.id_of_name``: digits, then ``-`` or ``.md``).
+# The same text in the partial index of step 8 and in the queries that use it.
+UNNUMBERED = ("NOT (path GLOB '[0-9]*' AND (substr(ltrim(path, '0123456789'), 1, 1) = '-' "
+              "OR ltrim(path, '0123456789') = '.md'))")
+
 STEPS: list[str] = [
     # 1: one row per note file (or per broken file, with `error` set)
     """
@@ -101,6 +106,14 @@ STEPS: list[str] = [
     DELETE FROM vocab;
     DELETE FROM state;
     DELETE FROM listing;
+    """,
+    # 8: indexes so that the quick commands do no work proportional to the collection (issue 11):
+    # the files whose name carries no id (their front matter says it: store.find_path), the
+    # broken files, and the live notes by id (the ids two files claim). Nothing is read again.
+    f"""
+    CREATE INDEX notes_unnumbered ON notes(path) WHERE {UNNUMBERED};
+    CREATE INDEX notes_broken ON notes(path) WHERE error IS NOT NULL;
+    CREATE INDEX notes_live_id ON notes(id) WHERE error IS NULL;
     """,
 ]
 
