@@ -370,9 +370,9 @@ def find_path(nid: int, folder: Path | None = None) -> Path | None:
     if folder == notes:  # the index knows the names when no file was added, removed or renamed since
         from scrapnote.index import names_claiming
 
-        names = names_claiming(nid)
-        if names is not None:
-            paths = [folder / n for n in sorted(set(names))]
+        claiming = names_claiming(nid)
+        if claiming is not None:
+            paths = [folder / n for n in sorted(set(claiming))]
     if paths is None:
         paths = _listed_claiming(folder, nid)
     found = [p for p in paths if id_of_name(p.name) == nid]

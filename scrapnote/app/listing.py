@@ -48,16 +48,17 @@ def check_notes(ids: list[int], on_error, filters: Filters | None = None) -> lis
     if ids and not filters:
         from scrapnote.completeness import missing_sections
 
-        rows = []
+        out: list[tuple[dict, list[str]]] = []
         for i in ids:
             try:
                 note = load_note(i)
             except BrokenNoteError as e:
                 on_error(e)
                 continue
-            rows.append({"id": note.id, "title": note.title, "path": str(note.path),
-                         "incomplete": missing_sections(note)})
-        return [(r, list(r["incomplete"])) for r in rows]
+            missing = missing_sections(note)
+            out.append(({"id": note.id, "title": note.title, "path": str(note.path), "incomplete": missing},
+                        list(missing)))
+        return out
 
     with NoteIndex.open_fresh() as ix:
         _report_broken(ix, on_error)
