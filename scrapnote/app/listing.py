@@ -55,9 +55,9 @@ def check_notes(ids: list[int], on_error, filters: Filters | None = None) -> lis
             except BrokenNoteError as e:
                 on_error(e)
                 continue
-            missing = missing_sections(note)
-            out.append(({"id": note.id, "title": note.title, "path": str(note.path), "incomplete": missing},
-                        list(missing)))
+            unwritten = missing_sections(note)
+            out.append(({"id": note.id, "title": note.title, "path": str(note.path), "incomplete": unwritten},
+                        list(unwritten)))
         return out
 
     with NoteIndex.open_fresh() as ix:
