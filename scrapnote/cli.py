@@ -300,12 +300,12 @@ def list_(
 ):
     """List notes, newest first: id, 날짜, 출처, 제목, tags. A ✎ marks a note whose own sections are unwritten."""
     from scrapnote import render
-    from scrapnote.app.listing import list_rows
+    from scrapnote.app.listing import stream_rows
     from scrapnote.filters import Filters
 
     filters = Filters.make(tag, source, industry, company, since, until)
-    rows = list_rows(filters, limit, on_error=render.warn_broken, progress=render.index_progress(),
-                     on_warning=render.warn)
+    rows = stream_rows(filters, limit, on_error=render.warn_broken, progress=render.index_progress(),
+                       on_warning=render.warn, columns=None if as_json else render.LIST_COLUMNS)
     render.listing(rows, as_json=as_json, filtered=filters != Filters())
 
 

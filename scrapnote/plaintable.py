@@ -15,6 +15,7 @@ inside a field) is left to render.hits_table: ``lines()`` returns None for it.
 from __future__ import annotations
 
 import os
+import re
 
 HEADERS = ("id", "날짜", "출처", "제목 · 본문")
 SOURCE_MAX = 14
@@ -144,4 +145,87 @@ def lines(hits, width: int | None = None, spans: dict | None = None) -> list[str
         out.append(line(i, d, s, t))
         if snip:
             out.append(blank + pad(_fit(snip, w_text, cell_len, set_cell_size), w_text))
+    return out
+
+
+# -- the list table ---------------------------------------------------------------------------------
+# Characters whose cell width is known without asking Rich character by character: printable
+# ASCII, Latin and general punctuation (one cell), Hangul syllables and compatibility jamo (two;
+# U+3164, the filler, is none). tests/test_listing_stream.py holds every one to rich.cells.
+_WIDE_CLASS = "\uac00-\ud7a3\u3131-\u3163\u3165-\u318e"
+KNOWN = re.compile(f"[\x20-\x7e\xa1-\u02ff\u2010-\u2027\u2030-\u205e{_WIDE_CLASS}]*")
+_WIDE = re.compile(f"[{_WIDE_CLASS}]")
+
+
+def _cut(text: str, width: int) -> str:
+    """``_fit`` of a text of KNOWN characters (Rich's ellipsis: as many characters as fit in
+    ``width - 1`` cells, a space where a wide one would straddle the edge, then ``…``)."""
+    if width <= 0:
+        return ""
+    room, used, out = width - 1, 0, []
+    for ch in text:
+        w = 2 if ("\uac00" <= ch <= "\ud7a3" or ("\u3131" <= ch <= "\u318e" and ch != "\u3164")) else 1
+        if used + w > room:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + " " * (room - used) + "…"
+
+
+def cells(text: str) -> int:
+    """``rich.cells.cell_len(text)`` of a printable text, in C-level passes for the usual one."""
+    if text.isascii():
+        return len(text)
+    if KNOWN.fullmatch(text):
+        return len(text) + len(_WIDE.findall(text))
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+LIST_HEADERS = ("id", "날짜", "출처", "제목", "tags")
+LIST_MIN = (2, 10, 0, 10, 0)  # render.note_table's min_width of each column
+LIST_MAX = (0, 0, 12, 0, 20)  # and max_width (0: none)
+
+
+def list_widths(rows: list[tuple[str, ...]], width: int | None = None) -> list[int] | None:
+    """The column widths Rich's plain ``list`` table (render.note_table off a terminal) gives these
+    rows' cells (id, 날짜, 출처, 제목 with its ✎, tags), or None when the table is wider than the
+    page (Rich's squeeze) or a cell holds text only Rich lays out faithfully."""
+    width = page_width() if width is None else width
+    widths = [max(lo, cells(h)) for lo, h in zip(LIST_MIN, LIST_HEADERS)]
+    for row in rows:
+        for i, c in enumerate(row):
+            if not c.isprintable():
+                return None
+            n = cells(c)
+            if n > widths[i]:
+                widths[i] = n
+    widths = [min(w, hi) if hi else w for w, hi in zip(widths, LIST_MAX)]
+    if sum(widths) + GAP * (len(widths) - 1) > width:
+        return None
+    return widths
+
+
+def list_lines(rows: list[tuple[str, ...]], widths: list[int], header: bool) -> list[str] | None:
+    """The lines of ``rows`` in columns of these ``widths`` (each cell cut with ``…`` to its
+    column, the id right-aligned, two spaces after every column, as Rich's plain table writes
+    them); None when a cell holds text only Rich lays out faithfully."""
+    from rich.cells import cell_len, set_cell_size
+
+    gap = " " * GAP
+    out = []
+    for row in ([LIST_HEADERS] if header else []) + rows:
+        parts = []
+        for i, c in enumerate(row):
+            if not c.isprintable():
+                return None
+            w = widths[i]
+            n = cells(c)
+            if n > w:
+                c = _cut(c, w) if KNOWN.fullmatch(c) else _fit(c, w, cell_len, set_cell_size)
+                n = cells(c)
+            pad = " " * (w - n)
+            parts.append(pad + c if i == 0 else c + pad)
+        out.append(gap.join(parts))
     return out

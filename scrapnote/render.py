@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
-from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator
 
 from scrapnote import fields
 from scrapnote.errors import ScrapnoteError
@@ -387,16 +387,146 @@ _LIST_JSON_KEYS = ("id", "date", "published", "source", "title", "tags", "indust
                    "incomplete")
 
 
-def listing(rows: list[dict], *, as_json: bool, filtered: bool) -> None:
-    """``list``: the table (a ✎ marks a note with unwritten sections), or JSON."""
+LIST_COLUMNS = ("id", "date", "source", "title", "tags", "incomplete")  # what the list table shows
+LIST_CHUNK = 500  # rows of `list` laid out at once; the first chunk's widths hold for the rest
+
+
+def listing(rows: Iterable[dict], *, as_json: bool, filtered: bool) -> None:
+    """``list``: the table (a ✎ marks a note with unwritten sections), or JSON.
+
+    The rows come one at a time (``app.listing.stream_rows``) and go out in chunks of
+    ``LIST_CHUNK``: the first is out before the rest is read, and no table of every row is ever
+    built. The columns take their widths from the first chunk — the whole table, and so exactly
+    Rich's layout, for up to ``LIST_CHUNK`` notes; past it, a later cell wider than its column is
+    cut with ``…``. Piped, the lines are written without Rich when they are the text Rich's plain
+    table would write (plaintable.py); on a terminal, Rich lays out each chunk in the fixed
+    columns, through the pager when there are more rows than the terminal has lines."""
+    from itertools import islice
+
     if as_json:
         # an article without a headline has no title: null, as in the note's JSON form
         print_json([{k: (r[k] or None) if k == "title" else r[k] for k in _LIST_JSON_KEYS} for r in rows])
         return
-    if not rows:
+    it = iter(rows)
+    first = list(islice(it, LIST_CHUNK))
+    if not first:
         message("no notes" + (" match" if filtered else " yet: scrapnote new ARTICLE"))
         return
-    note_table(rows, marks={r["id"]: "✎" for r in rows if r.get("incomplete")})
+    from scrapnote import plaintable
+
+    piped = plaintable.wanted(sys.stdout)
+    if len(first) < LIST_CHUNK and (piped or len(first) < console().height - 3):
+        note_table(first, marks={r["id"]: "✎" for r in first if r.get("incomplete")})
+        return
+    chunks = _chunks(first, it)
+    if piped:
+        cells = [_list_cells(r) for r in first]
+        widths = plaintable.list_widths(cells)
+        if widths is not None:
+            header = True
+            for chunk in chunks:
+                rows_cells = cells if header else [_list_cells(r) for r in chunk]
+                lines = plaintable.list_lines(rows_cells, widths, header)
+                if lines is None:  # text only Rich lays out faithfully: this chunk through Rich
+                    note_table(chunk, marks=_marks(chunk), widths=widths, header=header)
+                else:
+                    sys.stdout.write("\n".join(lines) + "\n")
+                header = False
+            return
+    out = console()
+    widths = _table_widths(first, out)
+    with _paged(out, more_than=out.height if out.is_terminal else None) as target:
+        header = True
+        for chunk in chunks:
+            note_table(chunk, out=target, marks=_marks(chunk), widths=widths, header=header)
+            header = False
+
+
+def _chunks(first: list[dict], rest: Iterator[dict]) -> Iterator[list[dict]]:
+    from itertools import islice
+
+    yield first
+    while True:
+        chunk = list(islice(rest, LIST_CHUNK))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _marks(rows: list[dict]) -> dict[int, str]:
+    return {r["id"]: "✎" for r in rows if r.get("incomplete")}
+
+
+def _list_cells(r: dict) -> tuple[str, ...]:
+    """A ``list`` row's cells as note_table shows them: one line each, controls escaped."""
+    title = visible(r.get("title"), oneline=True)
+    if r.get("incomplete"):
+        title = "✎ " + title
+    return (visible(r["id"], oneline=True), visible(r.get("date"), oneline=True),
+            visible(r.get("source"), oneline=True), title, visible(", ".join(r.get("tags") or []), oneline=True))
+
+
+def _table_widths(rows: list[dict], out: Console) -> list[int]:
+    """Fixed column widths for a long ``list`` from its first chunk: what Rich measures for the
+    id, 날짜, 출처 and tags (capped as note_table caps them), the title the rest of the page."""
+    from rich.cells import cell_len
+
+    from scrapnote import plaintable
+
+    widths = [max(lo, cell_len(h)) for lo, h in zip(plaintable.LIST_MIN, plaintable.LIST_HEADERS)]
+    for cells in map(_list_cells, rows):
+        widths = [max(w, cell_len(c)) for w, c in zip(widths, cells)]
+    widths = [min(w, hi) if hi else w for w, hi in zip(widths, plaintable.LIST_MAX)]
+    # what the page leaves for the title: piped two spaces after each column; on a terminal
+    # Rich's cell padding and column rules (three cells a column, the table filling the page)
+    room = out.width - (sum(widths) - widths[3]) - (3 if out.is_terminal else plaintable.GAP) * len(widths)
+    widths[3] = max(plaintable.LIST_MIN[3], room if out.is_terminal else min(widths[3], room + plaintable.GAP))
+    return widths
+
+
+class _paged:
+    """A console writing to the pager (``$MANPAGER``, ``$PAGER``, else ``less -R``) as the rows
+    come, once ``more_than`` rows were asked for; else ``out`` itself. The pager gets the first
+    chunk at once (Rich's own pager would wait for the whole text). A pager quit early ends the
+    output quietly."""
+
+    def __init__(self, out: Console, more_than: int | None):
+        import subprocess
+
+        self.out = out
+        self.more_than = more_than
+        self.proc: subprocess.Popen[str] | None = None
+
+    def __enter__(self) -> Console:
+        if self.more_than is None:
+            return self.out
+        import shutil
+        import subprocess
+
+        cmd = os.environ.get("MANPAGER") or os.environ.get("PAGER") or ("less -R" if shutil.which("less") else "")
+        if not cmd.strip():
+            return self.out
+        from rich.console import Console
+
+        try:
+            self.proc = subprocess.Popen(cmd, shell=True, stdin=subprocess.PIPE, text=True, encoding="utf-8",
+                                         errors="backslashreplace")
+        except OSError:
+            return self.out
+        system: Any = self.out.color_system  # the terminal's own ("standard", "256", …)
+        return Console(file=self.proc.stdin, force_terminal=True, color_system=system,
+                       width=self.out.width, highlight=False, emoji=False, no_color=self.out.no_color)
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if self.proc is None:
+            return False
+        try:
+            assert self.proc.stdin is not None  # opened with stdin=PIPE
+            self.proc.stdin.close()
+        except BrokenPipeError:
+            pass
+        self.proc.wait()
+        return kind is BrokenPipeError  # the reader quit the pager: nothing more to show
 
 
 def show(note, *, as_json: bool, raw: bool) -> None:
@@ -594,18 +724,25 @@ def _table(out: Console, columns: list[tuple[str, dict]]) -> Table:
     return t
 
 
-def note_table(rows: list[dict], out: Console | None = None, marks: dict[int, str] | None = None) -> None:
-    """The ``list`` table: id, 날짜, 출처, 제목, tags."""
+def note_table(rows: list[dict], out: Console | None = None, marks: dict[int, str] | None = None,
+               widths: list[int] | None = None, header: bool = True) -> None:
+    """The ``list`` table: id, 날짜, 출처, 제목, tags; with ``widths``, in columns of exactly those
+    widths (a chunk of a long list), the header only when ``header``."""
     from rich.text import Text
 
     out = out or console()
     id_width = max([2, *(len(str(r["id"])) for r in rows)])
-    t = _table(out, [("id", {"justify": "right", "no_wrap": True, "min_width": id_width}),
-                     ("날짜", {"no_wrap": True, "min_width": 10}),
-                     ("출처", {"no_wrap": True, "max_width": 12, "overflow": "ellipsis"}),
-                     ("제목", {"ratio": 1, "overflow": "ellipsis", "no_wrap": True, "min_width": 10}),
-                     ("tags", {"overflow": "ellipsis", "no_wrap": True, "max_width": 20})])
-    if out.is_terminal:  # the title column takes what the others leave, cut with …: ids stay whole
+    cols: list[tuple[str, dict]] = [("id", {"justify": "right", "no_wrap": True, "min_width": id_width}),
+            ("날짜", {"no_wrap": True, "min_width": 10}),
+            ("출처", {"no_wrap": True, "max_width": 12, "overflow": "ellipsis"}),
+            ("제목", {"ratio": 1, "overflow": "ellipsis", "no_wrap": True, "min_width": 10}),
+            ("tags", {"overflow": "ellipsis", "no_wrap": True, "max_width": 20})]
+    if widths is not None:
+        cols = [(name, {**kw, "min_width": w, "max_width": w, "width": w, "ratio": None})
+                for (name, kw), w in zip(cols, widths)]
+    t = _table(out, cols)
+    t.show_header = header
+    if out.is_terminal and widths is None:  # the title column takes what the others leave, cut with …
         t.expand = True
     for r in rows:
         mark = (marks or {}).get(r["id"], "")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from scrapnote import fields
 from scrapnote.app.notes import load_note, path_of
@@ -23,17 +23,43 @@ def list_rows(filters: Filters, limit: int | None, on_error: Callable[[BrokenNot
     """The ``list`` rows (of the notes with these ``ids`` when given), newest first. Filtering,
     sorting and the limit happen in SQLite, so only the rows shown are decoded (50,000 notes
     list as fast as 50)."""
-    from scrapnote.index import NoteIndex
-
     if limit is not None and limit < 1:
         raise ScrapnoteError("--limit must be at least 1")
-    with NoteIndex.open_fresh(progress) as ix:
+    with _fresh_listing(progress, on_error, on_warning) as ix:
+        return ix.rows(filters, order="newest", limit=limit, ids=ids)
+
+
+def stream_rows(filters: Filters, limit: int | None, on_error: Callable[[BrokenNoteError], None],
+                progress=None, on_warning: Callable[[str], None] | None = None,
+                columns: tuple[str, ...] | None = None) -> Iterator[dict]:
+    """``list_rows`` for ``scrapnote list``: the rows one at a time as the output takes them (the
+    index brought up to date and the warnings given before the first), so the first row is out
+    at once and memory stays flat however many notes there are. ``columns``: only these of every
+    row (default: all the list's)."""
+    if limit is not None:
+        yield from list_rows(filters, limit, on_error, progress, on_warning)
+        return
+    with _fresh_listing(progress, on_error, on_warning) as ix:
+        if columns is None:
+            yield from ix.iter_rows(filters, order="newest")
+        else:  # only what is shown: a row's other lists are not decoded
+            yield from ix.iter_rows(filters, order="newest", columns=columns)
+
+
+def _fresh_listing(progress, on_error, on_warning):
+    from scrapnote.index import NoteIndex
+
+    ix = NoteIndex.open_fresh(progress)
+    try:
         _report_broken(ix, on_error)
         if on_warning:
             for nid, names in ix.shared_ids():
                 on_warning(f"id {nid} is used by more than one file ({' and '.join(names)}); "
                            "give one of them another id")
-        return ix.rows(filters, order="newest", limit=limit, ids=ids)
+    except BaseException:
+        ix.close()
+        raise
+    return ix
 
 
 def check_notes(ids: list[int], on_error, filters: Filters | None = None) -> list[tuple[dict, list[str]]]:

@@ -24,7 +24,7 @@ import errno
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from scrapnote import config
 from scrapnote.errors import ScrapnoteError
@@ -238,6 +238,12 @@ class NoteIndex:
         ``named_companies``: each row also says which of its companies ``filters.company_any``
         names (key ``named_companies``)."""
         return _rows.select(self._con, self._folder, filters, order, limit, ids, columns, named_companies)
+
+    def iter_rows(self, filters: Filters | None = None, *, order: str | None = "newest",
+                  columns: Sequence[str] = ROW_COLUMNS) -> Iterator[dict]:
+        """``rows`` one at a time, fetched in batches as they are used (for ``list`` of every
+        note: memory flat in the collection's size). The index must stay open meanwhile."""
+        return _rows.select_iter(self._con, self._folder, filters, order, columns)
 
     @_healing
     def broken(self) -> list[tuple[Path, str]]:

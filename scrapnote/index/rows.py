@@ -7,7 +7,7 @@ import json
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from scrapnote import fields
 from scrapnote.index import filters as _filters
@@ -62,13 +62,33 @@ def select(con: sqlite3.Connection, folder: Path, filters: Filters | None, order
     if limit:
         sql += " LIMIT ?"
         args.append(limit)
-    out = []
-    for values in con.execute(sql, args):
+    return list(_decoded(con.execute(sql, args), names, folder))
+
+
+def select_iter(con: sqlite3.Connection, folder: Path, filters: Filters | None, order: str | None,
+                columns: Sequence[str]) -> Iterator[dict]:
+    """``select`` as rows fetched in batches of ``BATCH`` while the caller uses them (memory
+    flat in the collection's size)."""
+    names = list(columns)
+    where, args = _filters.where(filters)
+    cur = con.execute(f"SELECT {', '.join(f'notes.{c}' for c in columns)} FROM notes "
+                      f"WHERE notes.error IS NULL{where}{_ORDERS[order]}", args)
+    while True:
+        batch = cur.fetchmany(BATCH)
+        if not batch:
+            return
+        yield from _decoded(batch, names, folder)
+
+
+BATCH = 500  # rows fetched at once by select_iter
+
+
+def _decoded(values_seq, names: list[str], folder: Path) -> Iterator[dict]:
+    for values in values_seq:
         d = _decode(names, values, folder)
         if "named_companies" in d:
             d["named_companies"] = json.loads(d["named_companies"] or "[]")
-        out.append(d)
-    return out
+        yield d
 
 
 def names_claiming(con: sqlite3.Connection, nid: int, stamp: bytes) -> list[str] | None:
