@@ -188,22 +188,25 @@ LIST_MIN = (2, 10, 0, 10, 0)  # render.note_table's min_width of each column
 LIST_MAX = (0, 0, 12, 0, 20)  # and max_width (0: none)
 
 
-def list_widths(rows: list[tuple[str, ...]], width: int | None = None) -> list[int] | None:
+def list_widths(rows: list[tuple[str, ...]], width: int | None = None, fill: bool = False) -> list[int] | None:
     """The column widths Rich's plain ``list`` table (render.note_table off a terminal) gives these
-    rows' cells (id, 날짜, 출처, 제목 with its ✎, tags), or None when the table is wider than the
-    page (Rich's squeeze) or a cell holds text only Rich lays out faithfully."""
+    rows' cells (id, 날짜, 출처, 제목 with its marks, tags) when it fits the page; when it does not,
+    the title column takes what the others leave (Rich would squeeze every column); with
+    ``fill``, it always does (a terminal's full width). None when not even the other columns and a
+    title of ten cells fit."""
     width = page_width() if width is None else width
     widths = [max(lo, cells(h)) for lo, h in zip(LIST_MIN, LIST_HEADERS)]
     for row in rows:
         for i, c in enumerate(row):
-            if not c.isprintable():
-                return None
-            n = cells(c)
+            n = cells(c) if c.isprintable() else 0
             if n > widths[i]:
                 widths[i] = n
     widths = [min(w, hi) if hi else w for w, hi in zip(widths, LIST_MAX)]
-    if sum(widths) + GAP * (len(widths) - 1) > width:
+    room = width - (sum(widths) - widths[3]) - GAP * (len(widths) - 1)
+    if room < LIST_MIN[3]:
         return None
+    if fill or widths[3] > room:
+        widths[3] = room
     return widths
 
 

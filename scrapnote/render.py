@@ -387,7 +387,7 @@ _LIST_JSON_KEYS = ("id", "date", "published", "source", "title", "tags", "indust
                    "incomplete")
 
 
-LIST_COLUMNS = ("id", "date", "source", "title", "tags", "incomplete")  # what the list table shows
+LIST_COLUMNS = ("id", "date", "source", "title", fields.HEADLINE, "tags", "incomplete")  # what the list shows
 LIST_CHUNK = 500  # rows of `list` laid out at once; the first chunk's widths hold for the rest
 
 
@@ -399,8 +399,10 @@ def listing(rows: Iterable[dict], *, as_json: bool, filtered: bool) -> None:
     built. The columns take their widths from the first chunk — the whole table, and so exactly
     Rich's layout, for up to ``LIST_CHUNK`` notes; past it, a later cell wider than its column is
     cut with ``…``. Piped, the lines are written without Rich when they are the text Rich's plain
-    table would write (plaintable.py); on a terminal, Rich lays out each chunk in the fixed
-    columns, through the pager when there are more rows than the terminal has lines."""
+    table would write (plaintable.py), the title cut to the page when the table is wider; on a
+    terminal the same lines, the title filling the width, through the pager when there are more
+    rows than the terminal has lines. A chunk with text only Rich lays out faithfully goes
+    through Rich in the same columns."""
     from itertools import islice
 
     if as_json:
@@ -419,26 +421,22 @@ def listing(rows: Iterable[dict], *, as_json: bool, filtered: bool) -> None:
         note_table(first, marks={r["id"]: "✎" for r in first if r.get("incomplete")})
         return
     chunks = _chunks(first, it)
-    if piped:
-        cells = [_list_cells(r) for r in first]
-        widths = plaintable.list_widths(cells)
-        if widths is not None:
-            header = True
-            for chunk in chunks:
-                rows_cells = cells if header else [_list_cells(r) for r in chunk]
-                lines = plaintable.list_lines(rows_cells, widths, header)
-                if lines is None:  # text only Rich lays out faithfully: this chunk through Rich
-                    note_table(chunk, marks=_marks(chunk), widths=widths, header=header)
-                else:
-                    sys.stdout.write("\n".join(lines) + "\n")
-                header = False
-            return
     out = console()
-    widths = _table_widths(first, out)
-    with _paged(out, more_than=out.height if out.is_terminal else None) as target:
+    cells = [_list_cells(r) for r in first]
+    widths = plaintable.list_widths(cells, plaintable.page_width() if piped else out.width - 1, fill=not piped)
+    with _paged(out, more_than=None if piped else out.height) as target:
         header = True
         for chunk in chunks:
-            note_table(chunk, out=target, marks=_marks(chunk), widths=widths, header=header)
+            lines = None
+            if widths is not None:
+                lines = plaintable.list_lines(cells if header else [_list_cells(r) for r in chunk], widths, header)
+            if lines is None:  # text only Rich lays out faithfully (or a page too narrow): Rich
+                note_table(chunk, out=target, marks=_marks(chunk), widths=widths or _table_widths(chunk, out),
+                           header=header)
+            else:
+                if header and not piped and not target.no_color:
+                    lines[0] = "\x1b[1m" + lines[0] + "\x1b[0m"  # the header bold, as Rich's
+                target.file.write("\n".join(lines) + "\n")
             header = False
 
 
@@ -459,7 +457,10 @@ def _marks(rows: list[dict]) -> dict[int, str]:
 
 def _list_cells(r: dict) -> tuple[str, ...]:
     """A ``list`` row's cells as note_table shows them: one line each, controls escaped."""
-    title = visible(r.get("title"), oneline=True)
+    from scrapnote.note import shown_title
+
+    text, drafted = shown_title(r.get("title"), r.get(fields.HEADLINE))
+    title = ("[초안] " if drafted else "") + visible(text, oneline=True)
     if r.get("incomplete"):
         title = "✎ " + title
     return (visible(r["id"], oneline=True), visible(r.get("date"), oneline=True),

@@ -242,8 +242,18 @@ class NoteIndex:
     def iter_rows(self, filters: Filters | None = None, *, order: str | None = "newest",
                   columns: Sequence[str] = ROW_COLUMNS) -> Iterator[dict]:
         """``rows`` one at a time, fetched in batches as they are used (for ``list`` of every
-        note: memory flat in the collection's size). The index must stay open meanwhile."""
-        return _rows.select_iter(self._con, self._folder, filters, order, columns)
+        note: memory flat in the collection's size). The index must stay open meanwhile. A
+        damaged index met before the first row is healed as ``rows`` heals."""
+        import itertools
+
+        try:
+            it = _rows.select_iter(self._con, self._folder, filters, order, columns)
+            first = next(it, None)
+        except sqlite3.DatabaseError as e:
+            self._again(e)
+            it = _rows.select_iter(self._con, self._folder, filters, order, columns)
+            first = next(it, None)
+        return itertools.chain((first,), it) if first is not None else iter(())
 
     @_healing
     def broken(self) -> list[tuple[Path, str]]:

@@ -174,17 +174,25 @@ def test_a_page_damaged_after_opening_is_healed_by_the_query(cli, home, monkeypa
     from scrapnote.index import rows
 
     some_notes()
-    real, calls = rows.select, []
+    calls: list[str] = []
 
-    def once_malformed(*a, **k):
-        calls.append(1)
-        if len(calls) == 1:
-            raise sqlite3.DatabaseError("database disk image is malformed")
-        return real(*a, **k)
+    def once_malformed(name):
+        real = getattr(rows, name)
 
-    monkeypatch.setattr(rows, "select", once_malformed)
-    r, right = run_list(cli, None)
-    assert right and r.exit_code == 0 and len(calls) == 2, r.stderr
+        def query(*a, **k):
+            calls.append(name)
+            if len(calls) == 1:
+                raise sqlite3.DatabaseError("database disk image is malformed")
+            return real(*a, **k)
+        return query
+
+    for name in ("select", "select_iter"):  # `list` with --limit, and streamed
+        monkeypatch.setattr(rows, name, once_malformed(name))
+    for limit in ([], ["-n", "50"]):
+        calls.clear()
+        r = cli("list", *limit)
+        right = [ln.split()[0] for ln in r.stdout.splitlines()[1:]] == ["2", "3", "1"]
+        assert right and r.exit_code == 0 and len(calls) == 2, (limit, r.stderr)
 
 
 def test_a_read_only_index_file_is_answered_from_a_temporary_index(cli, home, tmp_path, monkeypatch):
