@@ -35,7 +35,7 @@ class Drafter:
         self.doc_freq = doc_frequencies(self.rows)
 
     def draft(self, article: Article) -> Aids:
-        from scrapnote.analyze.keywords import extract_terms, guess_companies, guess_industry, rank_keywords
+        from scrapnote.analyze.keywords import article_companies, extract_terms, guess_industry, rank_keywords
         from scrapnote.analyze.numbers import find_changes, find_quantities, format_insights
         from scrapnote.analyze.related import related_notes
         from scrapnote.analyze.summary import draft_summary
@@ -47,7 +47,7 @@ class Drafter:
             aids.sections[fields.INSIGHTS] = DRAFT_MARKER + "\n\n" + format_insights(quantities, find_changes(text))
         terms = extract_terms(f"{article.title}\n{text}")
         aids.keywords = rank_keywords(f"{article.title}\n{text}", self.doc_freq, len(self.rows) + 1)
-        aids.companies = guess_companies(terms)
+        aids.companies = article_companies(article.title, text)
         aids.industry = guess_industry(terms)
         sentences = draft_summary(text, n=3)
         if sentences:

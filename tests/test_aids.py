@@ -58,3 +58,49 @@ def test_units_kept_and_normalized():
     assert got["16.5GWh"] == (16.5, "GWh") and got["1테라와트시(TWh)"] == (1, "TWh")
     assert got["3년2개월"] == (38, "개월") and got["1시간 30분"] == (90, "분")
     assert got["4⅓이닝"][1] == "이닝" and abs(got["4⅓이닝"][0] - 13 / 3) < 1e-9
+
+
+NAMES = sorted(EXPECTED["articles"])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_companies_subject_first_aliases_once_and_keywords(cli, name):
+    want = EXPECTED["articles"][name]
+    note = _new(cli, name, "--dry-run")
+    companies, keywords = note["companies"], note["keywords"]
+    if want["companies"]:
+        assert companies[0] == want["companies"][0], companies  # the subject company first
+    else:
+        assert companies == []
+    assert len({c.casefold() for c in companies}) == len(companies)
+    for k in want.get("keywords", []):
+        assert k in keywords, (k, keywords)
+    for k in [*EXPECTED["stop"], *want.get("not_keywords", [])]:
+        assert k not in keywords, (k, keywords)
+        assert f"- {k}: " not in note["research"]  # nor a 추가조사 prompt
+
+
+@pytest.mark.parametrize("name,merged,gone", [
+    ("05-samsung-hbm", "삼성전자", ["삼성"]),  # the company meant by 삼성
+    ("06-skhynix-earnings", "SK하이닉스", ["SK", "SK그룹"]),
+    ("07-ms-datacenter", "마이크로소프트", ["MS"]),
+    ("03-hyundai-sales", "현대자동차", ["현대차", "현대차그룹"]),
+])
+def test_aliases_merge_to_one_canonical_name(cli, name, merged, gone):
+    note = _new(cli, name, "--dry-run")
+    assert merged in note["companies"] and merged in note["keywords"]
+    assert not set(gone) & set(note["companies"]) and not set(gone) & set(note["keywords"])
+
+
+def test_a_group_name_used_as_a_team_is_no_company(cli):
+    note = _new(cli, "13-baseball", "--dry-run")  # 삼성 라이온즈, LG 트윈스
+    assert note["companies"] == [] and "삼성전자" not in note["keywords"]
+
+
+def test_given_names_never_keywords():
+    from scrapnote.analyze.keywords import extract_terms
+
+    terms = extract_terms("연방준비제도(연준)가 동결했다. 제롬 파월 연준 의장은 말했다. 파월 의장은 신중했다. 도널드 트럼프 대통령이 관세를 예고했다. "
+                          "아서 밀러 교수도 말했다. 밀러 교수는 웃었다.")
+    assert "제롬" not in terms and "도널드" not in terms and "아서" not in terms
+    assert "연준" in terms and "관세" in terms

@@ -142,10 +142,10 @@ def test_idf_orders_by_rarity():
 def test_guess_companies():
     terms = ["카카오", "카카오뱅크", "구글코리아", "국민은행", "중앙은행", "시중은행", "카카오톡",
              "LG전자", "연구그룹", "카카오", "Google", "LG그룹", "인공지능"]
-    assert guess_companies(terms, limit=None) == ["카카오", "카카오뱅크", "구글코리아", "국민은행", "LG전자",
-                                                  "구글", "LG그룹"]  # Google is 구글
+    assert guess_companies(terms, limit=None) == ["카카오", "카카오뱅크", "구글코리아", "KB국민은행", "LG전자",
+                                                  "구글", "LG"]  # aliases: Google is 구글, 국민은행 KB국민은행
     # most mentioned first, then first mentioned; five at most by default
-    assert guess_companies(terms) == ["카카오", "카카오뱅크", "구글코리아", "국민은행", "LG전자"]
+    assert guess_companies(terms) == ["카카오", "카카오뱅크", "구글코리아", "KB국민은행", "LG전자"]
     assert guess_companies(["구글", "카카오", "카카오", "Google", "카카오"]) == ["카카오", "구글"]
     assert guess_companies(terms, limit=2) == ["카카오", "카카오뱅크"]
 
@@ -209,12 +209,16 @@ def test_samples_are_it(seed_texts, seed):
 def test_data_tables_are_consistent():
     data = Path(kw.__file__).resolve().parent.parent / "data"
     industries = yaml.safe_load((data / "industries.yaml").read_text("utf-8"))
-    companies = yaml.safe_load((data / "companies.yaml").read_text("utf-8"))
+    companies = yaml.safe_load((data / "companies.yaml").read_text("utf-8"))["companies"]
+    assert len(companies) >= 380  # the large caps, platforms and foreign firms the news names most
+    specs = {k: (v if isinstance(v, dict) else {"industry": v}) for k, v in companies.items()}
+    names = [n.casefold() for k, v in specs.items() for n in (k, *(v.get("aliases") or []))]
+    assert len(names) == len(set(names))  # every name and alias stands for one company
     assert len(industries) >= 12 and all(isinstance(v, list) and v for v in industries.values())
     assert all(isinstance(t, str) for v in industries.values() for t in v)
     for name in ("카카오", "네이버", "구글", "KT", "LG", "삼성전자", "SK하이닉스"):
         assert name in companies
-    assert {v for v in companies.values() if v is not None} <= set(industries)
+    assert {v.get("industry") for v in specs.values()} - {None} <= set(industries)
 
 
 def test_company_written_as_group_name_plus_hangul_is_the_longest_known_name():
@@ -224,7 +228,7 @@ def test_company_written_as_group_name_plus_hangul_is_the_longest_known_name():
     companies = guess_companies(terms)
     assert companies[:4] == ["SK하이닉스", "LG에너지솔루션", "CJ제일제당", "LG CNS"]
     assert "SK바이오팜" in companies  # an affiliate companies.yaml does not list
-    assert guess_companies(extract_terms("SK그룹이 투자했다. SK가 밝혔다.")) == ["SK그룹", "SK"]
+    assert guess_companies(extract_terms("SK그룹이 투자했다. SK가 밝혔다.")) == ["SK"]  # one group
     assert "AI반도체" not in extract_terms("AI반도체 시장이 커졌다.")  # AI is no company
 
 

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from kiwipiepy import Kiwi
 
-__all__ = ["get_kiwi", "extract_terms", "rank_keywords", "guess_companies", "guess_industry",
+__all__ = ["get_kiwi", "extract_terms", "rank_keywords", "guess_companies", "guess_industry", "article_companies",
+           "company_map",
            "idf", "STOPWORDS", "COMPANY_SUFFIXES"]
 
 _KIWI: Kiwi | None = None
@@ -92,6 +93,11 @@ STOPWORDS: frozenset[str] = frozenset({
     "대해", "대한", "유명", "우수", "적극", "본격", "특별", "공동", "교수팀", "연구팀", "연구진", "밝혔다", "말했다", "전했다", "예상", "주최", "차례", "단계", "규모", "형태",
     "특성", "구조", "변경", "포함", "구성", "선정", "지원", "협력", "강화", "확대", "도입", "운영",
     "기반", "역할", "방안", "가운데", "자료", "출처", "문의", "보도자료", "이메일", "홈페이지",
+    # change words and the words a figure is counted by: what changed is the term, not these
+    "증가", "감소", "대비", "전년", "동기", "사상", "추가", "속도", "기록", "돌파", "상승", "하락", "급증", "급감",
+    "개선", "악화", "전월", "전분기", "전년도", "역대", "집계", "인상", "인하폭", "증가세", "감소세", "상승세",
+    "하락세", "증가폭", "감소폭", "분기", "연간", "누적", "비중", "현지시간", "업계", "전날",
+    "같은", "지난달", "이달", "연속", "만에", "가량", "안팎", "효과", "영향",
 } | (_TITLES - _NOT_PERSON_TITLES))
 
 # units written apart from their number (0.25% 포인트): never terms
@@ -106,9 +112,11 @@ _MASK_RE = re.compile(
     r"(?:https?://|www\.)\S+"  # urls
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mails
     r"|\[[^\]\n]{0,40}기자\]"  # [제주=이데일리 김유성 기자]
+    r"|[\[(【（]\s*[가-힣]{2,5}\s*=\s*[^\])】）\n]{0,30}[\])】）]"  # datelines: [서울=뉴스1], (세종=연합뉴스)
     r"|[가-힣]{2,4}\s?기자\s?[A-Za-z]?(?=\s|$)"  # 김유성 기자I
     r"|ⓒ[^\n]*|[^\n]*무단\s?전재[^\n]*|\S+\.(?:jpe?g|png|gif|webp)\b"
 )
+_DATELINE_RE = re.compile(r"[\[(【（]\s*([가-힣]{2,5})\s*=\s*[^\])】）\n]{0,30}[\])】）]")
 _HANGUL_RE = re.compile(r"[가-힣]")
 _HANGUL_NAME_RE = re.compile(r"[가-힣]{2,}")
 
@@ -139,7 +147,25 @@ def _groups(text: str) -> list[_Group]:
     cur: _Group | None = None
     kind = None
     num_end = -1  # where the last number token (0.25, 천억) ended
-    for tok in kiwi.tokenize(text):
+    toks = kiwi.tokenize(text)
+    glue: set[int] = set()  # prefixes and 적 that belong to the noun they touch: 재건축, 반덤핑, 이커머스, 양적긴축
+    for i, (tok, nxt) in enumerate(zip(toks, toks[1:])):
+        touches = nxt.start == tok.start + tok.len and nxt.tag in _NOUN_TAGS and bool(_HANGUL_RE.search(nxt.form))
+        if touches and tok.tag in ("XPN", "MM") and len(tok.form) == 1 and _HANGUL_RE.fullmatch(tok.form) or touches and tok.tag == "XSN" and tok.form == "적" and i > 0 and toks[i - 1].tag in _NOUN_TAGS \
+                and toks[i - 1].start + toks[i - 1].len == tok.start:
+            glue.add(i)
+    for i, tok in enumerate(toks):
+        if i in glue and tok.tag in ("XPN", "MM"):
+            k: str | None = "hangul"
+            surface = text[tok.start:tok.start + tok.len]
+            if cur is not None:
+                groups.append(cur)
+            cur, kind = _Group(surface, tok.start, tok.start + tok.len, ["NNG"]), "hangul"
+            continue
+        if i in glue and cur is not None and kind == "hangul" and tok.start == cur.end:
+            cur.text += text[tok.start:tok.start + tok.len]
+            cur.end = tok.start + tok.len
+            continue
         if tok.tag in _NOUN_TAGS:
             k = "hangul" if _HANGUL_RE.search(tok.form) else "latin"
         elif tok.tag == "SL" or (tok.tag == "SN" and tok.form.isdigit()) or tok.form == "&":
@@ -230,7 +256,8 @@ def _persons(text: str, groups: list[_Group]) -> set[str]:
         gap = text[a.end:b.start]
         if not gap.strip(" \u00a0") and gap:
             if (b.text in _TITLES and b.text not in _NOT_PERSON_TITLES and a.hangul
-                    and 2 <= len(a.text) <= 4 and "NNP" in a.tags):
+                    and 2 <= len(a.text) <= 4 and "NNP" in a.tags and not _company_key(a.text)
+                    and f"({a.text})" not in text):  # 쿠팡 의장, 연방준비제도(연준) … 연준 의장
                 names.add(a.text)
             if (a.text in _TITLES and b.hangul and 2 <= len(b.text) <= 4 and "NNP" in b.tags
                     and text[b.end:b.end + 1] in (")", ",", "）")):
@@ -251,6 +278,29 @@ def _persons(text: str, groups: list[_Group]) -> set[str]:
     return names
 
 
+# given names of the people foreign news names most (their surname alone is how the article goes on)
+_GIVEN_NAMES = {"도널드", "제롬", "조", "젠슨", "일론", "사티아", "팀", "마크", "샘", "빌", "재닛", "크리스틴", "에마뉘엘",
+                "블라디미르", "시진핑", "기시다", "이시바", "카멀라", "스콧", "하워드", "래리", "세르게이", "순다르",
+                "앤디", "리사", "팻", "마사요시", "존", "제프", "워런", "케빈", "마리오", "앤드루", "올리버"}
+
+
+def _given_names(text: str, groups: list[_Group]) -> set[str]:
+    """Foreign given names: a known one (제롬, 도널드), or a Hangul word always written right before
+    another (제롬 파월) when that other also stands alone in the article (파월 의장은)."""
+    out = {g.text for g in groups if g.text in _GIVEN_NAMES}
+    pairs: dict[str, set[str]] = {}
+    alone: Counter[str] = Counter(g.text for g in groups if g.hangul)
+    for a, b in zip(groups, groups[1:]):
+        if a.hangul and b.hangul and text[a.end:b.start] == " " and "NNP" in a.tags:
+            pairs.setdefault(a.text, set()).add(b.text)
+    for first, seconds in pairs.items():
+        if len(seconds) == 1 and alone[first] == 1:
+            (second,) = seconds
+            if alone[second] >= 2 and not _company_key(first):
+                out.add(first)
+    return out
+
+
 _SURNAMES = set("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나엄채원천방공현함변염추도석선설길연위표명반왕금옥육맹탁")
 _INSTITUTION_ENDS = set("대원부청처사소회관단국청실과원팀")
 
@@ -261,9 +311,10 @@ def _terms_with_kind(text: str) -> tuple[tuple[str, bool, bool], ...]:
 
     Cached: ``new`` asks for the terms and for the ranked keywords of the same text, and the
     morphological analysis is the expensive part."""
+    places = set(_DATELINE_RE.findall(text))  # [서울=뉴스1]: 서울 is where it was written, not a term
     text = _mask(text)
     groups = _groups(text)
-    people = _persons(text, groups)
+    people = _persons(text, groups) | _given_names(text, groups) | places
     out = []
     for g in groups:
         if _is_term(g) and g.text not in people:
@@ -299,6 +350,8 @@ def rank_keywords(text: str, doc_freq: dict[str, int], n_docs: int, k: int = 10)
     Ties go to the term that appears first.
     """
     occ = _terms_with_kind(text)
+    mapping = company_map(text, [t for t, _, _ in occ])  # 현대차 → 현대자동차; a team's 삼성 goes
+    occ = tuple((mapping.get(t) or t, p, c) for t, p, c in occ if mapping.get(t, "") is not None)
     tf = Counter(t for t, _, _ in occ)
     first: dict[str, int] = {}
     proper: dict[str, bool] = {}
@@ -336,15 +389,39 @@ _GENERIC_PREFIXES = {"중앙", "시중", "지방", "대형", "외국", "외국�
                      "저축", "상업", "주요", "국책", "민간", "일반", "전기", "가전", "생활", "종합", "소형",
                      "중소", "중견", "글로벌", "계열", "정책", "특수", "개발", "세계", "국제", "지주",
                      "금융", "신용", "체크", "법인", "기업", "대기업", "인터넷전문", "디지털", "모바일",
-                     "연구", "광", "양자", "반도체", "전력"}
+                     "연구", "광", "양자", "반도체", "전력", "한국", "미국", "중국", "일본", "유럽"}
+
+
+@dataclass(frozen=True)
+class _Catalog:
+    industry: dict[str, str | None]  # every known name and alias → the industry of its company
+    canonical: dict[str, str]  # casefolded name or alias → the canonical name
+    groups: dict[str, tuple[tuple[str, ...], str | None]]  # group's canonical name → (prefixes, default)
+    teams: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
-def _companies() -> dict[str, str | None]:
+def _catalog() -> _Catalog:
     import yaml
 
     text = resources.files("scrapnote").joinpath("data/companies.yaml").read_text("utf-8")
-    return {str(k): v for k, v in (yaml.load(text, Loader=_yaml_loader()) or {}).items()}
+    data = yaml.load(text, Loader=_yaml_loader()) or {}
+    industry: dict[str, str | None] = {}
+    canonical: dict[str, str] = {}
+    groups: dict[str, tuple[tuple[str, ...], str | None]] = {}
+    for name, spec in (data.get("companies") or {}).items():
+        name = str(name)
+        spec = spec if isinstance(spec, dict) else {"industry": spec}
+        for n in (name, *(str(a) for a in spec.get("aliases") or ())):
+            industry[n] = spec.get("industry")
+            canonical[n.casefold()] = name
+        if spec.get("group"):
+            groups[name] = (tuple(str(p) for p in spec["group"]), spec.get("default"))
+    return _Catalog(industry, canonical, groups, tuple(str(t) for t in data.get("teams") or ()))
+
+
+def _companies() -> dict[str, str | None]:
+    return _catalog().industry
 
 
 @lru_cache(maxsize=1)
@@ -440,26 +517,92 @@ def _glued_company(term: str) -> str | None:
     return best
 
 
-# one firm under two names in companies.yaml: listed under the Korean one
-_ALIASES = {"google": "구글", "naver": "네이버", "apple": "애플", "microsoft": "마이크로소프트",
-            "amazon": "아마존", "meta": "메타", "netflix": "넷플릭스", "nvidia": "엔비디아", "intel": "인텔",
-            "tesla": "테슬라", "openai": "오픈AI", "posco": "포스코", "skt": "SK텔레콤", "현대자동차": "현대차",
-            "한전": "한국전력"}
+def _canon(name: str) -> str:
+    """The canonical name of a known name or alias (현대차 → 현대자동차, MS → 마이크로소프트)."""
+    return _catalog().canonical.get(name.casefold(), name)
 
 
 def _company_of(term: str) -> str | None:
-    """The company ``term`` names, as it should be listed, or None."""
+    """The company ``term`` names, under its canonical name, or None."""
     if _company_key(term) or _group_affiliate(term):
-        return _ALIASES.get(term.casefold(), term)
+        return _canon(term)
     glued = _glued_company(term)
     if glued is not None:
-        return _ALIASES.get(glued.casefold(), glued)
+        return _canon(glued)
     for suf in COMPANY_SUFFIXES:
         head = term[: -len(suf)]
         if term.endswith(suf) and len(head) >= 2 and head not in _GENERIC_PREFIXES \
                 and head not in STOPWORDS:
             return term
     return None
+
+
+def company_map(text: str, terms: list[str]) -> dict[str, str | None]:
+    """What each company term of an article stands for in it: its canonical name, or None for a
+    bare group name written as a sports team (삼성 라이온즈: the article's bare 삼성 is the team).
+    A bare group name (삼성, SK그룹, 현대차그룹) stands for the most named company of its group in
+    the article (SK → SK하이닉스), else for its default (삼성 → 삼성전자), else for itself."""
+    cat = _catalog()
+    named: dict[str, str] = {}
+    for t in dict.fromkeys(terms):
+        c = _company_of(t)
+        if c is not None:
+            named[t] = c
+    count = Counter(named[t] for t in terms if t in named)
+    out: dict[str, str | None] = dict(named)
+    for t, c in named.items():
+        if c not in cat.groups:
+            continue
+        if cat.teams and re.search(rf"{re.escape(t)}[ \u00a0]?(?:{'|'.join(map(re.escape, cat.teams))})", text):
+            out[t] = None
+            continue
+        prefixes, default = cat.groups[c]
+        members = [m for m in count if m != c and m not in cat.groups and m.startswith(prefixes)]
+        if members:
+            out[t] = max(members, key=lambda m: (count[m], -terms.index(next(x for x in named if named[x] == m))))
+        elif default:
+            out[t] = default
+    return out
+
+
+def article_companies(title: str, body: str, limit: int | None = 5) -> list[str]:
+    """The companies of an article, its subject first: the company the headline and the lead (the
+    first paragraph) name most, counting its aliases and its affiliates' mentions (카카오페이 for
+    카카오) — then the others, most mentioned first. Aliases are one company (``company_map``)."""
+    text = f"{title}\n{body}"
+    terms = extract_terms(text)
+    mapping = company_map(text, terms)
+    lead_text = f"{title}\n{_lead(body)}"
+    lead_terms = extract_terms(lead_text)
+    lead_map = company_map(text, lead_terms) | mapping
+    ranked = guess_companies([mapping.get(t) or t for t in terms if mapping.get(t, "") is not None], limit=None)
+    if not ranked:
+        return []
+    title_terms = set(extract_terms(title))
+    score: dict[str, float] = {}
+    for t in lead_terms:
+        c = lead_map.get(t)
+        if c is None:
+            continue
+        w = 2.0 if t in title_terms else 1.0
+        score[c] = score.get(c, 0.0) + w
+        parent = next((p for p in ranked if p != c and c.startswith(p) and len(p) >= 2), None)
+        if parent is not None:
+            score[parent] = score.get(parent, 0.0) + 0.5 * w  # an affiliate's mention counts for its parent too
+    if score:
+        subject = max(ranked, key=lambda c: (score.get(c, 0.0), -ranked.index(c)))
+        if score.get(subject):
+            ranked = [subject] + [c for c in ranked if c != subject]
+    return ranked if limit is None else ranked[:max(limit, 0)]
+
+
+def _lead(body: str) -> str:
+    """The article's first paragraph (its first two sentences when it is one block)."""
+    for para in re.split(r"\n\s*\n", body.strip()):
+        if len(para.strip()) >= 20:
+            sentences = re.split(r"(?<=[.!?])\s+", para.strip())
+            return " ".join(sentences[:2])
+    return body[:300]
 
 
 def guess_companies(terms: list[str], limit: int | None = 5) -> list[str]:
