@@ -89,3 +89,17 @@ def test_a_long_list_goes_through_the_pager_on_a_terminal(home, many, tmp_path):
     assert rc == 0, out
     text = paged.read_text("utf-8")
     assert "노트 제목 22" in text and "노트 제목 01" in text and text.count("노트 제목") == 22
+
+
+def test_list_n_walks_the_index_in_lists_order(cli, many):
+    """`list -n N` reads N entries of the index in list's order, never sorts every note."""
+    import sqlite3
+
+    from scrapnote.index import rows, schema
+
+    cli("list", "-n", "1")
+    con = sqlite3.connect(schema.db_path())
+    sql = (f"SELECT notes.id FROM notes WHERE notes.error IS NULL{rows._ORDERS['newest']} LIMIT 2")
+    plan = " ".join(r[-1] for r in con.execute("EXPLAIN QUERY PLAN " + sql))
+    assert "notes_newest" in plan and "TEMP B-TREE" not in plan, plan
+    assert [r[0] for r in con.execute(sql)] == [int(ln.split()[0]) for ln in cli("list", "-n", "2").stdout.splitlines()[1:]]

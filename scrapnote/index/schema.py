@@ -115,6 +115,12 @@ STEPS: list[str] = [
     CREATE INDEX notes_broken ON notes(path) WHERE error IS NOT NULL;
     CREATE INDEX notes_live_id ON notes(id) WHERE error IS NULL;
     """,
+    # 9: the notes in list's order (the date shown, then the id), so that `list -n 20` walks 20
+    # entries of an index instead of sorting every note (805 ms of SQL at 50k on a loaded machine
+    # before, 0.1 ms after). Nothing is read again.
+    """
+    CREATE INDEX notes_newest ON notes(coalesce(date, ''), id) WHERE error IS NULL;
+    """,
 ]
 
 
