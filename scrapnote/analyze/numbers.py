@@ -13,6 +13,8 @@ dates (``7월 3일``), times, phone numbers, codes (``(035720)``) and ordinals (
 """
 from __future__ import annotations
 
+import bisect
+
 import math
 import re
 from dataclasses import dataclass
@@ -308,11 +310,11 @@ def _scan(text: str) -> list[_Found]:
     masked = _MASK_RE.sub(lambda m: " " * len(m.group()), text)
     spans = _sentence_spans(text)
 
-    def sentence_of(pos: int) -> int:
-        for i, (a, b) in enumerate(spans):
-            if a <= pos < b:
-                return i
-        return -1
+    starts = [a for a, _ in spans]
+
+    def sentence_of(pos: int) -> int:  # the spans are in order: a binary search, not a scan per figure
+        i = bisect.bisect_right(starts, pos) - 1
+        return i if i >= 0 and spans[i][0] <= pos < spans[i][1] else -1
 
     found: list[_Found] = _durations(text, masked, spans)
     taken_durations = [(f.start, f.end) for f in found]
