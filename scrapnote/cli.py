@@ -388,10 +388,33 @@ def check(
     from scrapnote.filters import Filters
 
     filters = Filters.make(tag, source, industry, company, since, until)
+    from scrapnote.app.sync import kept_conflicts
+
     results = check_notes(ids or [], on_error=render.warn_broken, filters=filters)
     render.check_report(results, filtered=bool(filters), as_json=as_json)
-    if any(miss for _, miss in results):
+    kept = kept_conflicts()
+    render.conflict_lines(kept)
+    if any(miss for _, miss in results) or kept:
         raise typer.Exit(1)
+
+
+@app.command()
+def sync(
+    remote: Annotated[Optional[str], typer.Argument(help="With --init: the remote to push to (a URL or a path, as git takes it), saved as 'origin'.", metavar="[REMOTE]")] = None,
+    init: Annotated[bool, typer.Option("--init", help="Make the collection a git repository (with a .gitignore for .scrapnote/), then sync with REMOTE if given.")] = False,
+):
+    """Carry the collection through git: commit what changed (new #12 제목, edit #3, delete #5), pull (rebase), push.
+
+    Uses the git command line, so your own remotes and credentials work. A note both devices created
+    under one id is renumbered here; a note edited on both keeps this device's text in notes/ and the
+    other's in .scrapnote/conflicts/ID-DEVICE.md."""
+    from scrapnote import render
+    from scrapnote.app.sync import kept_conflicts, sync_collection
+
+    if remote and not init:
+        raise typer.BadParameter("REMOTE is given with --init (later: git remote set-url origin URL)")
+    result = sync_collection(init, remote)
+    render.sync_result(result, kept_conflicts())
 
 
 @app.command()

@@ -5,7 +5,7 @@ Written by docs/gen_cli.py from the commands themselves; do not edit by hand
 
 # cli.py as it was when this was written (zlib.crc32 of its bytes): launch.py hands a
 # cli.py changed since then to Typer, so a stale table is never printed
-CLI_CRC = 2194571259
+CLI_CRC = 2979582226
 
 HELP: dict[str, str] = {
     '': (
@@ -37,6 +37,7 @@ HELP: dict[str, str] = {
         '  restore    Bring a deleted note back from the trash under the same id.\n'
         '  reindex    Rebuild the search index from the note files (never needed...\n'
         "  check      List the reader's sections still empty or still the...\n"
+        '  sync       Carry the collection through git: commit what changed (new...\n'
         '  questions  Gather every 현직자 question you wrote, grouped by company —...\n'
         '  related    Notes related to one note: shared keywords and companies,...\n'
         '  export     Share notes: several make one digest (title, contents, notes...\n'
@@ -179,6 +180,26 @@ HELP: dict[str, str] = {
         '  --json            Print JSON: each note checked with the sections still to\n'
         '                    write.\n'
         '  -h, --help        Show this message and exit.\n'
+    ),
+    'sync': (
+        'Usage: scrapnote sync [OPTIONS] [REMOTE]\n'
+        '\n'
+        '  Carry the collection through git: commit what changed (new #12 제목, edit #3,\n'
+        '  delete #5), pull (rebase), push.\n'
+        '\n'
+        '  Uses the git command line, so your own remotes and credentials work. A note\n'
+        '  both devices created under one id is renumbered here; a note edited on both\n'
+        "  keeps this device's text in notes/ and the other's in\n"
+        '  .scrapnote/conflicts/ID-DEVICE.md.\n'
+        '\n'
+        'Arguments:\n'
+        '  [REMOTE]  With --init: the remote to push to (a URL or a path, as git takes\n'
+        "            it), saved as 'origin'.\n"
+        '\n'
+        'Options:\n'
+        '  --init      Make the collection a git repository (with a .gitignore for\n'
+        '              .scrapnote/), then sync with REMOTE if given.\n'
+        '  -h, --help  Show this message and exit.\n'
     ),
     'questions': (
         'Usage: scrapnote questions [OPTIONS]\n'

@@ -603,6 +603,35 @@ def import_result(result) -> None:
     message(f"imported {len(result.notes)} note{'s' if len(result.notes) != 1 else ''}")
 
 
+def conflict_lines(paths) -> None:
+    """The other devices' texts a sync kept aside (``sync``, ``check``), one line each on stderr."""
+    for p in paths:
+        nid = p.stem.split("-", 1)[0]
+        warn(f"conflict: another device's text of #{nid} is kept in {display_path(p)}: "
+             "compare, copy what you want into the note, then delete the file")
+
+
+def sync_result(result, kept) -> None:
+    """``sync``: what was committed, renumbered, kept aside, pulled and pushed (stderr)."""
+    if result.initialized:
+        message("the collection is now a git repository (.scrapnote/ is ignored)")
+    for line in result.committed:
+        message(f"committed: {line}")
+    for old, new in result.renumbered:
+        warn(f"#{old} from this device is now #{new} (#{old} is a note from another device)")
+    for line in result.kept:
+        warn(line)
+    if result.pulled:
+        message(f"pulled {result.pulled} commit{'s' if result.pulled != 1 else ''} from {result.remote}")
+    if result.pushed:
+        message(f"pushed to {result.remote}")
+    elif result.remote is None:
+        message("no remote to push to (scrapnote sync --init REMOTE, or git remote add origin URL)")
+    conflict_lines(kept)
+    if not (result.committed or result.pulled or result.renumbered or result.initialized):
+        message("nothing changed: up to date")
+
+
 def config_result(action: str, outcome) -> None:
     """``config``: the file's path; every key as a TOML line (defaults commented out); what was set."""
     from scrapnote import settings

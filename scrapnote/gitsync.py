@@ -1,0 +1,528 @@
+"""The collection as a git repository, driven through the git command line (``scrapnote sync``).
+
+git is run as a subprocess so that the user's own remotes, credentials and config work as they
+do in git. One sync, under the collection's lock:
+
+1. an interrupted earlier sync is undone (a rebase left in progress is aborted: the local commits
+   come back as they were);
+2. what changed is committed, the message saying what (``new #12 제목``, ``edit #3``,
+   ``delete #5``, from the staged paths and the note ids in their names), with a
+   ``Scrapnote-Device:`` trailer naming this device;
+3. the remote is fetched; when both sides moved, the commits not yet pushed are squashed into one
+   (its message lists every change), notes this device created under an id the remote gave
+   another note meanwhile are renumbered to the next free id (file renamed, front-matter ``id``
+   and the ``#12`` references in its own sections changed), and the commit is rebased on the
+   remote;
+4. a rebase conflict never leaves markers in a file: for a note edited on both devices this
+   device's text stays in ``notes/`` and the other device's is saved as
+   ``.scrapnote/conflicts/12-<device>.md``; an edit always beats a delete (nothing is lost);
+   ``review.tsv`` is merged card by card (this device's line wins for a card both changed);
+5. pushed; a push rejected because another device pushed meanwhile is fetched, rebased and pushed
+   again (three tries).
+
+A failure of git (no git, no network, a rejected push) is one ``ScrapnoteError`` line; the
+changes stay committed locally, and the next sync finishes the job.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scrapnote import config, store
+from scrapnote.errors import ScrapnoteError
+
+REMOTE = "origin"
+TRAILER = "Scrapnote-Device"
+REVIEW = "review.tsv"
+_NOTE_PATH_RE = re.compile(r"^notes/(\d+)(?:-[^/]*)?\.md$")
+PUSH_TRIES = 3
+
+
+@dataclass
+class SyncResult:
+    committed: list[str] = field(default_factory=list)  # the change lines of this sync's commit
+    renumbered: list[tuple[int, int]] = field(default_factory=list)  # (old id, new id)
+    conflicts: list[Path] = field(default_factory=list)  # the other device's texts saved aside now
+    kept: list[str] = field(default_factory=list)  # edits that beat a delete, said to the user
+    pulled: int = 0  # commits brought from the remote
+    pushed: bool = False
+    remote: str | None = None
+    initialized: bool = False
+
+
+def device() -> str:
+    """This device's name: ``$SCRAPNOTE_DEVICE``, else the host name (letters, digits, ``-``)."""
+    name = os.environ.get("SCRAPNOTE_DEVICE") or socket.gethostname() or "device"
+    return re.sub(r"[^\w.-]+", "-", name).strip("-.")[:40] or "device"
+
+
+def conflicts_dir() -> Path:
+    return config.state_dir() / "conflicts"
+
+
+def conflicts() -> list[Path]:
+    """The other devices' texts kept aside by earlier syncs (until the user removes them)."""
+    folder = conflicts_dir()
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix == ".md" and not p.name.startswith("."))
+    except OSError:
+        return []
+
+
+class Git:
+    """``git -C <dir>`` with the output captured; a failure is a ScrapnoteError naming git's reason."""
+
+    def __init__(self, where: Path):
+        self.where = where
+        exe = shutil.which("git")
+        if exe is None:
+            raise ScrapnoteError("git is not installed (or not on PATH): sync needs the git command line; "
+                                 "nothing was changed")
+        self.exe = exe
+
+    def run(self, *args: str, check: bool = True, env: dict[str, str] | None = None,
+            input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+        full_env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", **(env or {})}
+        try:
+            done = subprocess.run([self.exe, "-C", str(self.where), *args], capture_output=True,
+                                  env=full_env, input=input, timeout=600)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            raise ScrapnoteError(f"git {args[0]} failed: {e}")
+        if check and done.returncode != 0:
+            raise ScrapnoteError(f"git {args[0]} failed: {reason(done)}")
+        return done
+
+    def out(self, *args: str) -> str:
+        return self.run(*args).stdout.decode("utf-8", "replace")
+
+    def ok(self, *args: str) -> bool:
+        return self.run(*args, check=False).returncode == 0
+
+
+def reason(done: subprocess.CompletedProcess[bytes]) -> str:
+    """git's own last word (its last ``fatal:``/``error:`` line, else its last line)."""
+    lines = [ln.strip() for ln in (done.stderr or done.stdout or b"").decode("utf-8", "replace").splitlines()
+             if ln.strip()]
+    for ln in reversed(lines):
+        if ln.startswith(("fatal:", "error:", "ERROR:")):
+            return ln.split(":", 1)[1].strip()
+    return lines[-1] if lines else f"exit code {done.returncode}"
+
+
+def note_id_of(path: str) -> int | None:
+    m = _NOTE_PATH_RE.match(path)
+    return int(m.group(1)) if m else None
+
+
+def _title_of(text: str) -> str:
+    m = re.search(r"^title:[ \t]*(.*)$", text, re.M)
+    if not m:
+        return ""
+    raw = m.group(1).strip()
+    try:
+        import yaml
+
+        value = yaml.safe_load(raw)
+    except Exception:  # noqa: BLE001 - a title that does not parse is shown as written
+        value = raw
+    return str(value) if value is not None else ""
+
+
+def change_lines(git: Git) -> list[str]:
+    """What the staged changes are, one line each: ``new #12 제목``, ``edit #3``, ``delete #5``,
+    ``review schedule``, ``edit <path>`` for any other file."""
+    raw = git.run("diff", "--cached", "--name-status", "--no-renames", "-z").stdout.decode("utf-8", "replace")
+    parts = [p for p in raw.split("\0") if p]
+    by_id: dict[int, set[str]] = {}
+    titles: dict[int, str] = {}
+    others: list[str] = []
+    trashed: dict[int, str] = {}
+    for status, path in zip(parts[::2], parts[1::2]):
+        nid = note_id_of(path)
+        if path.startswith(".trash/"):  # a delete moves the note there: said by its notes/ line
+            tid = store.id_of_name(Path(path).name)
+            if tid is not None:
+                trashed[tid] = status[0]
+            continue
+        if nid is None:
+            if path == REVIEW:
+                others.append("review schedule")
+            else:
+                verb = {"A": "add", "D": "delete"}.get(status[0], "edit")
+                others.append(f"{verb} {path}")
+            continue
+        by_id.setdefault(nid, set()).add(status[0])
+        if status[0] != "D":
+            try:
+                titles[nid] = _title_of((git.where / path).read_text(encoding="utf-8-sig", errors="replace")[:4096])
+            except OSError:
+                pass
+    lines = []
+    for nid in sorted(by_id):
+        kinds = by_id[nid]
+        if kinds == {"A"} and trashed.get(nid) == "D":
+            lines.append(f"restore #{nid}")
+        elif kinds == {"A"}:
+            lines.append(f"new #{nid} {titles.get(nid, '')}".rstrip())
+        elif kinds == {"D"}:
+            lines.append(f"delete #{nid}")
+        else:
+            lines.append(f"edit #{nid}")
+    lines += sorted(set(others))
+    if not lines and trashed:
+        lines.append("empty the trash")
+    return lines
+
+
+def message_of(lines: list[str]) -> str:
+    subject = "; ".join(lines)
+    if len(subject) > 72:
+        subject = f"{len(lines)} changes: " + "; ".join(lines)[:60].rstrip() + "…"
+    body = "\n".join(lines) if len(lines) > 1 else ""
+    return subject + ("\n\n" + body if body else "") + f"\n\n{TRAILER}: {device()}\n"
+
+
+def _commit_all(git: Git) -> list[str]:
+    git.run("add", "-A")
+    lines = change_lines(git)
+    if lines:
+        git.run("commit", "-q", "--no-verify", "-F", "-", input=message_of(lines).encode("utf-8"))
+    return lines
+
+
+def _branch(git: Git) -> str:
+    done = git.run("symbolic-ref", "--short", "-q", "HEAD", check=False)
+    name = done.stdout.decode().strip()
+    if not name:
+        raise ScrapnoteError(f"the collection's repository at {git.where} is not on a branch (detached HEAD); "
+                             "check out a branch with git first")
+    return name
+
+
+def _rev(git: Git, ref: str) -> str | None:
+    done = git.run("rev-parse", "-q", "--verify", ref + "^{commit}", check=False)
+    if done.returncode != 0:
+        return None
+    return done.stdout.decode().strip() or None
+
+
+def _tree_ids(git: Git, rev: str | None) -> dict[int, dict[str, str]]:
+    """Note id → {path: blob} in a commit's notes/ (empty for no commit)."""
+    if rev is None:
+        return {}
+    raw = git.out("ls-tree", "-z", rev, "notes/")
+    out: dict[int, dict[str, str]] = {}
+    for entry in raw.split("\0"):
+        if not entry:
+            continue
+        meta, path = entry.split("\t", 1)
+        nid = note_id_of(path)
+        if nid is not None:
+            out.setdefault(nid, {})[path] = meta.split()[2]
+    return out
+
+
+def _abort_leftover(git: Git) -> None:
+    gitdir = Path(git.out("rev-parse", "--absolute-git-dir").strip())
+    if (gitdir / "rebase-merge").exists() or (gitdir / "rebase-apply").exists():
+        git.run("rebase", "--abort", check=False)
+
+
+def init(remote: str | None) -> SyncResult:
+    """``sync --init [REMOTE]``: the home as a git repository, its ``.gitignore`` naming
+    ``.scrapnote/``, the remote as ``origin``; then a first sync when there is a remote."""
+    home = config.home()
+    git = Git(home)
+    home.mkdir(parents=True, exist_ok=True)
+    result = SyncResult()
+    with store.locked():
+        if not (home / ".git").exists():
+            git.run("init", "-q", "-b", "main")
+            result.initialized = True
+        store.ignore_state(new_home=True)
+        if remote:
+            if git.ok("remote", "get-url", REMOTE):
+                git.run("remote", "set-url", REMOTE, remote)
+            else:
+                git.run("remote", "add", REMOTE, remote)
+    if remote:
+        later = sync()
+        later.initialized = result.initialized
+        return later
+    with store.locked():
+        result.committed = _commit_all(git)
+    return result
+
+
+def sync() -> SyncResult:
+    home = config.home()
+    git = Git(home)
+    if not (home / ".git").exists():
+        raise ScrapnoteError(f"{home} is not a git repository yet: run 'scrapnote sync --init [REMOTE]' first")
+    result = SyncResult()
+    with store.locked():
+        _abort_leftover(git)
+        branch = _branch(git)
+        result.committed = _commit_all(git)
+        if not git.ok("remote", "get-url", REMOTE):
+            return result  # committed; nowhere to push
+        result.remote = git.out("remote", "get-url", REMOTE).strip()
+        for attempt in range(PUSH_TRIES):
+            _fetch(git, result.remote)
+            upstream = _rev(git, f"refs/remotes/{REMOTE}/{branch}")
+            if upstream is not None:
+                _integrate(git, upstream, result)
+            push = git.run("push", "-q", "-u", REMOTE, f"HEAD:refs/heads/{branch}", check=False)
+            if push.returncode == 0:
+                result.pushed = True
+                break
+            # another device pushed meanwhile (non-fast-forward, or a ref that moved under the
+            # push): the remote has commits this one lacks; fetch, rebase and push again
+            raced = _fetched_new(git, branch, upstream)
+            if not raced or attempt == PUSH_TRIES - 1:
+                raise ScrapnoteError(f"could not push to {result.remote}: {reason(push)} — your changes are "
+                                     "committed here; run 'scrapnote sync' again")
+        _raise_counter(home)
+    return result
+
+
+def _fetched_new(git: Git, branch: str, before: str | None) -> bool:
+    """Whether the remote's branch moved past what this device has (fetched again to see)."""
+    if git.run("fetch", "-q", REMOTE, check=False).returncode != 0:
+        return False
+    now = _rev(git, f"refs/remotes/{REMOTE}/{branch}")
+    return now is not None and now != before and not git.ok("merge-base", "--is-ancestor", now, "HEAD")
+
+
+def _fetch(git: Git, remote_url: str) -> None:
+    done = git.run("fetch", "-q", REMOTE, check=False)
+    if done.returncode != 0:
+        raise ScrapnoteError(f"cannot reach {remote_url}: {reason(done)} — your changes are committed here; "
+                             "run 'scrapnote sync' again when it can be reached")
+
+
+def _integrate(git: Git, upstream: str, result: SyncResult) -> None:
+    head = _rev(git, "HEAD")
+    if head is None or head == upstream:
+        if head is None:
+            git.run("reset", "-q", "--hard", upstream)
+        return
+    if git.ok("merge-base", "--is-ancestor", head, upstream):  # only the remote moved
+        result.pulled += int(git.out("rev-list", "--count", f"{head}..{upstream}").strip() or 0)
+        git.run("merge", "-q", "--ff-only", upstream)
+        return
+    if git.ok("merge-base", "--is-ancestor", upstream, head):  # only this device moved
+        return
+    base = git.run("merge-base", head, upstream, check=False).stdout.decode().strip() or None
+    result.pulled += int(git.out("rev-list", "--count", f"{base}..{upstream}" if base else upstream).strip() or 0)
+    _squash_and_renumber(git, base, upstream, result)
+    edited = [p for p in _changed(git, "HEAD~1" if _rev(git, "HEAD~1") else None, "HEAD", "M")
+              if note_id_of(p) is not None]
+    _rebase(git, upstream, result)
+    _untrash_edited(git, edited, result)
+
+
+def _changed(git: Git, old: str | None, new: str, status: str) -> list[str]:
+    if old is None:
+        return []
+    raw = git.out("diff", "--name-only", "--no-renames", f"--diff-filter={status}", "-z", old, new)
+    return [p for p in raw.split("\0") if p]
+
+
+def _untrash_edited(git: Git, edited: list[str], result: SyncResult) -> None:
+    """A note this device edited that another device deleted meanwhile: git's rename detection
+    carries the edit into ``.trash/`` with it; the edit beats the delete, so the note comes back."""
+    back = []
+    for path in edited:
+        target = git.where / path
+        trashed = git.where / ".trash" / Path(path).name
+        if not target.exists() and trashed.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(trashed, target)
+            back.append(path)
+            result.kept.append(_label(path) + " was deleted on another device and edited here: kept")
+    if back:
+        git.run("add", "-A")
+        git.run("commit", "-q", "--no-verify", "--amend", "--no-edit")
+
+
+def _squash_and_renumber(git: Git, base: str | None, upstream: str, result: SyncResult) -> None:
+    """The unpushed commits as one (their messages kept), this device's new notes whose id the
+    remote also gave a new note renumbered past every id either side knows."""
+    messages = git.out("log", "--reverse", "--format=%B%x00", f"{base}..HEAD" if base else "HEAD")
+    lines: list[str] = []
+    for msg in messages.split("\0"):
+        for ln in msg.strip().splitlines():
+            ln = ln.strip()
+            if ln and not ln.startswith(TRAILER + ":") and ln not in lines and not re.match(r"^\d+ changes: ", ln):
+                lines.append(ln)
+    base_ids, mine, theirs = _tree_ids(git, base), _tree_ids(git, "HEAD"), _tree_ids(git, upstream)
+    taken = set(mine) | set(theirs) | store._used_ids(config.trash_dir()) | {store._read_counter()}
+    nxt = max(taken, default=0) + 1
+    for nid in sorted(set(mine) & set(theirs)):
+        if nid in base_ids:
+            continue  # the same note on both sides since before: an edit, not a collision
+        if mine[nid] == theirs[nid]:
+            continue  # the very same file on both sides
+        for path in sorted(mine[nid]):
+            if theirs[nid].get(path) == mine[nid][path]:
+                continue
+            new_path = _renumber_file(git, path, nid, nxt)
+            result.renumbered.append((nid, nxt))
+            lines.append(f"renumber #{nid} → #{nxt} ({new_path}): #{nid} is another device's note")
+            nxt += 1
+    git.run("add", "-A")
+    tree = git.out("write-tree").strip()
+    msg = message_of(lines or ["sync"])
+    args = ["commit-tree", tree] + (["-p", base] if base else [])
+    commit = git.run(*args, input=msg.encode("utf-8")).stdout.decode().strip()
+    git.run("reset", "-q", "--soft", commit)
+
+
+_ID_LINE_RE = re.compile(r"^id:[ \t]*(\d+)[ \t]*$", re.M)
+
+
+def renumbered_text(text: str, old: int, new: int) -> str:
+    """A note's text under another id: the front matter's ``id`` and the ``#old`` references in its
+    sections (``#12`` but not ``#123`` or ``&#12;``)."""
+    fm_end = 0
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        fm_end = end + 4 if end >= 0 else 0
+    front, body = text[:fm_end], text[fm_end:]
+    front = _ID_LINE_RE.sub(lambda m: f"id: {new}" if int(m.group(1)) == old else m.group(0), front, count=1)
+    body = re.sub(rf"(?<![\w&#])#{old}(?!\d)", f"#{new}", body)
+    return front + body
+
+
+def _renumber_file(git: Git, path: str, old: int, new: int) -> str:
+    src = git.where / path
+    name = re.sub(r"^\d+", f"{new:04d}", Path(path).name)
+    dst = src.with_name(name)
+    text = src.read_text(encoding="utf-8")
+    store.atomic_write(dst, renumbered_text(text, old, new))
+    src.unlink()
+    return f"notes/{name}"
+
+
+def _rebase(git: Git, upstream: str, result: SyncResult) -> None:
+    env = {"GIT_EDITOR": "true"}
+    done = git.run("rebase", "-q", upstream, check=False, env=env)
+    for _ in range(100):
+        if done.returncode == 0:
+            return
+        unmerged = [p for p in git.out("diff", "--name-only", "--diff-filter=U", "-z").split("\0") if p]
+        if not unmerged:
+            git.run("rebase", "--abort", check=False)
+            raise ScrapnoteError(f"git rebase failed: {reason(done)} — nothing was lost; run 'scrapnote sync' again")
+        for path in unmerged:
+            _resolve(git, path, upstream, result)
+        if not git.out("diff", "--cached", "--name-only").strip():
+            done = git.run("rebase", "--skip", check=False, env=env)
+        else:
+            done = git.run("-c", "core.hooksPath=/dev/null", "rebase", "--continue", check=False, env=env)
+    git.run("rebase", "--abort", check=False)
+    raise ScrapnoteError("git rebase did not finish — nothing was lost; run 'scrapnote sync' again")
+
+
+def _stages(git: Git, path: str) -> dict[int, str]:
+    out = {}
+    for line in git.out("ls-files", "-u", "-z", "--", path).split("\0"):
+        if line:
+            meta, _ = line.split("\t", 1)
+            _, blob, stage = meta.split()
+            out[int(stage)] = blob
+    return out
+
+
+def _blob(git: Git, blob: str) -> bytes:
+    return git.run("cat-file", "blob", blob).stdout
+
+
+def _device_of(git: Git, upstream: str, path: str) -> str:
+    """The device that last wrote ``path`` on the remote (its commit's trailer, else its author)."""
+    fmt = f"%(trailers:key={TRAILER},valueonly,separator=%x2C)%x00%an"
+    raw = git.out("log", "-1", f"--format={fmt}", upstream, "--", path)
+    trailer, _, author = raw.strip().partition("\0")
+    name = trailer.strip() or author.strip() or "other"
+    return re.sub(r"[^\w.-]+", "-", name).strip("-.")[:40] or "other"
+
+
+def _resolve(git: Git, path: str, upstream: str, result: SyncResult) -> None:
+    """One conflicted path of the rebase, resolved without markers. In a rebase, stage 2 is the
+    remote's (the commit being built on) and stage 3 this device's (the commit being replayed)."""
+    stages = _stages(git, path)
+    theirs, mine = stages.get(2), stages.get(3)
+    target = git.where / path
+    if mine is not None and theirs is not None:
+        mine_bytes, theirs_bytes = _blob(git, mine), _blob(git, theirs)
+        if path == REVIEW:
+            store.atomic_write(target, merge_review(theirs_bytes, mine_bytes))
+        else:
+            store.atomic_write(target, mine_bytes)  # this device's text stays where it was
+            if theirs_bytes != mine_bytes:
+                result.conflicts.append(_save_aside(path, theirs_bytes, _device_of(git, upstream, path)))
+        git.run("add", "--", path)
+    elif mine is not None:  # the remote deleted what this device edited: the edit is kept
+        store.atomic_write(target, _blob(git, mine))
+        git.run("add", "--", path)
+        result.kept.append(_label(path) + " was deleted on another device and edited here: kept")
+    elif theirs is not None:  # this device deleted what the remote edited: the edit is kept
+        store.atomic_write(target, _blob(git, theirs))
+        git.run("add", "--", path)
+        result.kept.append(_label(path) + " was edited on another device: your delete was not applied")
+    else:
+        git.run("rm", "-q", "--cached", "--ignore-unmatch", "--", path)
+
+
+def _label(path: str) -> str:
+    nid = note_id_of(path)
+    return f"#{nid}" if nid is not None else path
+
+
+def _save_aside(path: str, data: bytes, dev: str) -> Path:
+    nid = note_id_of(path)
+    stem = str(nid) if nid is not None else Path(path).stem
+    folder = conflicts_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    target, k = folder / f"{stem}-{dev}.md", 1
+    while target.exists():
+        if target.read_bytes() == data:
+            return target
+        k += 1
+        target = folder / f"{stem}-{dev}-{k}.md"
+    store.atomic_write(target, data)
+    return target
+
+
+def merge_review(theirs: bytes, mine: bytes) -> bytes:
+    """Two review schedules as one: every card of either, this device's line for a card both
+    have, sorted by card; the comment lines of this device's file first."""
+    def parse(data: bytes) -> tuple[list[str], dict[str, str]]:
+        heads, cards = [], {}
+        for line in data.decode("utf-8", "replace").splitlines():
+            if not line.strip():
+                continue
+            if line.startswith("#"):
+                heads.append(line)
+            else:
+                cards[line.split("\t", 1)[0]] = line
+        return heads, cards
+
+    their_heads, their_cards = parse(theirs)
+    my_heads, my_cards = parse(mine)
+    cards = {**their_cards, **my_cards}
+    lines = (my_heads or their_heads) + [cards[k] for k in sorted(cards)]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _raise_counter(home: Path) -> None:
+    """The id counter past every id the pull brought, so a new note never takes a pulled id."""
+    top = max(store._used_ids(config.notes_dir()) | {0})
+    if top > store._read_counter():
+        store.atomic_write(config.state_dir() / "last_id", f"{top}\n")
