@@ -297,6 +297,7 @@ def list_(
     until: UntilOpt = None,
     limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many notes.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    group: Annotated[Optional[str], typer.Option("--group", "-g", help="List a study group's notes (every member's, as 민수:3) instead of your own.", metavar="NAME")] = None,
 ):
     """List notes, newest first: id, 날짜, 출처, 제목, tags. A ✎ marks a note whose own sections are unwritten."""
     from scrapnote import render
@@ -304,6 +305,12 @@ def list_(
     from scrapnote.filters import Filters
 
     filters = Filters.make(tag, source, industry, company, since, until)
+    if group is not None:
+        from scrapnote.app.group import group_rows
+
+        render.group_listing(group_rows(group, filters, limit, on_error=render.warn_broken), as_json=as_json,
+                             filtered=filters != Filters())
+        return
     rows = stream_rows(filters, limit, on_error=render.warn_broken, progress=render.index_progress(),
                        on_warning=render.warn, columns=None if as_json else render.LIST_COLUMNS)
     render.listing(rows, as_json=as_json, filtered=filters != Filters())
@@ -311,15 +318,32 @@ def list_(
 
 @app.command()
 def show(
-    note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID", autocompletion=_completes("id"))],
+    note_id: Annotated[str, typer.Argument(help="Note id, or a study group member's note as MEMBER:ID (민수:3).", metavar="ID", autocompletion=_completes("id"))],
     as_json: Annotated[bool, typer.Option("--json", help="Print the note as JSON.")] = False,
     raw: Annotated[bool, typer.Option("--raw", help="Print the note file as it is.")] = False,
+    group: Annotated[Optional[str], typer.Option("--group", "-g", help="With MEMBER:ID: the group (default: the one that has the member).", metavar="NAME")] = None,
 ):
     """Show one note: its facts, then each section under its label (long notes go through a pager)."""
     from scrapnote import render
+    from scrapnote.app.group import member_scope, parse_ref
     from scrapnote.app.notes import load_note
 
-    render.show(load_note(note_id), as_json=as_json, raw=raw)
+    member, nid = _note_ref(note_id, parse_ref)
+    if member is None:
+        render.show(load_note(nid), as_json=as_json, raw=raw)
+        return
+    with member_scope(member, group):
+        render.show(load_note(nid), as_json=as_json, raw=raw)
+
+
+def _note_ref(text: str, parse_ref):
+    """An id that is neither a number nor MEMBER:ID is wrong usage (exit 2), as a bad int was."""
+    from scrapnote.errors import ScrapnoteError
+
+    try:
+        return parse_ref(text)
+    except ScrapnoteError as e:
+        raise typer.BadParameter(str(e), param_hint="'ID'")
 
 
 # -- edit / delete / restore ---------------------------------------------------------------------
@@ -415,6 +439,42 @@ def sync(
         raise typer.BadParameter("REMOTE is given with --init (later: git remote set-url origin URL)")
     result = sync_collection(init, remote)
     render.sync_result(result, kept_conflicts())
+
+
+_GROUP_ACTIONS = ("add", "sync", "week", "list")
+
+
+@app.command()
+def group(
+    action: Annotated[Literal[_GROUP_ACTIONS], typer.Argument(help="add NAME URL · sync [NAME] · week [NAME] · list", metavar="ACTION")],  # type: ignore[valid-type]
+    args: Annotated[Optional[list[str]], typer.Argument(help="add: NAME URL; sync, week: the group's NAME (default: the only one, or every one for sync).", metavar="[ARGS]...")] = None,
+    week: Annotated[Optional[str], typer.Option("--week", "-w", help="week: the ISO week, e.g. 2026-W49 (default: this week, in the group's timezone).", metavar="YYYY-Www")] = None,
+    fmt: Annotated[Literal["table", "txt", "html"], typer.Option("--format", "-f", help="week: table (the terminal), txt (a card for the group chat) or html (a page).")] = "table",
+    as_json: Annotated[bool, typer.Option("--json", help="week, list: print JSON.")] = False,
+):
+    """A study group's shared git repository beside your collection: members publish into their own folder.
+
+    Examples: scrapnote group add 경제스터디 git@github.com:us/study.git · scrapnote group sync ·
+    scrapnote group week --week 2026-W49 --format txt · scrapnote list --group 경제스터디 · scrapnote show 민수:3
+    """
+    from scrapnote import render
+    from scrapnote.app import group as groups_app
+
+    rest = list(args or [])
+    wants = {"add": (2, 2), "sync": (0, 1), "week": (0, 1), "list": (0, 0)}[action]
+    if not wants[0] <= len(rest) <= wants[1]:
+        raise typer.BadParameter({"add": "group add NAME URL", "sync": "group sync [NAME]",
+                                  "week": "group week [NAME]", "list": "group list"}[action], param_hint="'ARGS'")
+    name = rest[0] if rest else None
+    if action == "add":
+        repo = groups_app.add_group(rest[0], rest[1])
+        render.message(f"added the group {rest[0]} ({repo}); scrapnote group sync {rest[0]} publishes your notes")
+    elif action == "sync":
+        render.group_sync_result(groups_app.sync_groups(name))
+    elif action == "week":
+        render.group_week(groups_app.week(name, week), fmt=fmt, as_json=as_json)
+    else:
+        render.group_names(groups_app.group_list(), as_json=as_json)
 
 
 @app.command()
@@ -516,6 +576,7 @@ def search(
     company: CompanyOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    group: Annotated[Optional[str], typer.Option("--group", "-g", help="Search a study group's notes (every member's; the member shown) instead of your own.", metavar="NAME")] = None,
 ):
     """Find notes, best match first: words inside words (구글 finds 구글은), typos (반도채), 초성 (ㅅㅅㅈㅈ)
     and Korean typed in English mode (rnrmf). A typo match never outranks an exact one.
@@ -533,6 +594,13 @@ def search(
         from scrapnote.filters import Filters
 
         filters = Filters.make(tag, source, industry, company, since, until)
+    wanted = tuple(dict.fromkeys(FIELD_ALIASES.get(f, f) for f in field or ()))
+    if group is not None:
+        from scrapnote.app.group import group_search
+
+        render.group_hits(group_search(group, " ".join(query), limit=limit, fields=wanted, filters=filters),
+                          as_json=as_json)
+        return
     out = render.SearchOutput(as_json)
     result = searching.search(" ".join(query), limit=limit, fields=tuple(dict.fromkeys(FIELD_ALIASES.get(f, f) for f in field or ())), filters=filters,
                               progress=render.index_progress(), meanwhile=out.preload)

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from datetime import UTC
 
 APP_NAME = "scrapnote"
 _home_override: Path | None = None
+_state_override: Path | None = None
 
 MAX_BYTES_DEFAULT = 5 * 1024 * 1024  # an article larger than 5 MB is refused
 
@@ -39,7 +42,22 @@ def trash_dir() -> Path:
 
 def state_dir() -> Path:
     """Tool state that can always be rebuilt or is tiny: lock, id counter, index cache."""
+    if _state_override is not None:
+        return _state_override
     return home() / ".scrapnote"
+
+
+@contextmanager
+def scoped(folder: Path, state: Path) -> Iterator[None]:
+    """Act on another collection for a while (a study group member's published notes): its notes
+    in ``folder/notes``, its index and lock in ``state`` (outside that folder)."""
+    global _home_override, _state_override
+    old = _home_override, _state_override
+    _home_override, _state_override = folder, state
+    try:
+        yield
+    finally:
+        _home_override, _state_override = old
 
 
 def user_templates_dir() -> Path:

@@ -39,7 +39,7 @@ from scrapnote.errors import ScrapnoteError
 REMOTE = "origin"
 TRAILER = "Scrapnote-Device"
 REVIEW = "review.tsv"
-_NOTE_PATH_RE = re.compile(r"^notes/(\d+)(?:-[^/]*)?\.md$")
+_NOTE_PATH_RE = re.compile(r"^(?:members/[^/]+/)?notes/(\d+)(?:-[^/]*)?\.md$")  # a group's too
 PUSH_TRIES = 3
 
 
@@ -89,7 +89,7 @@ class Git:
             input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
         full_env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", **(env or {})}
         try:
-            done = subprocess.run([self.exe, "-C", str(self.where), *args], capture_output=True,
+            done = subprocess.run([self.exe, "-c", "core.quotePath=false", "-C", str(self.where), *args], capture_output=True,
                                   env=full_env, input=input, timeout=600)
         except (OSError, subprocess.TimeoutExpired) as e:
             raise ScrapnoteError(f"git {args[0]} failed: {e}")
@@ -195,7 +195,7 @@ def _commit_all(git: Git) -> list[str]:
     return lines
 
 
-def _branch(git: Git) -> str:
+def branch_of(git: Git) -> str:
     done = git.run("symbolic-ref", "--short", "-q", "HEAD", check=False)
     name = done.stdout.decode().strip()
     if not name:
@@ -204,7 +204,7 @@ def _branch(git: Git) -> str:
     return name
 
 
-def _rev(git: Git, ref: str) -> str | None:
+def rev(git: Git, ref: str) -> str | None:
     done = git.run("rev-parse", "-q", "--verify", ref + "^{commit}", check=False)
     if done.returncode != 0:
         return None
@@ -227,7 +227,7 @@ def _tree_ids(git: Git, rev: str | None) -> dict[int, dict[str, str]]:
     return out
 
 
-def _abort_leftover(git: Git) -> None:
+def abort_leftover(git: Git) -> None:
     gitdir = Path(git.out("rev-parse", "--absolute-git-dir").strip())
     if (gitdir / "rebase-merge").exists() or (gitdir / "rebase-apply").exists():
         git.run("rebase", "--abort", check=False)
@@ -266,48 +266,56 @@ def sync() -> SyncResult:
         raise ScrapnoteError(f"{home} is not a git repository yet: run 'scrapnote sync --init [REMOTE]' first")
     result = SyncResult()
     with store.locked():
-        _abort_leftover(git)
-        branch = _branch(git)
+        abort_leftover(git)
+        branch = branch_of(git)
         result.committed = _commit_all(git)
         if not git.ok("remote", "get-url", REMOTE):
             return result  # committed; nowhere to push
         result.remote = git.out("remote", "get-url", REMOTE).strip()
-        for attempt in range(PUSH_TRIES):
-            _fetch(git, result.remote)
-            upstream = _rev(git, f"refs/remotes/{REMOTE}/{branch}")
-            if upstream is not None:
-                _integrate(git, upstream, result)
-            push = git.run("push", "-q", "-u", REMOTE, f"HEAD:refs/heads/{branch}", check=False)
-            if push.returncode == 0:
-                result.pushed = True
-                break
-            # another device pushed meanwhile (non-fast-forward, or a ref that moved under the
-            # push): the remote has commits this one lacks; fetch, rebase and push again
-            raced = _fetched_new(git, branch, upstream)
-            if not raced or attempt == PUSH_TRIES - 1:
-                raise ScrapnoteError(f"could not push to {result.remote}: {reason(push)} — your changes are "
-                                     "committed here; run 'scrapnote sync' again")
+        push(git, branch, result.remote, result, renumber=True)
         _raise_counter(home)
     return result
+
+
+def push(git: Git, branch: str, remote_url: str, result: SyncResult, *, renumber: bool) -> None:
+    """Fetch, bring the remote's commits in (rebase), push; again when another device pushed
+    meanwhile (``PUSH_TRIES`` times)."""
+    for attempt in range(PUSH_TRIES):
+        fetch(git, remote_url)
+        upstream = rev(git, f"refs/remotes/{REMOTE}/{branch}")
+        if upstream is not None:
+            integrate(git, upstream, result, renumber=renumber)
+        if rev(git, "HEAD") is None:
+            return  # nothing here and nothing there yet
+        done = git.run("push", "-q", "-u", REMOTE, f"HEAD:refs/heads/{branch}", check=False)
+        if done.returncode == 0:
+            result.pushed = True
+            return
+        # another device pushed meanwhile (non-fast-forward, or a ref that moved under the
+        # push): the remote has commits this one lacks; fetch, rebase and push again
+        raced = _fetched_new(git, branch, upstream)
+        if not raced or attempt == PUSH_TRIES - 1:
+            raise ScrapnoteError(f"could not push to {remote_url}: {reason(done)} — your changes are "
+                                 "committed here; run the sync again")
 
 
 def _fetched_new(git: Git, branch: str, before: str | None) -> bool:
     """Whether the remote's branch moved past what this device has (fetched again to see)."""
     if git.run("fetch", "-q", REMOTE, check=False).returncode != 0:
         return False
-    now = _rev(git, f"refs/remotes/{REMOTE}/{branch}")
+    now = rev(git, f"refs/remotes/{REMOTE}/{branch}")
     return now is not None and now != before and not git.ok("merge-base", "--is-ancestor", now, "HEAD")
 
 
-def _fetch(git: Git, remote_url: str) -> None:
+def fetch(git: Git, remote_url: str) -> None:
     done = git.run("fetch", "-q", REMOTE, check=False)
     if done.returncode != 0:
         raise ScrapnoteError(f"cannot reach {remote_url}: {reason(done)} — your changes are committed here; "
                              "run 'scrapnote sync' again when it can be reached")
 
 
-def _integrate(git: Git, upstream: str, result: SyncResult) -> None:
-    head = _rev(git, "HEAD")
+def integrate(git: Git, upstream: str, result: SyncResult, *, renumber: bool = True) -> None:
+    head = rev(git, "HEAD")
     if head is None or head == upstream:
         if head is None:
             git.run("reset", "-q", "--hard", upstream)
@@ -320,8 +328,9 @@ def _integrate(git: Git, upstream: str, result: SyncResult) -> None:
         return
     base = git.run("merge-base", head, upstream, check=False).stdout.decode().strip() or None
     result.pulled += int(git.out("rev-list", "--count", f"{base}..{upstream}" if base else upstream).strip() or 0)
-    _squash_and_renumber(git, base, upstream, result)
-    edited = [p for p in _changed(git, "HEAD~1" if _rev(git, "HEAD~1") else None, "HEAD", "M")
+    if renumber:
+        _squash_and_renumber(git, base, upstream, result)
+    edited = [p for p in _changed(git, "HEAD~1" if rev(git, "HEAD~1") else None, "HEAD", "M")
               if note_id_of(p) is not None]
     _rebase(git, upstream, result)
     _untrash_edited(git, edited, result)

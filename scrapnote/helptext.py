@@ -5,7 +5,7 @@ Written by docs/gen_cli.py from the commands themselves; do not edit by hand
 
 # cli.py as it was when this was written (zlib.crc32 of its bytes): launch.py hands a
 # cli.py changed since then to Typer, so a stale table is never printed
-CLI_CRC = 2979582226
+CLI_CRC = 652082836
 
 HELP: dict[str, str] = {
     '': (
@@ -38,6 +38,7 @@ HELP: dict[str, str] = {
         '  reindex    Rebuild the search index from the note files (never needed...\n'
         "  check      List the reader's sections still empty or still the...\n"
         '  sync       Carry the collection through git: commit what changed (new...\n'
+        "  group      A study group's shared git repository beside your...\n"
         '  questions  Gather every 현직자 question you wrote, grouped by company —...\n'
         '  related    Notes related to one note: shared keywords and companies,...\n'
         '  export     Share notes: several make one digest (title, contents, notes...\n'
@@ -100,6 +101,8 @@ HELP: dict[str, str] = {
         '  --until <str>            Up to this date.\n'
         '  -n, --limit <int range>  At most this many notes.  [x>=1]\n'
         '  --json                   Print JSON.\n'
+        "  -g, --group NAME         List a study group's notes (every member's, as\n"
+        '                           민수:3) instead of your own.\n'
         '  -h, --help               Show this message and exit.\n'
     ),
     'show': (
@@ -109,12 +112,14 @@ HELP: dict[str, str] = {
         '  through a pager).\n'
         '\n'
         'Arguments:\n'
-        '  ID  Note id.  [required]\n'
+        "  ID  Note id, or a study group member's note as MEMBER:ID (민수:3).  [required]\n"
         '\n'
         'Options:\n'
-        '  --json      Print the note as JSON.\n'
-        '  --raw       Print the note file as it is.\n'
-        '  -h, --help  Show this message and exit.\n'
+        '  --json            Print the note as JSON.\n'
+        '  --raw             Print the note file as it is.\n'
+        '  -g, --group NAME  With MEMBER:ID: the group (default: the one that has the\n'
+        '                    member).\n'
+        '  -h, --help        Show this message and exit.\n'
     ),
     'edit': (
         'Usage: scrapnote edit [OPTIONS] {ID}\n'
@@ -200,6 +205,30 @@ HELP: dict[str, str] = {
         '  --init      Make the collection a git repository (with a .gitignore for\n'
         '              .scrapnote/), then sync with REMOTE if given.\n'
         '  -h, --help  Show this message and exit.\n'
+    ),
+    'group': (
+        'Usage: scrapnote group [OPTIONS] {ACTION} [ARGS]...\n'
+        '\n'
+        "  A study group's shared git repository beside your collection: members\n"
+        '  publish into their own folder.\n'
+        '\n'
+        '  Examples: scrapnote group add 경제스터디 git@github.com:us/study.git · scrapnote\n'
+        '  group sync · scrapnote group week --week 2026-W49 --format txt · scrapnote\n'
+        '  list --group 경제스터디 · scrapnote show 민수:3\n'
+        '\n'
+        'Arguments:\n'
+        '  ACTION     add NAME URL · sync [NAME] · week [NAME] · list  [required]\n'
+        "  [ARGS]...  add: NAME URL; sync, week: the group's NAME (default: the only\n"
+        '             one, or every one for sync).\n'
+        '\n'
+        'Options:\n'
+        '  -w, --week YYYY-Www            week: the ISO week, e.g. 2026-W49 (default:\n'
+        "                                 this week, in the group's timezone).\n"
+        '  -f, --format <table|txt|html>  week: table (the terminal), txt (a card for\n'
+        '                                 the group chat) or html (a page).  [default:\n'
+        '                                 table]\n'
+        '  --json                         week, list: print JSON.\n'
+        '  -h, --help                     Show this message and exit.\n'
     ),
     'questions': (
         'Usage: scrapnote questions [OPTIONS]\n'
@@ -308,6 +337,8 @@ HELP: dict[str, str] = {
         '  --company <str>          Only notes about this company (repeatable).\n'
         '  --since <str>            From this date (YYYY, YYYY-MM or YYYY-MM-DD).\n'
         '  --until <str>            Up to this date.\n'
+        "  -g, --group NAME         Search a study group's notes (every member's; the\n"
+        '                           member shown) instead of your own.\n'
         '  -h, --help               Show this message and exit.\n'
     ),
     'terms': (

@@ -440,6 +440,15 @@ def listing(rows: Iterable[dict], *, as_json: bool, filtered: bool) -> None:
             header = False
 
 
+def group_listing(rows: list[dict], *, as_json: bool, filtered: bool) -> None:
+    """``list --group``: a study group's rows, each with its ``member``; ids shown as ``민수:3``."""
+    if as_json:
+        keys = (*_LIST_JSON_KEYS, "member", "ref")
+        print_json([{k: (r[k] or None) if k == "title" else r[k] for k in keys} for r in rows])
+        return
+    listing([{**r, "id": r["ref"]} for r in rows], as_json=False, filtered=filtered)
+
+
 def _chunks(first: list[dict], rest: Iterator[dict]) -> Iterator[list[dict]]:
     from itertools import islice
 
@@ -601,6 +610,114 @@ def import_result(result) -> None:
     for old, new in result.renumbered:
         message(f"id {old} is taken: imported as {new}")
     message(f"imported {len(result.notes)} note{'s' if len(result.notes) != 1 else ''}")
+
+
+def group_hits(hits, *, as_json: bool) -> None:
+    """``search --group``: member:id, title, snippet (TAB-separated lines), or JSON with ``member``."""
+    if as_json:
+        from scrapnote.search import hit_json
+
+        print_json([{**hit_json(h), "member": m, "ref": f"{m}:{h.id}"} for m, h in hits])
+        return
+    if not hits:
+        message("no notes match")
+        return
+    for m, h in hits:
+        data_line("\t".join(visible(str(x or ""), oneline=True) for x in (f"{m}:{h.id}", m, h.published, h.title,
+                                                                        h.snippet)))
+
+
+def group_sync_result(results) -> None:
+    for r in results:
+        for line in r.published:
+            message(f"published as {r.member}: {line}")
+        if r.pulled:
+            message(f"pulled {r.pulled} commit{'s' if r.pulled != 1 else ''} from {r.remote}")
+        if r.pushed:
+            message(f"pushed to {r.remote}")
+        if not (r.published or r.pulled):
+            message(f"{r.remote}: up to date")
+
+
+def group_names(groups, *, as_json: bool) -> None:
+    if as_json:
+        print_json(groups)
+        return
+    if not groups:
+        message("no group yet: scrapnote group add NAME URL")
+    for g in groups:
+        data_line(f"{g['group']}\t{', '.join(g['members'])}")
+
+
+def _won(n: int) -> str:
+    return f"{n:,}원"
+
+
+def week_text(report: dict) -> str:
+    """The week's 인증 as a card for the group chat."""
+    lines = [f"[{report['group']}] {report['week']} 인증 ({report['from']} ~ {report['to']}, "
+             f"마감 {report['deadline'][:16].replace('T', ' ')})"]
+    for r in report["members"]:
+        mark = "✅" if r["handed_in"] >= report["per_week"] and not r["late"] else ("⏰" if r["handed_in"] else "❌")
+        head = f"{mark} {r['member']}: {r['handed_in']}/{report['per_week']}"
+        extra = [f"지각 {r['late']}"] if r["late"] else []
+        extra += [f"미작성 {r['unwritten']}"] if r["unwritten"] else []
+        extra += [f"벌금 {_won(r['fine'])}"] if r["fine"] else []
+        lines.append(head + (f" ({', '.join(extra)})" if extra else ""))
+        for n in r["notes"]:
+            tail = []
+            if n["late"]:
+                tail.append("지각")
+            if n["unwritten"]:
+                tail.append("미작성: " + ", ".join(n["unwritten"]))
+            lines.append(f"   - {n['ref']} {n['title']}" + (f" [{'; '.join(tail)}]" if tail else ""))
+    if report["total_fine"]:
+        lines.append(f"벌금 합계 {_won(report['total_fine'])}")
+    return "\n".join(lines) + "\n"
+
+
+def week_html(report: dict) -> str:
+    from html import escape
+
+    rows = []
+    for r in report["members"]:
+        notes = "<br>".join(escape(f"{n['ref']} {n['title']}") + (" <b>지각</b>" if n["late"] else "")
+                            + (f" <i>미작성: {escape(', '.join(n['unwritten']))}</i>" if n["unwritten"] else "")
+                            for n in r["notes"])
+        rows.append(f"<tr><td>{escape(r['member'])}</td><td>{r['handed_in']}/{report['per_week']}</td>"
+                    f"<td>{r['late']}</td><td>{r['unwritten']}</td><td>{r['missing']}</td>"
+                    f"<td>{escape(_won(r['fine']))}</td><td>{notes}</td></tr>")
+    title = escape(f"{report['group']} {report['week']} 인증")
+    return (f"<!DOCTYPE html>\n<html lang=\"ko\"><head><meta charset=\"utf-8\"><title>{title}</title>"
+            "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}table{border-collapse:collapse}"
+            "td,th{border:1px solid #ccc;padding:.3em .6em;vertical-align:top}</style></head><body>"
+            f"<h1>{title}</h1><p>{escape(report['from'])} ~ {escape(report['to'])}, 마감 "
+            f"{escape(report['deadline'][:16].replace('T', ' '))}</p><table><tr><th>멤버</th><th>제출</th>"
+            "<th>지각</th><th>미작성</th><th>미제출</th><th>벌금</th><th>노트</th></tr>"
+            + "".join(rows) + f"</table><p>벌금 합계 {escape(_won(report['total_fine']))}</p></body></html>\n")
+
+
+def group_week(report: dict, *, fmt: str, as_json: bool) -> None:
+    """``group week``: JSON, the chat card (txt), a page (html), or a table on the terminal."""
+    if as_json:
+        print_json(report)
+    elif fmt == "html":
+        data_text(week_html(report))
+    elif fmt == "txt" or not _stdout_is_terminal():
+        data_text(week_text(report))
+    else:
+        from rich.table import Table
+
+        t = Table(title=f"{report['group']} {report['week']} 인증 ({report['from']} ~ {report['to']})")
+        for col in ("멤버", "제출", "지각", "미작성", "미제출", "벌금", "노트"):
+            t.add_column(col)
+        for r in report["members"]:
+            t.add_row(_cell(r["member"]), f"{r['handed_in']}/{report['per_week']}", str(r["late"]),
+                      str(r["unwritten"]), str(r["missing"]), _won(r["fine"]),
+                      _cell("\n".join(f"{n['ref']} {n['title']}" for n in r["notes"])))
+        console().print(t)
+        if report["total_fine"]:
+            message(f"벌금 합계 {_won(report['total_fine'])}")
 
 
 def conflict_lines(paths) -> None:

@@ -48,7 +48,7 @@ def ok(r) -> str:
 
 
 def git(world, where: Path, *args) -> str:
-    r = subprocess.run(["git", "-C", str(where), *args], capture_output=True, env=world["env"], timeout=60)
+    r = subprocess.run(["git", "-c", "core.quotePath=false", "-C", str(where), *args], capture_output=True, env=world["env"], timeout=60)
     assert r.returncode == 0, r.stderr.decode()
     return r.stdout.decode()
 
