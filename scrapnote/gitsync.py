@@ -397,8 +397,8 @@ _ID_LINE_RE = re.compile(r"^id:[ \t]*(\d+)[ \t]*$", re.M)
 
 
 def renumbered_text(text: str, old: int, new: int) -> str:
-    """A note's text under another id: the front matter's ``id`` and the ``#old`` references in its
-    sections (``#12`` but not ``#123`` or ``&#12;``)."""
+    """A note's text under another id: the front matter's ``id`` and the references to ``old`` in its
+    sections (``#12`` but not ``#123`` or ``&#12;``; a wikilink ``[[0012-…]]`` to its own file)."""
     fm_end = 0
     if text.startswith("---"):
         end = text.find("\n---", 3)
@@ -406,6 +406,7 @@ def renumbered_text(text: str, old: int, new: int) -> str:
     front, body = text[:fm_end], text[fm_end:]
     front = _ID_LINE_RE.sub(lambda m: f"id: {new}" if int(m.group(1)) == old else m.group(0), front, count=1)
     body = re.sub(rf"(?<![\w&#])#{old}(?!\d)", f"#{new}", body)
+    body = re.sub(rf"\[\[0*{old}(?=[-|\]])", f"[[{new:04d}", body)  # a wikilink to its own file
     return front + body
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the world fixture imported from test_sync is every test's parameter
 """scrapnote group end to end: the installed program, a real bare repository as the group's remote,
 two or three members each with their own collection (made-up notes)."""
 from __future__ import annotations
