@@ -598,8 +598,9 @@ def search(
     if group is not None:
         from scrapnote.app.group import group_search
 
-        render.group_hits(group_search(group, " ".join(query), limit=limit, fields=wanted, filters=filters),
-                          as_json=as_json)
+        if not render.group_hits(group_search(group, " ".join(query), limit=limit, fields=wanted, filters=filters),
+                                 as_json=as_json):
+            raise typer.Exit(1)
         return
     out = render.SearchOutput(as_json)
     result = searching.search(" ".join(query), limit=limit, fields=tuple(dict.fromkeys(FIELD_ALIASES.get(f, f) for f in field or ())), filters=filters,

@@ -612,19 +612,21 @@ def import_result(result) -> None:
     message(f"imported {len(result.notes)} note{'s' if len(result.notes) != 1 else ''}")
 
 
-def group_hits(hits, *, as_json: bool) -> None:
-    """``search --group``: member:id, title, snippet (TAB-separated lines), or JSON with ``member``."""
+def group_hits(hits, *, as_json: bool) -> bool:
+    """``search --group``: member:id, member, date, title, snippet (TAB-separated lines), or JSON
+    with ``member`` and ``ref``; no hit is a message and False (nothing on stdout, as ``search``)."""
+    if not hits:
+        message("no notes match")
+        return False
     if as_json:
         from scrapnote.search import hit_json
 
         print_json([{**hit_json(h), "member": m, "ref": f"{m}:{h.id}"} for m, h in hits])
-        return
-    if not hits:
-        message("no notes match")
-        return
+        return True
     for m, h in hits:
         data_line("\t".join(visible(str(x or ""), oneline=True) for x in (f"{m}:{h.id}", m, h.published, h.title,
                                                                         h.snippet)))
+    return True
 
 
 def group_sync_result(results) -> None:

@@ -77,8 +77,10 @@ def test_members_publish_into_their_own_folder_and_read_each_other(world):
     assert [h["ref"] for h in json.loads(ok_out(sn(world, "민수", "search", "--group", "스터디", "산업부", "--json")))] \
         == ["지수:1"]
     # the group's notes are not the member's own
-    own = json.loads(ok_out(sn(world, "민수", "search", "산업부", "--json")))
-    assert own == []
+    own = sn(world, "민수", "search", "산업부", "--json")
+    assert own.returncode == 1 and own.stdout == b""
+    none = sn(world, "민수", "search", "--group", "스터디", "없는말", "--json")
+    assert none.returncode == 1 and none.stdout == b""
     assert "반도체 수출이 지난달" in ok_out(sn(world, "민수", "--no-pager", "show", "지수:1"))
     r = sn(world, "민수", "show", "철수:1")
     assert r.returncode == 1 and r.stderr.decode().count("\n") == 1 and "철수" in r.stderr.decode()
