@@ -17,6 +17,18 @@ from scrapnote import config
 UNNUMBERED = ("NOT (path GLOB '[0-9]*' AND (substr(ltrim(path, '0123456789'), 1, 1) = '-' "
               "OR ltrim(path, '0123456789') = '.md'))")
 
+# What a step ends with when every note must be read again: the rows, the search's text, the word
+# list and the stored listing go, so the next refresh reads every file (a shipped step's SQL stays
+# the same text: this is only written once).
+READ_EVERY_NOTE_AGAIN = """
+    DELETE FROM notes;
+    INSERT INTO ft(ft) VALUES('delete-all');
+    DELETE FROM terms;
+    DELETE FROM vocab;
+    DELETE FROM state;
+    DELETE FROM listing;
+    """
+
 STEPS: list[str] = [
     # 1: one row per note file (or per broken file, with `error` set)
     """
@@ -56,13 +68,7 @@ STEPS: list[str] = [
     # Every note is read again.
     """
     ALTER TABLE notes ADD COLUMN sections TEXT;
-    DELETE FROM notes;
-    INSERT INTO ft(ft) VALUES('delete-all');
-    DELETE FROM terms;
-    DELETE FROM vocab;
-    DELETE FROM state;
-    DELETE FROM listing;
-    """,
+    """ + READ_EVERY_NOTE_AGAIN,
     # 5: the columns nothing reads go (summary, questions, body_heading: the search reads the
     # sections from the file). The table is copied rather than altered with DROP COLUMN, which
     # SQLite has only since 3.35; the short columns the search ranks by come first, so reading
@@ -90,23 +96,10 @@ STEPS: list[str] = [
     """
     ALTER TABLE notes ADD COLUMN scrapped TEXT;
     ALTER TABLE notes ADD COLUMN study TEXT;
-    DELETE FROM notes;
-    INSERT INTO ft(ft) VALUES('delete-all');
-    DELETE FROM terms;
-    DELETE FROM vocab;
-    DELETE FROM state;
-    DELETE FROM listing;
-    """,
+    """ + READ_EVERY_NOTE_AGAIN,
     # 7: the draft marker line, empty sections' placeholders and the form's hint lines are no
     # longer indexed (note.said_text; issue 14). Every note is read again.
-    """
-    DELETE FROM notes;
-    INSERT INTO ft(ft) VALUES('delete-all');
-    DELETE FROM terms;
-    DELETE FROM vocab;
-    DELETE FROM state;
-    DELETE FROM listing;
-    """,
+    READ_EVERY_NOTE_AGAIN,
     # 8: indexes so that the quick commands do no work proportional to the collection (issue 11):
     # the files whose name carries no id (their front matter says it: store.find_path), the
     # broken files, and the live notes by id (the ids two files claim). Nothing is read again.
