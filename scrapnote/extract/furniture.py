@@ -133,6 +133,39 @@ def is_credited_caption(line: str) -> bool:
     return bool(m and m.start() > 0 and "=" in m.group(0) or m and re.search(r"사진|제공|DB|캡처|캡쳐", m.group(0)) and m.start() > 0)
 
 
+# A caption that opens with its credit in brackets: ``[사진=연합뉴스] 김 모 씨가 …``, ``(사진=가상기업 제공) …``,
+# ``<사진> …``, ``【사진=뉴스1】 …``, ``[사진 출처=…] …``, ``(자료사진) …``: a picture word first in the bracket,
+# perhaps its credit after ``=``/``:`` — never a dateline (``[서울=연합뉴스] 김철수 기자 = …`` names a place).
+_PICTURE_WORD = (r"(?:사진|이미지|그래픽|인포그래픽|일러스트|그림|자료\s*사진|사진\s*자료|"
+                 r"(?:사진|이미지|그래픽|자료)\s*(?:제공|출처)|photo|image)")
+_LEAD_CREDIT = re.compile(rf"^\s*[\[(<【〈]\s*{_PICTURE_WORD}\s*\d*\s*(?:[=:：]\s*[^\[\]()<>【】〈〉]{{1,40}}?)?\s*"
+                          r"[\])>】〉]\s*(?P<rest>\S.*)$", re.I)
+
+
+def is_lead_credit_caption(line: str) -> bool:
+    """``[사진=연합뉴스] 김 모 씨가 착공식에서 첫 삽을 뜨고 있다.``: a caption led by its credit bracket."""
+    return len(line) <= 300 and bool(_LEAD_CREDIT.match(line))
+
+
+# A caption signed with ⓒ/© and its credit: ``공장 부지 전경 ⓒ 가상일보``, ``… 있다. ⓒ뉴스1 김철수 기자``.
+# A copyright notice has nothing before its sign but "Copyright"/"저작권자" (or a name alone) and
+# says so (무단전재, All rights reserved): those stay copyright lines.
+_SIGNED_CAPTION = re.compile(r"^(?P<head>.+?)\s*[ⓒ©]\s*(?P<who>[^\sⓒ©][^ⓒ©]{0,30})$")
+
+
+def is_signed_caption(line: str) -> bool:
+    """A picture's caption ending in ``ⓒ credit``: words before the sign that are not a copyright's lead."""
+    if len(line) > 150 or is_strong_copyright(line) or _COPYRIGHT_LEAD.match(line):
+        return False
+    m = _SIGNED_CAPTION.match(line.strip())
+    if not m:
+        return False
+    head = m.group("head").strip(" -–—|·,")
+    if re.search(r"copyright|저작권|\(c\)", head, re.I) or len(head.split()) < 2:
+        return False  # "Copyright ⓒ …", "가상일보 ⓒ …": a notice, not a caption
+    return not (publishers.lookup(head) or publishers.find_in_text(head) == head)
+
+
 def is_end_mark(line: str) -> bool:
     """The mark that ends a report: ``(끝)``, ``///``."""
     c = compact(line)

@@ -530,7 +530,7 @@ def _scan_page_publisher(doc, lines: list[str], ev: Evidence) -> None:
         if line and len(line) <= 30:
             ev.add("source", publishers.lookup(line), SourceRank.PAGE_LINE, f"page line: {line}")
     for line in lines:
-        if line and furniture.is_copyright(line):
+        if line and furniture.is_copyright(line) and not furniture.is_signed_caption(line):  # "전경 ⓒ 뉴스1": a photo's credit
             found = publishers.find_in_text(bylines.EMAIL.sub(" ", line))
             ev.add("source", found, SourceRank.COPYRIGHT, f"copyright line: {line}")
 

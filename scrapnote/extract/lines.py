@@ -63,6 +63,7 @@ KINDS: list[tuple[str, LineTest]] = [
     ("sourcefooter", _line(furniture.source_footer)),
     ("url", _line(furniture.is_url_line)),
     ("comment", _line(lambda line: furniture.is_comment_marker(line) or furniture.is_paywall(line))),
+    ("caption", _line(furniture.is_signed_caption)),  # "공장 전경 ⓒ 가상일보": before the ⓒ of a copyright line
     ("copyright", _line(furniture.is_copyright)),
     ("summary_box", _line(furniture.is_summary_marker)),
     ("reader", _line(furniture.is_reader_section)),
@@ -73,7 +74,8 @@ KINDS: list[tuple[str, LineTest]] = [
     ("furniture", _line(lambda line: furniture.is_share_or_button(line) or furniture.is_promo(line)
                         or furniture.is_site_notice(line) or furniture.is_page_marker(line))),
     ("caption", lambda lines, i: (_is_triangle_caption(lines, i) or furniture.is_photo_credit(lines[i])
-                                  or furniture.is_wire_photo_caption(lines[i]) or furniture.is_credited_caption(lines[i]))),
+                                  or furniture.is_wire_photo_caption(lines[i]) or furniture.is_credited_caption(lines[i])
+                                  or furniture.is_lead_credit_caption(lines[i]))),
     ("furniture", _line(furniture.is_crew_credit)),
     ("byline", _line(bylines.is_byline)),
     ("date", _line(dates.is_date_line)),
