@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scrapnote import config, index
+from scrapnote import index
 from scrapnote import fields as _fields
 from scrapnote.text import hangul, nfc, one_line, particles, tokens
 from scrapnote.errors import ScrapnoteError
@@ -350,15 +350,7 @@ def search(text: str, *, limit: int = 20, fields: tuple[str, ...] | None = None,
 
     ``meanwhile()`` is called while a child process checks the note files for changes (the CLI
     loads its output code there, in time that would otherwise be spent waiting)."""
-    if limit < 1:
-        raise ScrapnoteError("--limit must be at least 1")
-    if fields:
-        bad = [f for f in fields if f not in index.FIELDS]
-        if bad:
-            raise ScrapnoteError(f"unknown field '{bad[0]}' (choose from {', '.join(index.FIELDS)})")
-    q = parse_query(text)
-    if not q.words:
-        raise ScrapnoteError("nothing to search for: give a word" + (" besides the excluded ones" if q.exclude else ""))
+    q = _checked(text, limit, fields)
     fields = tuple(fields or ())
     # Answered from the index as it is while the note files are checked for changes; asked again
     # when they changed in a way that could change the answer (see _still_holds).
@@ -368,6 +360,28 @@ def search(text: str, *, limit: int = 20, fields: tuple[str, ...] | None = None,
         again=lambda ix: _answer(ix, q, limit, fields, filters),
         holds=lambda changed: _still_holds(q, fields, trace, changed),
         progress=progress, meanwhile=meanwhile)
+
+
+def _checked(text: str, limit: int, fields: tuple[str, ...] | None) -> Query:
+    """The query, after the checks every search makes of its arguments (one line each)."""
+    if limit < 1:
+        raise ScrapnoteError("--limit must be at least 1")
+    if fields:
+        bad = [f for f in fields if f not in index.FIELDS]
+        if bad:
+            raise ScrapnoteError(f"unknown field '{bad[0]}' (choose from {', '.join(index.FIELDS)})")
+    q = parse_query(text)
+    if not q.words:
+        raise ScrapnoteError("nothing to search for: give a word" + (" besides the excluded ones" if q.exclude else ""))
+    return q
+
+
+def search_index(ix: NoteIndex, text: str, *, limit: int = 20, fields: tuple[str, ...] | None = None,
+                 filters=None) -> Results:
+    """``search`` on an index the caller opened and vouches for (a study group's, brought up to
+    date by its git history: no file check here); the same checks, lanes and ranking."""
+    q = _checked(text, limit, fields)
+    return _answer(ix, q, limit, tuple(fields or ()), filters)
 
 
 def search_open(ix: NoteIndex, text: str, *, limit: int = 20, fields: tuple[str, ...] = (),
@@ -552,7 +566,7 @@ def _collect(ix: NoteIndex, groups, matches: list[_Match], exclude_verify: list[
     taken best bound first and a hit is given once no candidate left can beat it."""
     import heapq
 
-    folder = config.notes_dir()
+    folder = ix.folder
     finder = Finder([x for m in matches for x in m.marks], [x for m in matches for x in m.cho])
     finders = [Finder(m.marks, m.cho) for m in matches]
     fields = {c for _n, cols, _w in groups for c in cols}

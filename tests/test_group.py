@@ -76,6 +76,12 @@ def test_members_publish_into_their_own_folder_and_read_each_other(world):
     assert sorted(h["ref"] for h in hits) == ["민수:1", "지수:1"]
     assert [h["ref"] for h in json.loads(ok_out(sn(world, "민수", "search", "--group", "스터디", "산업부", "--json")))] \
         == ["지수:1"]
+    # the group's one index is a cache: damaged, it is built again from the files
+    index = world["tmp"] / "민수" / ".scrapnote" / "groups" / "스터디" / "index.sqlite"
+    assert index.is_file()
+    index.write_bytes(b"not an index" * 100)
+    hits = json.loads(ok_out(sn(world, "민수", "search", "--group", "스터디", "반도체", "--json")))
+    assert sorted(h["ref"] for h in hits) == ["민수:1", "지수:1"]
     # the group's notes are not the member's own
     own = sn(world, "민수", "search", "산업부", "--json")
     assert own.returncode == 1 and own.stdout == b""

@@ -1,5 +1,6 @@
 """``group``: a study group's shared repository (scrapnote/groups.py), and the group's notes read
-with the same list, search and show as the user's own (each member's notes with its own index)."""
+with the same list, search and show as the user's own (every member's notes in the group's one
+index, brought up to date by the group's git history)."""
 from __future__ import annotations
 
 from scrapnote import config, groups
@@ -20,31 +21,34 @@ def sync_groups(name: str | None) -> list[groups.GroupSyncResult]:
 
 def group_rows(name: str | None, filters, limit: int | None, on_error) -> list[dict]:
     """``list --group``: every member's notes, newest first, each row with its ``member`` and
-    ``ref`` (``민수:3``)."""
-    from scrapnote.app.listing import list_rows
+    ``ref`` (``민수:3``), from the group's one index."""
+    from scrapnote.errors import BrokenNoteError
 
+    if limit is not None and limit < 1:
+        raise ScrapnoteError("--limit must be at least 1")
     group = groups.resolve(name)
-    rows = []
-    for member, folder, state in groups.each_member(group):
-        with config.scoped(folder, state):
-            for r in list_rows(filters, limit, on_error=on_error):
-                rows.append({**r, "member": member, "ref": f"{member}:{r['id']}"})
-    rows.sort(key=lambda r: (str(r.get("date") or ""), r["member"], r["id"]), reverse=True)
-    return rows[:limit] if limit else rows
+    repo = groups.repo_dir(group)
+    with groups.open_index(group) as ix:
+        if on_error:
+            for path, reason in ix.broken():
+                on_error(BrokenNoteError(path, reason))
+        rows = ix.rows(filters, order="newest", limit=limit)
+    for r in rows:
+        r["member"] = groups.member_of(r["path"], repo)
+        r["ref"] = f"{r['member']}:{r['id']}"
+    return rows
 
 
 def group_search(name: str | None, text: str, *, limit: int, fields, filters) -> list[tuple[str, object]]:
-    """``search --group``: the same search over each member's notes, the hits merged by score."""
+    """``search --group``: the same search over every member's notes at once (the group's one
+    index), each hit with its member."""
     from scrapnote import search
 
     group = groups.resolve(name)
-    hits: list[tuple[str, object]] = []
-    for member, folder, state in groups.each_member(group):
-        with config.scoped(folder, state):
-            result = search.search(text, limit=limit, fields=fields, filters=filters)
-        hits += [(member, h) for h in result.hits]
-    hits.sort(key=lambda mh: -mh[1].score)  # type: ignore[attr-defined]
-    return hits[:limit]
+    repo = groups.repo_dir(group)
+    with groups.open_index(group) as ix:
+        result = search.search_index(ix, text, limit=limit, fields=fields or None, filters=filters)
+    return [(groups.member_of(h.path, repo), h) for h in result.hits]
 
 
 def parse_ref(ref: str) -> tuple[str | None, int]:
@@ -61,7 +65,7 @@ def member_scope(member: str, group: str | None):
     """The member's published notes as the collection the note commands read (``show 민수:3``)."""
     g = groups.find_member(member, group)
     repo = groups.repo_dir(g)
-    return config.scoped(groups.member_folder(repo, member), groups.member_index_dir(g, member))
+    return config.scoped(groups.member_folder(repo, member), groups.member_state_dir(g, member))
 
 
 def week(name: str | None, week: str | None) -> dict:

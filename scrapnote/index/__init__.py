@@ -78,11 +78,17 @@ class NoteIndex:
     """One open index. ``open_fresh()`` for the commands, ``answer_fresh()`` for the search;
     usable as a context manager (closes the connection)."""
 
-    def __init__(self, con: sqlite3.Connection, temp: Path | None = None):
+    def __init__(self, con: sqlite3.Connection, temp: Path | None = None, folder: Path | None = None):
         self._con = con
-        self._folder = config.notes_dir()
+        self._folder = folder or config.notes_dir()
         self._temp = temp  # the temp folder of a temporary index (removed on close)
         self._progress: Progress | None = None
+        self._tree: tuple | None = None  # (db, stamp, changed) of an index of a tree (open_tree)
+
+    @property
+    def folder(self) -> Path:
+        """The folder the rows' paths are relative to."""
+        return self._folder
 
     # -- opening -------------------------------------------------------------------------------
     @classmethod
@@ -102,6 +108,40 @@ class NoteIndex:
         ix = cls._recovering(fresh)
         ix._progress = progress
         return ix
+
+    @classmethod
+    def open_tree(cls, db: Path, folder: Path, stamp: str, changed: Callable[[str], list[str] | None],
+                  progress: Progress | None = None) -> NoteIndex:
+        """An index of the note files under ``folder`` at any depth (a study group's
+        ``<member>/notes/*.md``), kept up to date by what the caller says changed rather than by a
+        stat check of every file: ``stamp`` names the state of the files now (the group's git
+        HEAD). When the index was last brought up to date at another stamp, ``changed(old)`` gives
+        the paths (relative to ``folder``) that differ since, or None to read every file again;
+        at the same stamp nothing is looked at. A damaged index file is deleted and built again
+        (it is only a cache)."""
+        def fresh() -> NoteIndex:
+            con = schema.connect(db)
+            ix = cls(con, folder=folder)
+            ix._tree, ix._progress = (db, stamp, changed), progress
+            try:
+                old = sync.tree_stamp(con)
+                if old != stamp:
+                    names = changed(old) if old else None
+                    sync.apply_tree(con, folder, stamp, names, progress)
+            except BaseException:
+                ix.close()
+                raise
+            return ix
+
+        try:
+            return fresh()
+        except sqlite3.DatabaseError as e:
+            if _no_space(e):
+                raise ScrapnoteError(NO_SPACE)
+            if _busy(e):
+                raise
+            schema.discard(db)
+            return fresh()
 
     def refresh(self) -> bool:
         """Bring this open index up to date with the note files (a long-running view, such as
@@ -211,6 +251,13 @@ class NoteIndex:
             raise ScrapnoteError(NO_SPACE)
         if _busy(e):
             raise e
+        if self._tree is not None:  # an index of a tree: built again from its files
+            db, stamp, changed = self._tree
+            self.close()
+            schema.discard(db)
+            fresh = NoteIndex.open_tree(db, self._folder, stamp, changed, self._progress)
+            self._con = fresh._con
+            return
         temp = self._temp
         self.close()
         if temp is None:
@@ -254,6 +301,12 @@ class NoteIndex:
             it = _rows.select_iter(self._con, self._folder, filters, order, columns)
             first = next(it, None)
         return itertools.chain((first,), it) if first is not None else iter(())
+
+    @_healing
+    def scrapped_between(self, first: str, last: str, columns: Sequence[str] = ROW_COLUMNS) -> list[dict]:
+        """The notes whose scrap time falls on a day from ``first`` to ``last`` (YYYY-MM-DD, as
+        written in the file: the caller narrows by the exact time and timezone), as ``rows``."""
+        return _rows.scrapped_between(self._con, self._folder, first, last, columns)
 
     @_healing
     def broken(self) -> list[tuple[Path, str]]:

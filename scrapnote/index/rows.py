@@ -182,3 +182,13 @@ def field_texts(con: sqlite3.Connection, folder: Path, doc: int) -> FieldTexts |
     h = con.execute("SELECT value FROM state WHERE key='hints'").fetchone()
     return file_field_texts(folder / path, title, dict(zip(LIST_COLS, lists)),
                             json.loads(sections or "[]"), frozenset(json.loads(h[0])) if h and h[0] else frozenset())
+
+
+def scrapped_between(con: sqlite3.Connection, folder: Path, first: str, last: str,
+                     columns: Sequence[str]) -> list[dict]:
+    """Rows of the notes scrapped on a day from ``first`` to ``last`` (the scrap time's date as
+    written, ``YYYY-MM-DD``)."""
+    names = list(columns)
+    sql = (f"SELECT {', '.join(f'notes.{c}' for c in columns)} FROM notes WHERE notes.error IS NULL "
+           "AND substr(notes.scrapped, 1, 10) BETWEEN ? AND ? ORDER BY notes.scrapped, notes.path")
+    return list(_decoded(con.execute(sql, (first, last)), names, folder))

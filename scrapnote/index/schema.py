@@ -150,11 +150,12 @@ def _split_sql(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
-def discard() -> None:
+def discard(path: Path | None = None) -> None:
     """Delete the index files (the next connect builds a new one). Something else in their place
     (a directory) is moved aside to ``index.sqlite.not-an-index[-N]``, never deleted: only the
-    files the index writes are the cache's. OSError when they cannot be removed (read-only)."""
-    path = db_path()
+    files the index writes are the cache's. OSError when they cannot be removed (read-only).
+    ``path``: another index file than the collection's (a study group's)."""
+    path = path or db_path()
     for suffix in ("", "-wal", "-shm"):
         name = str(path) + suffix
         try:

@@ -357,3 +357,76 @@ def _insert(con: sqlite3.Connection, row: dict) -> None:
     cols = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     con.execute(f"INSERT INTO notes({cols}) VALUES({marks})", list(row.values()))
+
+
+# -- an index of a tree, brought up to date by the paths that changed --------------------------------
+def tree_stamp(con: sqlite3.Connection) -> str | None:
+    """The stamp (a study group's git HEAD) the tree's index was last brought up to date at."""
+    value = _state(con, "tree")
+    return value if isinstance(value, str) and value else None
+
+
+def tree_names(folder: Path) -> list[str]:
+    """Every note file under ``folder`` one level of folders down, ``<name>/notes/<file>.md``
+    (a study group's members), relative to ``folder``, in name order; hidden files skipped."""
+    out: list[str] = []
+    try:
+        subs = sorted(e.name for e in os.scandir(folder) if e.is_dir() and not e.name.startswith("."))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    for sub in subs:
+        try:
+            with os.scandir(folder / sub / "notes") as it:
+                names = sorted(e.name for e in it if e.name.endswith(".md") and not e.name.startswith(".")
+                               and e.is_file())
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        out.extend(f"{sub}/notes/{n}" for n in names)
+    return out
+
+
+def apply_tree(con: sqlite3.Connection, folder: Path, stamp: str, names: list[str] | None,
+               progress: Progress | None = None) -> None:
+    """The tree's index brought to ``stamp``: the files ``names`` (relative to ``folder``) read
+    again, or dropped when they are gone; with None (or when garbage outgrew the live rows),
+    every file of the tree read anew."""
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        live = con.execute("SELECT count(*) FROM notes WHERE doc IS NOT NULL").fetchone()[0]
+        if names is None or _state(con, "garbage", 0) > max(GARBAGE_MIN, live):
+            _wipe(con)
+            names = tree_names(folder)
+        on_disk: dict[str, tuple[int, int]] = {}
+        gone: list[str] = []
+        for name in dict.fromkeys(names):
+            try:
+                st = os.stat(folder / name)
+            except (FileNotFoundError, NotADirectoryError):
+                gone.append(name)
+                continue
+            if stat_regular(st.st_mode):
+                on_disk[name] = (st.st_mtime_ns, st.st_size)
+            else:
+                gone.append(name)
+        todo = list(on_disk)
+        known = {p for (p,) in con.execute("SELECT notes.path FROM json_each(?) j JOIN notes ON notes.path = j.value",
+                                           (json.dumps(todo, ensure_ascii=False),))}
+        garbage = sum(_delete_row(con, p) for p in gone)
+        if todo:
+            garbage += _index_files(con, folder, todo, on_disk, known, progress)
+            from scrapnote.index.record import form_hints
+
+            _set_state(con, "hints", json.dumps(form_hints(), ensure_ascii=False))
+        if garbage:
+            _set_state(con, "garbage", _state(con, "garbage", 0) + garbage)
+        _set_state(con, "tree", stamp)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def stat_regular(mode: int) -> bool:
+    import stat
+
+    return stat.S_ISREG(mode)
