@@ -160,21 +160,97 @@ def context(export: Export) -> dict:
 
 
 # -- text helpers the layouts use (registered as Jinja2 filters) ---------------------------------------
-_LINK_RE = re.compile(r"\[([^\]\n]+)\]\((\S+?)\)")
+_IMAGE_RE = re.compile(r"!\[([^\]\n]*)\]\((\S+?)\)")
+_LINK_RE = re.compile(r"(?<!\\)\[([^\]\n]+)\]\((\S+?)\)")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^\s<>]+)>", re.I)
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_RULE = re.compile(r"^\s*([-*_])(?:\s*\1){2,}\s*$")
+# A table's delimiter row (``| --- | :---: |``, ``--- | ---``): dashes with optional colons, split by pipes.
+_TABLE_DELIM = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def _inline(s: str) -> str:
+    """One line's inline Markdown as plain text: links as ``text url``, no emphasis or code marks."""
+    s = _IMAGE_RE.sub(lambda m: " ".join(x for x in (m.group(1), m.group(2)) if x), s)
+    s = _LINK_RE.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} {m.group(2)}", s)
+    s = _AUTOLINK.sub(r"\1", s)
+    s = re.sub(r"(?<!\\)(\*\*|__)(?=\S)(.+?)(?<=\S)(?<!\\)\1", r"\2", s)
+    s = re.sub(r"(?<![\\*])\*(?=[^\s*])(.+?)(?<=[^\s\\*])\*(?!\*)", r"\1", s)  # *기울임*
+    s = re.sub(r"(?<![\\\w])_(?=[^\s_])(.+?)(?<=[^\s\\_])_(?!\w)", r"\1", s)  # _기울임_ (snake_case stays)
+    s = re.sub(r"(?<!\\)~~(?=\S)(.+?)(?<=\S)~~", r"\1", s)
+    s = re.sub(r"(?<!\\)`([^`]+)`", r"\1", s)
+    return _ESCAPED.sub(r"\1", s)
+
+
+def _is_table_row(line: str) -> bool:
+    return bool(_PIPE.search(line)) and bool(line.strip())
+
+
+def _cells(row: str) -> list[str]:
+    s = row.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|") and not s.endswith("\\|"):
+        s = s[:-1]
+    return [_inline(c.strip()) for c in _PIPE.split(s)]
+
+
+def plain_table(rows: list[str]) -> list[str]:
+    """A Markdown table (its header row, its delimiter row, its rows) as plain aligned text: the
+    columns as wide as their widest cell (wide Hangul counted as two columns, ``text.width``), two
+    spaces between them, a dashed line under the header, each column aligned as its delimiter
+    says (``---:`` right, ``:---:`` centre)."""
+    from scrapnote.text.width import cells, pad
+
+    header, delim, body = _cells(rows[0]), rows[1].strip().strip("|").split("|"), [_cells(r) for r in rows[2:]]
+    n = len(header)
+    aligns = []
+    for d in (d.strip() for d in delim):
+        aligns.append("center" if d.startswith(":") and d.endswith(":") and len(d) > 1
+                      else "right" if d.endswith(":") else "left")
+    aligns += ["left"] * (n - len(aligns))
+    table = [header] + [(r + [""] * n)[:n] for r in body]  # a row with fewer cells is padded, one with more cut (GFM)
+    widths = [max(cells(r[k]) for r in table) for k in range(n)]
+
+    def line(r: list[str]) -> str:
+        return "  ".join(pad(c, w, a) for c, w, a in zip(r, widths, aligns)).rstrip()
+
+    return [line(header), "  ".join("-" * w for w in widths)] + [line(r) for r in table[1:]]
 
 
 def plain(text: str) -> str:
-    """Markdown → chat-friendly plain text: no #, no **, no > quotes, links as ``text url``."""
-    out = []
-    for line in (text or "").split("\n"):
-        s = line.rstrip()
-        s = re.sub(r"^#{1,6}\s+", "", s)
-        s = re.sub(r"^>\s?", "", s)
-        s = re.sub(r"^(\s*)[-*+]\s+", r"\1· ", s)
-        s = _LINK_RE.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} {m.group(2)}", s)
-        s = re.sub(r"(\*\*|__)(.+?)\1", r"\2", s)
-        s = re.sub(r"`([^`]+)`", r"\1", s)
-        out.append(s)
+    """Markdown → chat-friendly plain text: no #, no **, no > quotes, links as ``text url``,
+    tables as aligned columns (``plain_table``), code fences and rules left out."""
+    lines = (text or "").split("\n")
+    out: list[str] = []
+    i, fenced = 0, False
+    while i < len(lines):
+        s = lines[i].rstrip()
+        if _FENCE.match(s):
+            fenced = not fenced
+            i += 1
+            continue
+        if fenced:
+            out.append(s)
+            i += 1
+            continue
+        if _is_table_row(s) and i + 1 < len(lines) and "|" in lines[i + 1] and _TABLE_DELIM.match(lines[i + 1]):
+            j = i + 2
+            while j < len(lines) and _is_table_row(lines[j]) and not _TABLE_DELIM.match(lines[j]):
+                j += 1
+            out.extend(plain_table([ln.rstrip() for ln in lines[i:j]]))
+            i = j
+            continue
+        i += 1
+        if _RULE.match(s):
+            out.append("")
+            continue
+        s = re.sub(r"^(#{1,6})\s+(.*?)(?:\s+#+)?$", r"\2", s)
+        s = re.sub(r"^(?:>\s?)+", "", s)
+        s = re.sub(r"^(\s*)[-*+]\s+(?:\[[ xX]\]\s+)?", r"\1· ", s)
+        out.append(_inline(s))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
 
 
