@@ -196,13 +196,9 @@ def stats(h, *, as_json: bool) -> None:
     terminal = out.is_terminal
     weeks = h.weeks()
     lines = []
-    month_row = ["    "]
-    last_month = None
-    for week in weeks:
-        first = next(d for d in week if d is not None)
-        month_row.append(f"{first.month:<2d}" if first.month != last_month and first.day <= 7 else "  ")
-        if first.month != last_month and first.day <= 7:
-            last_month = first.month
+    month_row = ["    "] + ["  "] * len(weeks)
+    for col, month in h.month_columns():
+        month_row[1 + col] = f"{month:<2d}"
     lines.append("".join(month_row).rstrip())
     enc = (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
     shades = _SHADES if enc.replace("-", "") in ("utf8", "utf16", "utf32") else _SHADES_ASCII

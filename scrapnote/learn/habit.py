@@ -55,6 +55,18 @@ class Habit:
             d += timedelta(weeks=1)
         return out
 
+    def month_columns(self) -> list[tuple[int, int]]:
+        """(week column, month) where a month's label goes: the first week whose first shown day is
+        in a new month, within its first seven days (as GitHub labels its calendar)."""
+        out: list[tuple[int, int]] = []
+        last = None
+        for i, week in enumerate(self.weeks()):
+            first = next(d for d in week if d is not None)
+            if first.month != last and first.day <= 7:
+                out.append((i, first.month))
+                last = first.month
+        return out
+
     def in_year(self) -> int:
         start = self.first_day()
         return sum(n for d, n in self.per_day.items() if start <= d <= self.today)
@@ -135,22 +147,37 @@ def level(n: int) -> int:
     return sum(1 for x in LEVELS if n >= x)
 
 
+WEEKDAY_LABELS = ((1, "월"), (3, "수"), (5, "금"))  # rows of a Sunday-first week that get a label
+
+
 def calendar_svg(h: Habit, cell: int = 11, gap: int = 2) -> str:
-    """The calendar as an inline SVG (the HTML export's), one square per day."""
+    """The calendar as an inline SVG (the HTML export's), one square per day, the months (1월 … 12월)
+    over their first week and 월, 수, 금 beside their rows."""
     from html import escape
 
     shades = ("#ebedf0", "#c6e48b", "#7bc96f", "#239a3b", "#196127")
     weeks = h.weeks()
-    w = len(weeks) * (cell + gap) + 30
-    height = 7 * (cell + gap) + 20
+    left, top, step = 30, 16, cell + gap
+    w = left + len(weeks) * step + 12  # room for a month label over the last week
+    height = top + 7 * step
+    label = 'font-size="9" fill="#767676" font-family="sans-serif"'
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="calendar" width="{w}" height="{height}" '
              f'role="img" aria-label="스크랩 달력: 지난 1년 {h.in_year()}개">']
+    shown = -3
+    for col, month in h.month_columns():
+        if col - shown < 3:  # too close to the label before (the calendar's first week): left out
+            continue
+        parts.append(f'<text class="month" x="{left + col * step}" y="{top - 5}" {label}>{month}월</text>')
+        shown = col
+    for row, name in WEEKDAY_LABELS:
+        parts.append(f'<text class="weekday" x="{left - 6}" y="{top + row * step + cell - 2}" text-anchor="end" '
+                     f'{label}>{name}</text>')
     for i, week in enumerate(weeks):
         for j, d in enumerate(week):
             if d is None:
                 continue
             n = h.per_day.get(d, 0)
-            parts.append(f'<rect x="{30 + i * (cell + gap)}" y="{j * (cell + gap)}" width="{cell}" height="{cell}" '
+            parts.append(f'<rect x="{left + i * step}" y="{top + j * step}" width="{cell}" height="{cell}" '
                          f'rx="2" fill="{shades[level(n)]}" data-date="{d.isoformat()}" data-count="{n}">'
                          f'<title>{escape(d.isoformat())}: {n}</title></rect>')
     parts.append("</svg>")

@@ -4,7 +4,7 @@ sections written, plain when piped and JSON."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -125,3 +125,44 @@ def test_the_html_digest_can_carry_the_calendar_as_inline_svg(cli, year, tmp_pat
     assert "<svg" not in plain.read_text("utf-8")  # only when asked
     bad = cli("export", "1", "-f", "md", "--calendar", env=env)
     assert bad.exit_code == 1 and "--calendar" in bad.stderr
+
+
+def test_the_svg_calendar_names_its_months_and_weekdays(cli, year, tmp_path):
+    """``export --calendar``: parsed with xml.etree, a 1월 … 12월 label over each month's first
+    week (the first column whose first day is within the month's first seven days) and 월 수 금
+    beside their rows, inside the picture and clear of the squares."""
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / "week.html"
+    env = {"SCRAPNOTE_NOW": "2028-03-01T20:00:00+00:00", "TZ": "UTC"}
+    assert cli("export", "--since", "2028-02-27", "-f", "html", "-o", out, "--calendar", env=env).exit_code == 0
+    page = out.read_text("utf-8")
+    svg = ET.fromstring(page[page.index("<svg"):page.index("</svg>") + len("</svg>")])
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    rects = svg.findall("s:rect", ns)
+    texts = svg.findall("s:text", ns)
+    width, height = float(svg.get("width")), float(svg.get("height"))
+    months = [(t.text, float(t.get("x")), float(t.get("y"))) for t in texts if t.get("class") == "month"]
+    days = [(t.text, float(t.get("x")), float(t.get("y"))) for t in texts if t.get("class") == "weekday"]
+    # the calendar runs from Sunday 2027-02-28 to 2028-03-01: its first week starts on 2027-02-28 (late in February: no
+    # label), its last on 2028-02-27 (still February's): 3월 2027 … 2월 2028
+    order = (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2)
+    assert [m[0] for m in months] == [f"{m}월" for m in order]
+    col_x = {}  # the x of each week's squares, by the week's first day
+    for r in rects:
+        d = date.fromisoformat(r.get("data-date"))
+        col_x.setdefault(d - timedelta(days=(d.weekday() + 1) % 7), float(r.get("x")))
+    top = min(float(r.get("y")) for r in rects)
+    for (name, x, y), month in zip(months, order):
+        sunday = next(s for s, cx in col_x.items() if cx == x)
+        assert sunday.month == month and sunday.day <= 7, name  # over the month's first week
+        assert 0 < y <= top and x + 20 <= width, name  # above the squares, inside the picture
+    assert [d[0] for d in days] == ["월", "수", "금"]
+    row_y = {}
+    for r in rects:
+        row_y.setdefault((date.fromisoformat(r.get("data-date")).weekday() + 1) % 7, float(r.get("y")))
+    cell = float(rects[0].get("height"))
+    for (name, x, y), row in zip(days, (1, 3, 5)):
+        assert row_y[row] < y <= row_y[row] + cell, name  # on its row's line
+        assert 0 < x <= min(col_x.values()) and y <= height
+    assert len(rects) == 52 * 7 + 4
