@@ -516,7 +516,7 @@ def _export_formats() -> tuple[str, ...]:
 
 @app.command("export")
 def export(
-    ids: Annotated[Optional[list[int]], typer.Argument(help="Note ids (or choose with the filters, or --all).", metavar="[ID]...", autocompletion=_completes("id"))] = None,
+    ids: Annotated[Optional[list[str]], typer.Argument(help="Note ids (or choose with the filters, or --all); with --group, a member's note as MEMBER:ID (민수:3).", metavar="[ID]...", autocompletion=_completes("id"))] = None,
     fmt: Annotated[Optional[Literal[_export_formats()]], typer.Option("--format", "-f", help="Output format (default: the config file's export-format, else md).")] = None,  # type: ignore[valid-type]  # the choices are the exporter list
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (default: stdout; docx needs it).", metavar="PATH")] = None,
     split: Annotated[Optional[str], typer.Option("--split", help="One file per note in this folder instead of one digest.", metavar="DIR")] = None,
@@ -529,20 +529,39 @@ def export(
     until: UntilOpt = None,
     everything: Annotated[bool, typer.Option("--all", help="Every note.")] = False,
     calendar: Annotated[bool, typer.Option("--calendar", help="html: put the habit calendar of the past year (as in `scrapnote stats`) on the digest's first page.")] = False,
+    group: Annotated[Optional[str], typer.Option("--group", "-g", help="A study group's notes instead of your own (MEMBER:ID, the filters, --all or --week), each named with its member.", metavar="NAME")] = None,
+    week: Annotated[Optional[str], typer.Option("--week", "-w", help="With --group: the week's digest, everyone's notes scrapped that ISO week (as group week counts them).", metavar="YYYY-Www")] = None,
+    by: Annotated[Optional[Literal["member", "date"]], typer.Option("--by", help="With --group: the digest in parts by member (default) or by date (the scrap day with --week).")] = None,
 ):
     """Share notes: several make one digest (title, contents, notes in date order) unless --split.
 
     Examples: scrapnote export 3 -f txt · scrapnote export --since 2023-07 -f html -o week.html ·
-    scrapnote export --all -f docx -o 스크랩.docx · scrapnote export --tag AI --split out/ -f md
+    scrapnote export --all -f docx -o 스크랩.docx · scrapnote export --tag AI --split out/ -f md ·
+    scrapnote export --group 경제스터디 --week 2026-W49 --by date -f html -o week.html
     """
     from scrapnote import render
     from scrapnote.app.export import export_notes
+    from scrapnote.app.group import parse_ref
     from scrapnote.filters import Filters
 
     filters = Filters.make(tag, None, industry, company, since, until)
-    result = export_notes(ids or [], filters=filters, everything=everything, fmt=fmt, output=output,
+    own: list[int] = []
+    refs: list[tuple[str, int]] = []
+    for text in ids or []:
+        member, nid = _note_ref(text, parse_ref)
+        if member is None and group is None:
+            own.append(nid)
+        elif member is None:
+            raise typer.BadParameter(f"{text!r}: with --group, name a member's note as MEMBER:ID (민수:{nid})",
+                                     param_hint="'[ID]...'")
+        elif group is None:
+            raise typer.BadParameter(f"{text!r} is a study group member's note: add --group NAME",
+                                     param_hint="'[ID]...'")
+        else:
+            refs.append((member, nid))
+    result = export_notes(own, filters=filters, everything=everything, fmt=fmt, output=output,
                           split_dir=split, force=force, layout=layout, on_error=render.warn_broken,
-                          calendar=calendar)
+                          calendar=calendar, group=group, refs=refs, week=week, by=by)
     render.export_result(result, fmt=result.fmt, split=split)
 
 

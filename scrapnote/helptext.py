@@ -5,7 +5,7 @@ Written by docs/gen_cli.py from the commands themselves; do not edit by hand
 
 # cli.py as it was when this was written (zlib.crc32 of its bytes): launch.py hands a
 # cli.py changed since then to Typer, so a stale table is never printed
-CLI_CRC = 698534750
+CLI_CRC = 3688734148
 
 HELP: dict[str, str] = {
     '': (
@@ -264,10 +264,12 @@ HELP: dict[str, str] = {
         '\n'
         '  Examples: scrapnote export 3 -f txt · scrapnote export --since 2023-07 -f\n'
         '  html -o week.html · scrapnote export --all -f docx -o 스크랩.docx · scrapnote\n'
-        '  export --tag AI --split out/ -f md\n'
+        '  export --tag AI --split out/ -f md · scrapnote export --group 경제스터디 --week\n'
+        '  2026-W49 --by date -f html -o week.html\n'
         '\n'
         'Arguments:\n'
-        '  [ID]...  Note ids (or choose with the filters, or --all).\n'
+        '  [ID]...  Note ids (or choose with the filters, or --all); with --group, a\n'
+        "           member's note as MEMBER:ID (민수:3).\n"
         '\n'
         'Options:\n'
         '  -f, --format <md|html|docx|tsv|json|txt>\n'
@@ -290,6 +292,15 @@ HELP: dict[str, str] = {
         '  --calendar                      html: put the habit calendar of the past\n'
         '                                  year (as in `scrapnote stats`) on the\n'
         "                                  digest's first page.\n"
+        "  -g, --group NAME                A study group's notes instead of your own\n"
+        '                                  (MEMBER:ID, the filters, --all or --week),\n'
+        '                                  each named with its member.\n'
+        "  -w, --week YYYY-Www             With --group: the week's digest, everyone's\n"
+        '                                  notes scrapped that ISO week (as group week\n'
+        '                                  counts them).\n'
+        '  --by <member|date>              With --group: the digest in parts by member\n'
+        '                                  (default) or by date (the scrap day with\n'
+        '                                  --week).\n'
         '  -h, --help                      Show this message and exit.\n'
     ),
     'import': (

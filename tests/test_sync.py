@@ -21,6 +21,12 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not 
 
 @pytest.fixture
 def world(tmp_path):
+    return make_world(tmp_path)
+
+
+def make_world(tmp_path):
+    """A temp HOME with a minimal gitconfig (no system config), the env every process runs with,
+    and an empty bare repository as the remote."""
     user_home = tmp_path / "user"
     user_home.mkdir()
     (user_home / ".gitconfig").write_text("[user]\n\tname = 지수\n\temail = jisu@example.com\n"

@@ -46,9 +46,15 @@ def select_notes(ids, filters, everything: bool, on_error: Callable | None = Non
 
 def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str | None = None, output: str | None = None,
                  split_dir: str | None = None, force: bool = False, layout: str | None = None,
-                 on_error: Callable | None = None, calendar: bool = False) -> ExportResult:
+                 on_error: Callable | None = None, calendar: bool = False, group: str | None = None,
+                 refs: list[tuple[str, int]] | None = None, week: str | None = None,
+                 by: str | None = None) -> ExportResult:
     """``scrapnote export``: the notes chosen, one digest or one render per note (``split_dir``),
-    written to files or returned as the text for stdout. The exporter only renders."""
+    written to files or returned as the text for stdout. The exporter only renders.
+
+    ``group``: a study group's notes instead (``refs`` as 민수:3, the filters, ``everything``, or the
+    notes scrapped in ``week``), each named with its member, the digest in parts ``by`` member
+    (default) or by day."""
     from scrapnote import settings, store
     from scrapnote.note import file_name
 
@@ -70,14 +76,28 @@ def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str | N
             raise ScrapnoteError(f"layout {layout_path} not found")
     if exporter.binary and not output and not split_dir:
         raise ScrapnoteError(f"{fmt} is a binary format: give --output FILE{exporter.suffix} (or --split DIR)")
-    items = select_notes(ids, filters or Filters(), everything, on_error)
+    parts = heading = span = None
+    if group is None:
+        if week is not None or by is not None:
+            raise ScrapnoteError(f"{'--week' if week is not None else '--by'} goes with --group NAME "
+                                 "(a study group's week)")
+        items = select_notes(ids, filters or Filters(), everything, on_error)
+    else:
+        if calendar:
+            raise ScrapnoteError("--calendar is your own habit calendar: not with --group")
+        from scrapnote.app.group import group_items
+
+        items, parts, heading, span = group_items(group, list(refs or []), filters, everything, week,
+                                                  by or "member", on_error)
+        member = None  # everyone's notes: each names its own member
     result = ExportResult(count=len(items), fmt=fmt)
 
     if split_dir:
         folder = Path(split_dir).expanduser()
         if folder.exists() and not folder.is_dir():
             raise ScrapnoteError(f"{folder} is not a folder")
-        targets = [(folder / (Path(file_name(i.note.id, i.note.title)).stem + exporter.suffix), i) for i in items]
+        targets = [(folder / ((f"{i.member}-" if i.member else "") + Path(file_name(i.note.id, i.note.title)).stem
+                              + exporter.suffix), i) for i in items]
         if not force:
             taken = [p for p, _ in targets if p.exists()]
             if taken:
@@ -97,7 +117,9 @@ def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str | N
         from scrapnote.learn.habit import calendar_svg
 
         svg = calendar_svg(stats(on_error))
-    data = exporter.render(Export(items, digest=len(items) > 1, layout=layout_path, calendar=svg, member=member))
+    digest = len(items) > 1
+    data = exporter.render(Export(items, digest=digest, layout=layout_path, calendar=svg, member=member,
+                                  parts=parts if digest else None, heading=heading, span=span))
     if output and output != "-":
         path = Path(output).expanduser()
         if path.is_dir():

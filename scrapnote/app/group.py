@@ -3,6 +3,9 @@ with the same list, search and show as the user's own (every member's notes in t
 index, brought up to date by the group's git history)."""
 from __future__ import annotations
 
+from datetime import timedelta
+from pathlib import Path
+
 from scrapnote import config, groups
 from scrapnote.errors import NotFoundError, ScrapnoteError
 
@@ -79,3 +82,100 @@ def group_list() -> list[dict]:
         repo = groups.repo_dir(g)
         out.append({"group": g, "path": str(repo), "members": groups.members(repo)})
     return out
+
+
+_WEEKDAYS = "월화수목금토일"
+
+
+def group_items(name: str | None, refs: list[tuple[str, int]], filters, everything: bool, week: str | None,
+                by: str, on_error=None):
+    """``export --group``: the group's notes chosen — by ``민수:3`` refs, the filters, ``--all``, or
+    the notes scrapped in ``week`` (the week's digest; filters narrow it) — as export Items with
+    their member, in parts by member or by day. (items, parts, title, period)."""
+    from scrapnote import template
+    from scrapnote.app.notes import template_of
+    from scrapnote.errors import BrokenNoteError
+    from scrapnote.exporters.base import Item, Part
+    from scrapnote.filters import Filters
+    from scrapnote.note import read_note, to_json
+
+    if by not in ("member", "date"):
+        raise ScrapnoteError(f"--by {by!r}: member or date")
+    group = groups.resolve(name)
+    repo = groups.repo_dir(group)
+    filters = filters or Filters()
+    if not refs and not everything and week is None and filters == Filters():
+        raise ScrapnoteError("which notes of the group? give MEMBER:ID, a filter, --week 2026-W49 or --all")
+    chosen: list[tuple[str, Path, str | None]] = []  # (member, file, the scrap day for --week)
+    title, period = f"{group} 스크랩 모음", None
+    if refs:
+        from scrapnote import store
+
+        for member, nid in dict.fromkeys(refs):
+            g = groups.find_member(member, group)
+            path = store.find_path(nid, groups.member_folder(groups.repo_dir(g), member) / "notes")
+            if path is None:
+                raise NotFoundError(f"no note {member}:{nid} in group {g}")
+            chosen.append((member, path, None))
+        if filters != Filters():
+            with groups.open_index(group) as ix:
+                keep = {r["path"] for r in ix.rows(filters, order=None, columns=("path",))}
+            chosen = [c for c in chosen if str(c[1]) in keep]
+    elif week is not None:
+        label, start, end = groups.week_bounds(group, week)
+        title = f"{group} {label} 스크랩 모음"
+        period = f"{start.date().isoformat()} ~ {(end - timedelta(days=1)).date().isoformat()}"
+        entries = groups.week_notes(group, start, end)
+        keep = None
+        if filters != Filters():
+            with groups.open_index(group) as ix:
+                keep = {r["path"] for r in ix.rows(filters, order=None, columns=("path",))}
+        tz = groups.read_settings(repo).tz()
+        for e in entries:
+            if keep is None or e["path"] in keep:
+                chosen.append((e["member"], Path(e["path"]), e["when"].astimezone(tz).date().isoformat()))
+    else:
+        with groups.open_index(group) as ix:
+            if on_error:
+                for path, reason in ix.broken():
+                    on_error(BrokenNoteError(path, reason))
+            rows = ix.rows(filters, order="oldest", columns=("path",))
+        chosen = [(groups.member_of(r["path"], repo), Path(r["path"]), None) for r in rows]
+    form = template.load()
+    items: list[tuple[Item, str]] = []
+    for member, path, day in chosen:
+        try:
+            note = read_note(path, form)
+        except BrokenNoteError as e:
+            if refs:
+                raise
+            if on_error:
+                on_error(e)
+            continue
+        note = note.keyed(template_of(note))
+        own_form = template_of(note)
+        data = {**to_json(note, home=repo, form=own_form), "member": member, "ref": f"{member}:{note.id}"}
+        items.append((Item(note=note, form=own_form, data=data, member=member), day or note.date or ""))
+    if not items:
+        raise ScrapnoteError("no notes match" + (f" (nothing scrapped in {week} in {group})" if week else ""))
+    if by == "member":
+        items.sort(key=lambda x: (x[0].member or "", x[1], x[0].note.date or "", x[0].note.id))
+    else:
+        items.sort(key=lambda x: (x[1], x[0].member or "", x[0].note.id))
+    parts: list[Part] = []
+    for item, day in items:
+        key = item.member or "" if by == "member" else day
+        if not parts or parts[-1].key != key:
+            parts.append(Part(key=key, heading=key if by == "member" else _day_heading(key), items=[]))
+        parts[-1].items.append(item)
+    return [i for i, _d in items], parts, title, period
+
+
+def _day_heading(day: str) -> str:
+    """``2026-12-01`` → ``2026-12-01 (화)``."""
+    from datetime import date
+
+    try:
+        return f"{day} ({_WEEKDAYS[date.fromisoformat(day[:10]).weekday()]})"
+    except ValueError:
+        return day or "날짜 없음"

@@ -20,7 +20,8 @@ from scrapnote.errors import ScrapnoteError
 
 TEXT_FIELDS = ("title", "url", "source", "reporter", "scrapped", "template")
 LIST_FIELDS = ("industry", "companies", "tags", "keywords")
-IGNORED = ("numbers", "path")  # computed from the note, never stored
+# computed from the note, never stored; a study group's export names the member (and 민수:3) on each
+IGNORED = ("numbers", "path", "member", "ref")
 KNOWN = {"id", "published", "extra", "other_sections", *fields.SECTION_KEYS, *TEXT_FIELDS, *LIST_FIELDS, *IGNORED}
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

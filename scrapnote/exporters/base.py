@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 LAYOUT_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 DIGEST_TITLE = "경제신문 스크랩 모음"
+MEMBER_LABEL = "작성"  # the row naming a study group's member on each of their notes
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Item:
     note: Note
     form: Template
     data: dict  # the DESIGN.md JSON form (numbers included)
+    member: str | None = None  # a study group's member who wrote it (``export --group``)
 
     @property
     def date(self) -> str:
@@ -45,20 +47,37 @@ class Export:
     layout: Path | None = None  # a user's own layout (md, html, txt)
     calendar: str | None = None  # the habit calendar as an inline SVG (html, ``export --calendar``)
     member: str | None = None  # who wrote the notes (the config file's ``member``), under the title
+    # a study group's digest (``export --group``): the notes in parts (by member or by day), in order
+    parts: list[Part] | None = None
+    heading: str | None = None  # the digest's title instead of DIGEST_TITLE (a group's week)
+    span: str | None = None  # the period under the title instead of the notes' dates (a week)
 
     @property
     def title(self) -> str:
         if self.digest:
-            return DIGEST_TITLE
+            return self.heading or DIGEST_TITLE
         return self.items[0].note.title or DIGEST_TITLE
 
     @property
     def period(self) -> str:
+        if self.span:
+            return self.span
         dates = [i.date for i in self.items if i.date]
         if not dates:
             return ""
         lo, hi = min(dates), max(dates)
         return lo if lo == hi else f"{lo} ~ {hi}"
+
+
+@dataclass
+class Part:
+    """One part of a study group's digest: a member's notes, or one day's. ``key`` is the member's
+    name or the ISO date, ``heading`` what the reader sees (``2026-12-01 (화)``); the items are the
+    export's own, in its order."""
+
+    key: str
+    heading: str
+    items: list[Item]
 
 
 class Exporter(ABC):
@@ -131,12 +150,13 @@ def note_view(item: Item) -> dict:
                              "text": text, "draft": draft, "writer": "reader", "is_body": False,
                              fields.RELATED: None})
     url_spec = form.get(fields.URL)
+    url_label = url_spec.label if url_spec else fields.URL_LABEL
     label = fields.meta_label
-    meta = [
+    meta = ([(MEMBER_LABEL, item.member)] if item.member else []) + [
         (label("source"), d.get("source")),
         (label("reporter"), d.get("reporter")),
         (label("published"), d.get("published")),
-        (url_spec.label if url_spec else fields.URL_LABEL, d.get("url")),
+        (url_label, d.get("url")),
         (label("industry"), ", ".join(d.get("industry") or [])),
         (label("companies"), ", ".join(d.get("companies") or [])),
         (label("tags"), ", ".join(d.get("tags") or [])),
@@ -147,15 +167,27 @@ def note_view(item: Item) -> dict:
         "anchor": f"note-{d['id']}",
         "sections": sections,
         "section": {s["key"]: s for s in sections if s["key"]},
-        "meta_rows": [{"label": k, "value": v, "is_url": k == meta[3][0]} for k, v in meta if v],
+        "meta_rows": [{"label": k, "value": v, "is_url": k == url_label} for k, v in meta if v],
         "form_title": form.title,
+        "member": item.member,
+        "ref": f"{item.member}:{d['id']}" if item.member else None,
     })
+    if item.member:  # ids are the member's own: two members' #3 are two notes
+        d["anchor"] = f"note-{item.member}-{d['id']}"
     return d
 
 
 def context(export: Export) -> dict:
+    views = [note_view(i) for i in export.items]
+    for k, v in enumerate(views, 1):
+        v["number"] = k
+    by_item = {id(i): v for i, v in zip(export.items, views)}
+    parts = None
+    if export.parts:
+        parts = [{"key": p.key, "heading": p.heading, "anchor": f"part-{k}", "count": len(p.items),
+                  "notes": [by_item[id(i)] for i in p.items]} for k, p in enumerate(export.parts, 1)]
     return {"title": export.title, "digest": export.digest, "period": export.period,
-            "count": len(export.items), "notes": [note_view(i) for i in export.items],
+            "count": len(export.items), "notes": views, "parts": parts,
             "calendar": export.calendar, "member": export.member or ""}
 
 

@@ -36,7 +36,8 @@ class TsvExporter(Exporter):
 
 def form_rows(item: Item) -> str:
     note, form = item.note, item.form
-    rows = [_cell(form.title), ""]
+    # a study group's note names its member on the form's title row (which the reader skips)
+    rows = [_cell(form.title + (f" · 작성: {item.member}" if item.member else "")), ""]
 
     def add(label: str, value: str) -> None:
         lines = value.split("\n") if value else [""]

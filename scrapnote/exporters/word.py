@@ -1,5 +1,7 @@
 """``--format docx`` (python-docx): a title, a metadata table and the form's sections under
-headings; a digest has a table of contents, a heading per note and a page break between notes."""
+headings; a digest has a table of contents, a heading per note and a page break between notes (a
+study group's digest: a heading per part, member or day, its notes one level below, each with a
+작성 row naming its member)."""
 from __future__ import annotations
 
 import io
@@ -28,7 +30,7 @@ class DocxExporter(Exporter):
         from docx.shared import Pt
 
         doc = Document()
-        for style_name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3"):
+        for style_name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4"):
             style = doc.styles[style_name]
             style.font.name = FONT
             rpr = style.element.get_or_add_rPr()
@@ -46,11 +48,27 @@ class DocxExporter(Exporter):
             doc.add_paragraph(_x(" · ".join(p for p in (export.period, f"{len(views)}건",
                                                         f"작성: {export.member}" if export.member else "") if p)))
             doc.add_heading("목차", level=1)
-            for n in views:
-                doc.add_paragraph(_x(f"{n['date']} · {n['title']}"), style="List Number")
-            for n in views:
-                doc.add_page_break()
-                self._note(doc, n, level=1)
+            if export.parts:  # a study group's digest: its parts (members or days), each note under one
+                by_item = {id(i): v for i, v in zip(export.items, views)}
+                for p in export.parts:
+                    doc.add_paragraph(_x(f"{p.heading} · {len(p.items)}건")).runs[0].bold = True
+                    for i in p.items:
+                        n = by_item[id(i)]
+                        doc.add_paragraph(_x(f"{n['date']} · {n['title']} · {i.member or ''}".rstrip(" ·")),
+                                          style="List Number")
+                for p in export.parts:
+                    doc.add_page_break()
+                    doc.add_heading(_x(f"{p.heading} · {len(p.items)}건"), level=1)
+                    for k, i in enumerate(p.items):
+                        if k:
+                            doc.add_page_break()
+                        self._note(doc, by_item[id(i)], level=2)
+            else:
+                for n in views:
+                    doc.add_paragraph(_x(f"{n['date']} · {n['title']}"), style="List Number")
+                for n in views:
+                    doc.add_page_break()
+                    self._note(doc, n, level=1)
         else:
             self._note(doc, views[0], level=0)
         buf = io.BytesIO()

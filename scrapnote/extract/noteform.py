@@ -115,6 +115,8 @@ def split_notes(text: str, form=None) -> list[str]:
         block = lines[a:b]
         while block and block[-1].strip() in ("", "---"):
             block.pop()
+        if not any(lvl == 3 and _heading_key(t, form) is not None for _i, lvl, t in _headings(block)):
+            continue  # a part's heading in a study group's digest (## 민수 · 3건): no note's sections
         fenced = {i for i, _l, _t in _headings(block)}
         out.append("\n".join(ln[1:] if i in fenced and ln.startswith("##") else ln
                              for i, ln in enumerate(block)) + "\n")
