@@ -414,11 +414,17 @@ def check(
     filters = Filters.make(tag, source, industry, company, since, until)
     from scrapnote.app.sync import kept_conflicts
 
-    results = check_notes(ids or [], on_error=render.warn_broken, filters=filters)
+    broken = []
+
+    def unreadable(e) -> None:
+        broken.append(e)
+        render.warn_broken(e)
+
+    results = check_notes(ids or [], on_error=unreadable, filters=filters)
     render.check_report(results, filtered=bool(filters), as_json=as_json)
     kept = kept_conflicts()
     render.conflict_lines(kept)
-    if any(miss for _, miss in results) or kept:
+    if any(miss for _, miss in results) or kept or broken:  # a file that cannot be read is one to fix too
         raise typer.Exit(1)
 
 
@@ -624,7 +630,9 @@ def search(
     out = render.SearchOutput(as_json)
     result = searching.search(" ".join(query), limit=limit, fields=tuple(dict.fromkeys(FIELD_ALIASES.get(f, f) for f in field or ())), filters=filters,
                               progress=render.index_progress(), meanwhile=out.preload)
-    if not out.show(result):  # no hit: exit 1 with nothing on stdout, as grep and ripgrep do
+    shown = out.show(result)
+    render.warn_unreadable(result.broken)
+    if not shown:  # no hit: exit 1 with nothing on stdout, as grep and ripgrep do
         raise typer.Exit(1)
 
 

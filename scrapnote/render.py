@@ -82,12 +82,20 @@ def message(text: str, style: str = "") -> None:
 def warn(text: str) -> None:
     from rich.text import Text
 
-    err().print(Text("warning: ", style="yellow bold") + Text(visible(text)))
+    err().print(Text("warning: ", style="yellow bold") + Text(visible(text)), soft_wrap=True)  # one line, as errors
 
 
 def warn_broken(error) -> None:
     """A note file that cannot be read is skipped with a warning naming it and the reason."""
     warn(f"skipped {error.path}: {error.reason}")
+
+
+def warn_unreadable(n: int) -> None:
+    """One line for the note files a command left out because they cannot be read (the search
+    names no file: ``scrapnote check`` lists them with their reasons)."""
+    if n:
+        warn(f"{n} note file{'s' if n != 1 else ''} could not be read and {'were' if n != 1 else 'was'} "
+             "left out (scrapnote check lists them)")
 
 
 def error_line(text: str) -> None:

@@ -98,6 +98,7 @@ class Results:
     hits: list[SearchHit]
     # note id → {"title": [(start, end), …], "snippet": […]}: the matched text to highlight
     spans: dict[int, dict[str, list[tuple[int, int]]]]
+    broken: int = 0  # note files the index could not read (``search`` counts them; the CLI warns)
 
 
 # -- per-word matching ---------------------------------------------------------------------------
@@ -355,11 +356,27 @@ def search(text: str, *, limit: int = 20, fields: tuple[str, ...] | None = None,
     # Answered from the index as it is while the note files are checked for changes; asked again
     # when they changed in a way that could change the answer (see _still_holds).
     trace = _Trace()
-    return NoteIndex.answer_fresh(
-        lambda ix: _answer(ix, q, limit, fields, filters, trace),
-        again=lambda ix: _answer(ix, q, limit, fields, filters),
-        holds=lambda changed: _still_holds(q, fields, trace, changed),
-        progress=progress, meanwhile=meanwhile)
+    first: dict = {}
+
+    def counted(ix: NoteIndex, r: Results) -> Results:
+        r.broken = len(ix.broken())
+        return r
+
+    def early(ix: NoteIndex) -> Results:
+        first["ix"] = ix
+        return counted(ix, _answer(ix, q, limit, fields, filters, trace))
+
+    def holds(changed: index.Changes) -> bool:
+        if not _still_holds(q, fields, trace, changed):
+            return False
+        first["broken"] = len(first["ix"].broken())  # the files as they are now (the index is up to date)
+        return True
+
+    r = NoteIndex.answer_fresh(early, again=lambda ix: counted(ix, _answer(ix, q, limit, fields, filters)),
+                               holds=holds, progress=progress, meanwhile=meanwhile)
+    if "broken" in first:
+        r.broken = first["broken"]
+    return r
 
 
 def _checked(text: str, limit: int, fields: tuple[str, ...] | None) -> Query:

@@ -68,7 +68,7 @@ def check_notes(ids: list[int], on_error, filters: Filters | None = None) -> lis
 
     Ids without filters are answered from their files alone (found by ``path_of``, read as the
     index would read them): work for the notes asked, not for the collection; a broken one is
-    reported and left out. Otherwise the index, brought up to date, answers."""
+    reported and left out (raised, when it is the only one asked). Otherwise the index, brought up to date, answers."""
     from scrapnote.index import NoteIndex
 
     if ids and not filters:
@@ -79,6 +79,8 @@ def check_notes(ids: list[int], on_error, filters: Filters | None = None) -> lis
             try:
                 note = load_note(i)
             except BrokenNoteError as e:
+                if len(ids) == 1:
+                    raise  # the one note asked for cannot be read: its error line, nothing else
                 on_error(e)
                 continue
             unwritten = missing_sections(note)
@@ -156,13 +158,15 @@ def related_to(nid: int, limit: int, on_error) -> list[dict]:
 
     path_of(nid)
     with NoteIndex.open_fresh() as ix:
-        _report_broken(ix, on_error)
+        broken = ix.broken()
         rows = ix.rows(order=None)
     by_id = {r["id"]: r for r in rows}
     me = by_id.get(nid)
-    if me is None:
+    if me is None:  # the note itself cannot be read: its one error line, not a warning about it first
         load_note(nid)  # raises the note's own error
         raise NotFoundError(f"no note with id {nid}")
+    for path, reason in broken if on_error else ():
+        on_error(BrokenNoteError(path, reason))
     doc_freq = doc_frequencies(rows)
     cands = [(r["id"], list(r.get("keywords") or []), list(r.get("companies") or [])) for r in rows]
     top = related_notes(list(me.get("keywords") or []), list(me.get("companies") or []), cands, doc_freq,
