@@ -766,9 +766,12 @@ def config_result(action: str, outcome) -> None:
     if action == "path":
         data_line(outcome)
     elif action == "show":
-        for key, value, from_file in outcome:
+        for key, value, from_file, note in outcome:  # the value in effect; a default is commented out
             shown = settings.toml_value(value) if value is not None else '""'
-            data_line(f"{key} = {shown}" if from_file else f"# {key} = {shown}  (default)")
+            if from_file:
+                data_line(f"{key} = {shown}" + (f"  # {note}" if note else ""))
+            else:
+                data_line(f"# {key} = {shown}  (default{': ' + note if note else ''})")
     elif action == "set":
         key, value, path = outcome
         message(f"{'removed ' + key if value == '' else 'set ' + key} in {path}")

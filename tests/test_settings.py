@@ -34,7 +34,7 @@ def test_path_set_show(cli, cfg):
     assert tomllib.loads(cfg.read_text("utf-8")) == {"member": "홍길동", "tags": ["AI", "반도체"], "pager": False}
     out = cli("config", "show").stdout
     assert 'member = "홍길동"' in out and 'tags = ["AI", "반도체"]' in out and "pager = false" in out
-    assert "# color = \"auto\"  (default)" in out
+    assert "# color = \"auto\"  (default: NO_COLOR is set: no colours)" in out  # conftest sets NO_COLOR
     r = cli("config", "set", "member", "")
     assert r.exit_code == 0 and "member" not in tomllib.loads(cfg.read_text("utf-8"))
 
@@ -254,3 +254,31 @@ def test_the_config_folder_is_the_platforms(monkeypatch):
     if sys.platform.startswith("linux"):
         assert config.config_file() == config.Path("/x/conf/scrapnote/config.toml")
     assert os.fspath(config.config_file()).endswith("config.toml")
+
+
+def test_show_gives_the_value_in_effect_and_marks_defaults(cli, cfg, monkeypatch):
+    """A default is shown as the value in effect (the form is economy, not ""), commented out and
+    marked; an environment variable that wins over the file is named beside the file's value."""
+    import shutil
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("SCRAPNOTE_MEMBER", raising=False)
+    lines = cli("config", "show").stdout.splitlines()
+    assert '# template = "economy"  (default)' in lines
+    assert not any(' = ""  (default)' in ln for ln in lines)  # every empty default says what it means
+    assert '# export-layout = ""  (default: the built-in layout of each format)' in lines
+    assert any(ln.startswith('# member = ""  (default: not set;') for ln in lines)
+    fallback = next((f for f in ("nano", "vi") if shutil.which(f)), None)
+    if fallback:
+        assert f'# editor = "{fallback}"  (default: the first of nano, vi found)' in lines
+    assert all(ln.startswith("#") and "(default" in ln for ln in lines)  # nothing set: every key a default
+    cfg.write_text('editor = "code --wait"\ntemplate = "mine"\n', "utf-8")
+    lines = cli("config", "show", env={"EDITOR": "vim", "NO_COLOR": "1", "SCRAPNOTE_MEMBER": "지수"}).stdout.splitlines()
+    assert 'editor = "code --wait"  # not used: $EDITOR wins (vim)' in lines
+    assert 'template = "mine"' in lines
+    assert '# color = "auto"  (default: NO_COLOR is set: no colours)' in lines
+    assert '# member = ""  (default: groups use $SCRAPNOTE_MEMBER (지수))' in lines
+    import tomllib
+
+    shown = "\n".join(ln.split("  #")[0] for ln in lines if not ln.startswith("#"))
+    assert tomllib.loads(shown) == {"editor": "code --wait", "template": "mine"}  # the file's lines read back

@@ -10,9 +10,42 @@ def config_path() -> Path:
     return settings.path()
 
 
-def config_show() -> list[tuple[str, object, bool]]:
-    """Every key, its value and whether the file sets it (else it is the default)."""
-    return settings.effective()
+def config_show() -> list[tuple[str, object, bool, str]]:
+    """Every key, the value in effect, whether the file sets it (else it is the default), and a
+    note when the value in effect is not plain: a default that is no value (the built-in
+    layout), or an environment variable that wins over the file ($VISUAL, $EDITOR, NO_COLOR)."""
+    out = []
+    for key, value, from_file in settings.effective():
+        value, note = _in_effect(key, value, from_file)
+        out.append((key, value, from_file, note))
+    return out
+
+
+def _in_effect(key: str, value, from_file: bool) -> tuple[object, str]:
+    import os
+
+    if key == "template" and not value:
+        from scrapnote.template import DEFAULT
+
+        return DEFAULT, ""
+    if key == "export-layout" and not value:
+        return "", "the built-in layout of each format"
+    if key == "member" and os.environ.get("SCRAPNOTE_MEMBER"):
+        return value or "", f"groups use $SCRAPNOTE_MEMBER ({os.environ['SCRAPNOTE_MEMBER']})"
+    if key == "member" and not value:
+        return "", "not set; groups use $SCRAPNOTE_MEMBER, else git config user.name"
+    if key == "editor":
+        for var in ("VISUAL", "EDITOR"):
+            if os.environ.get(var, "").strip():
+                return value or "", f"not used: ${var} wins ({os.environ[var].strip()})"
+        if not value:
+            import shutil
+
+            found = next((f for f in (("notepad",) if os.name == "nt" else ("nano", "vi")) if shutil.which(f)), None)
+            return (found or ""), ("the first of nano, vi found" if found else "none found: set $EDITOR or this key")
+    if key == "color" and value == "auto" and "NO_COLOR" in os.environ:
+        return value, "NO_COLOR is set: no colours"
+    return value, ""
 
 
 def config_set(key: str, value: str) -> Path:
