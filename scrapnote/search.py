@@ -25,13 +25,14 @@ column, not its group) of its best word's match.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from scrapnote import index
 from scrapnote import fields as _fields
 from scrapnote.text import hangul, nfc, one_line, particles, tokens
 from scrapnote.errors import ScrapnoteError
-from scrapnote.index import FieldTexts, NoteIndex
+from scrapnote.index import ROW_TEXT_COLUMNS, FieldTexts, Level, NoteIndex
 from scrapnote.models import SearchHit
 
 # Field groups in rank order: (name, FTS columns, weight); what a search without --field looks in.
@@ -104,32 +105,102 @@ class Results:
 # -- per-word matching ---------------------------------------------------------------------------
 @dataclass
 class _Match:
-    """How one query word matches: doc → (tier, score, lane, group); strings to highlight;
-    whether a note must be checked against its file."""
+    """How one query word matches: its levels — (lane, quality, [(group, index.Level)]) in the
+    order the lanes added them — and from them, asked for, doc → (tier, score, lane, group);
+    strings to highlight; whether a note must be checked against its file.
 
-    docs: dict[int, tuple[int, float, str, str]] = field(default_factory=dict)
+    A note's value is its best (tier, score) over every level it is in, the first level on a tie:
+    ``docs`` gathers every note of every level (a query of several words intersects them), the
+    single-word search walks the levels best first instead (``_Ranked``)."""
+
+    ix: NoteIndex | None = field(default=None, repr=False)
+    entries: list[tuple[str, float, list[tuple[str, Level]]]] = field(default_factory=list)
     marks: list[str] = field(default_factory=list)  # text to highlight
     cho: list[str] = field(default_factory=list)  # 초성 sequences to highlight
     verify: str | None = None  # folded text the note file must contain
     stem: str | None = None  # the query word without its particle, when that is a word here
+    _docs: dict[int, tuple[int, float, str, str]] | None = field(default=None, repr=False)
+    _count: tuple[int, int] = (0, 0)  # (asked up to, counted)
 
-    def add(self, docs_by_group: dict[str, set[int]], lane: str, quality: float) -> None:
-        tier = TIER[lane]
-        mine = self.docs
-        seen: set[int] = set()
-        for name, _cols, weight in GROUPS:  # weights fall: a note's first group is its best here
-            got = docs_by_group.get(name)
-            if not got:
-                continue
-            got = got - seen
-            seen |= got
-            s = weight * quality
-            v = (tier, s, lane, name)
-            both = got & mine.keys()
-            mine.update(dict.fromkeys(got - both if both else got, v))
-            for d in both:
-                if (tier, s) > mine[d][:2]:
-                    mine[d] = v
+    def add(self, levels: dict[str, Level], lane: str, quality: float) -> None:
+        groups = [(name, levels[name]) for name, _cols, _w in GROUPS if name in levels and not levels[name].empty]
+        if groups:
+            self.entries.append((lane, quality, groups))
+            self._docs = None
+            self._count = (0, 0)
+
+    def extend(self, other: _Match) -> None:
+        """``other``'s levels after this one's (a guessing lane's: it never beats a tie)."""
+        self.entries.extend(other.entries)
+        self._docs = None
+        self._count = (0, 0)
+        self.marks.extend(other.marks)
+        self.cho.extend(other.cho)
+
+    @property
+    def lane(self) -> str | None:
+        return self.entries[0][0] if self.entries else None
+
+    def levels(self) -> list[Level]:
+        return [lv for _lane, _q, groups in self.entries for _n, lv in groups]
+
+    @property
+    def docs(self) -> dict[int, tuple[int, float, str, str]]:
+        if self._docs is None:
+            mine: dict[int, tuple[int, float, str, str]] = {}
+            for lane, quality, groups in self.entries:
+                tier = TIER[lane]
+                seen: set[int] = set()
+                for name, level in groups:  # weights fall: a note's first group is its best here
+                    assert self.ix is not None
+                    got = self.ix.level_docs(level)
+                    if not got:
+                        continue
+                    got = got - seen
+                    seen |= got
+                    s = _WEIGHT[name] * quality
+                    v = (tier, s, lane, name)
+                    both = got & mine.keys()
+                    mine.update(dict.fromkeys(got - both if both else got, v))
+                    for d in both:
+                        if (tier, s) > mine[d][:2]:
+                            mine[d] = v
+            self._docs = mine
+        return self._docs
+
+    def count(self, at_least: int) -> int:
+        """``len(docs)``, counted only up to ``at_least`` (without gathering every note)."""
+        if self._docs is not None:
+            return min(len(self._docs), at_least)
+        asked, got = self._count
+        if got < asked or asked >= at_least:
+            return min(got, at_least)
+        # the levels of one word list in several field groups asked as one (their union)
+        merged: dict[tuple, set[str]] = {}
+        many = []
+        for lv in self.levels():
+            if len(lv.parts) == 1:
+                merged.setdefault((lv.parts, lv.within), set()).update(lv.columns)
+            else:
+                many.append(lv)
+        levels = [Level(tuple(sorted(cols)), parts, within) for (parts, within), cols in merged.items()] + many
+        got = self.ix.count_docs(levels, at_least) if levels and self.ix else 0
+        self._count = (at_least, got)
+        return got
+
+    def bands(self) -> list[list[tuple[int, float, str, str, Level]]]:
+        """The levels best first, those of one (tier, score) together (their notes tie, newest
+        first): each (tier, score, lane, group, level), a band's in the order they were added."""
+        flat = [(TIER[lane], _WEIGHT[name] * q, lane, name, lv)
+                for lane, q, groups in self.entries for name, lv in groups]
+        flat.sort(key=lambda x: (x[0], x[1]), reverse=True)  # stable: the first added first in a band
+        out: list[list[tuple[int, float, str, str, Level]]] = []
+        for x in flat:
+            if out and out[-1][0][:2] == x[:2]:
+                out[-1].append(x)
+            else:
+                out.append([x])
+        return out
 
 
 class _Searcher:
@@ -171,16 +242,16 @@ class _Searcher:
             i = find(needle, b)
         return out
 
-    def docs(self, terms: list[str]) -> dict[str, set[int]]:
-        """Notes holding any of ``terms``, per field group."""
-        out: dict[str, set[int]] = {}
-        if not terms:
-            return out
-        for name, cols, _w in self.groups:
-            found = self.ix.docs_matching(cols, terms, self.within)
-            if found:
-                out[name] = found
-        return out
+    def levels(self, terms: list[str], *more: list[str]) -> dict[str, Level]:
+        """The notes holding any of ``terms`` (and any of each of ``more``: a phrase's parts, all
+        in one field group), per field group, as levels the index answers when asked."""
+        parts = (tuple(terms), *(tuple(m) for m in more))
+        if any(not p for p in parts):
+            return {}
+        return {name: Level(cols, parts, self.within) for name, cols, _w in self.groups}
+
+    def match(self) -> _Match:
+        return _Match(ix=self.ix)
 
     def stem(self, word: str) -> str | None:
         """The word without its particle or ending (text/particles.py), longest ending first,
@@ -208,7 +279,7 @@ class _Searcher:
 
     # exact: the word inside words of the collection; its stem just below
     def exact(self, word: Word, lane: str = "exact", text: str | None = None, stems: bool = True) -> _Match:
-        m = _Match()
+        m = self.match()
         folded = text.lower() if text is not None else word.folded
         pieces = folded.split(" ") if word.phrase else [folded]
         cuts = [parts for parts in (tokens(p) for p in pieces) if parts]
@@ -216,14 +287,14 @@ class _Searcher:
             return m
         if len(cuts) == 1 and len(cuts[0]) == 1:  # one word: word starts rank above insides
             found = self.words_with(cuts[0][0])
-            m.add(self.docs([t for t, at in found if at > 0]), lane, 0.85)
-            m.add(self.docs([t for t, at in found if at == 0]), lane, 1.0)
+            m.add(self.levels([t for t, at in found if at > 0]), lane, 0.85)
+            m.add(self.levels([t for t, at in found if at == 0]), lane, 1.0)
             st = self.stem(cuts[0][0]) if stems and lane == "exact" else None
             if st:  # 구글은 → 구글, 구글의, 미국구글: below every note with 구글은 itself
                 known = {t for t, _ in found}
                 more = [(t, at) for t, at in self.words_with(st) if t not in known]
-                m.add(self.docs([t for t, at in more if at > 0]), "stem", 0.85)
-                m.add(self.docs([t for t, at in more if at == 0]), "stem", 1.0)
+                m.add(self.levels([t for t, at in more if at > 0]), "stem", 0.85)
+                m.add(self.levels([t for t, at in more if at == 0]), "stem", 1.0)
                 m.stem = st
                 m.marks.append(st)
             if stems and lane == "exact":  # MS → 마이크로소프트, 마이크로소프트의 → MS
@@ -232,8 +303,8 @@ class _Searcher:
                 if others:
                     known = {t for t, _ in found}
                     more = [(t, at) for o in others for t, at in self.words_with(o) if t not in known]
-                    m.add(self.docs([t for t, at in more if at > 0]), "stem", 0.85)
-                    m.add(self.docs([t for t, at in more if at == 0]), "stem", 1.0)
+                    m.add(self.levels([t for t, at in more if at > 0]), "stem", 0.85)
+                    m.add(self.levels([t for t, at in more if at == 0]), "stem", 1.0)
                     m.stem = m.stem or w0
                     m.marks.extend(others)
         else:
@@ -249,21 +320,14 @@ class _Searcher:
                     lists.append([t for t, _ in self.words_with(first + "\n")])
                     lists.extend([p] for p in middle)
                     lists.append([t for t, _ in self.words_with("\n" + last)])
-            by_group: dict[str, set[int]] | None = None
-            for terms in lists:
-                got = self.docs(terms) if terms else {}
-                by_group = got if by_group is None else {
-                    g: by_group[g] & got[g] for g in by_group if g in got and by_group[g] & got[g]}
-                if not by_group:
-                    break
-            m.add(by_group or {}, lane, 1.0)
+            m.add(self.levels(*lists), lane, 1.0)
             m.verify = folded
         m.marks.append(folded if word.phrase else (text or word.text))
         return m
 
     # 초성: ㅅㅅㅈㅈ → 삼성전자
     def chosung(self, word: Word) -> _Match:
-        m = _Match()
+        m = self.match()
         q = word.text
         if self._cho is None:
             self._cho = self.ix.vocabulary(cho=True)
@@ -276,15 +340,15 @@ class _Searcher:
                 whole.append(t)
             else:
                 start.append(t)
-        m.add(self.docs(inside), "chosung", 0.8)
-        m.add(self.docs(start), "chosung", 0.95)
-        m.add(self.docs(whole), "chosung", 1.0)
+        m.add(self.levels(inside), "chosung", 0.8)
+        m.add(self.levels(start), "chosung", 0.95)
+        m.add(self.levels(whole), "chosung", 1.0)
         m.cho.append(q)
         return m
 
     # typo: one key off at the start of a word
     def typo(self, word: Word) -> _Match:
-        m = _Match()
+        m = self.match()
         w = word.text.lower()
         k = len(w)
         if k < 2 or not all(hangul.is_syllable(c) for c in w):
@@ -315,7 +379,7 @@ class _Searcher:
                 t for t, _ in self.words_with("\n" + head)
                 if k > 2 or len(t) == k or particles.is_suffix(t[k:]))
         for d in sorted(by_dist, reverse=True):
-            m.add(self.docs(by_dist[d]), "typo", 1.0 - d / (len(want) + 1))
+            m.add(self.levels(by_dist[d]), "typo", 1.0 - d / (len(want) + 1))
         m.marks = sorted(close, key=lambda h: (close[h], h))
         return m
 
@@ -415,10 +479,12 @@ def search_open(ix: NoteIndex, text: str, *, limit: int = 20, fields: tuple[str,
 @dataclass
 class _Trace:
     """What an answer looked at: every note (FTS doc) any lane found for any word, excluded
-    ones included, and the words the guessing lanes were tried for."""
+    ones included, and the words the guessing lanes were tried for; ``walked`` when a lane's
+    notes were not all gathered (the single-word walk): then any changed note counts."""
 
     docs: set[int] = field(default_factory=set)
     guessed: list[int] = field(default_factory=list)
+    walked: bool = False
 
 
 class _Probe(_Searcher):
@@ -426,14 +492,14 @@ class _Probe(_Searcher):
     is set when any lane finds any of them."""
 
     def __init__(self, texts: list[str]):
-        super().__init__(None, None)  # type: ignore[arg-type]  # a probe never asks an index: see docs()
+        super().__init__(None, None)  # type: ignore[arg-type]  # a probe never asks an index: see levels()
         words = sorted(set(tokens("\n".join(texts))))
         self._terms = "\n" + "\n".join(words) + "\n" if words else "\n"
         self._cho = hangul.chosung(self._terms)
         self.found = False
 
-    def docs(self, terms: list[str]) -> dict[str, set[int]]:
-        if terms:
+    def levels(self, terms: list[str], *more: list[str]) -> dict[str, Level]:
+        if terms and all(more):
             self.found = True
         return {}
 
@@ -443,8 +509,10 @@ def _still_holds(q: Query, fields: tuple[str, ...], trace: _Trace, changed: inde
     that ran found a changed note (in its version before) and no lane that ran would find a word
     of a changed note (in its version now), every lane finds the same words and the same notes,
     so the ranking, the guessing lanes tried and the hits are the same. The word list only grows
-    between full rebuilds (``everything``), which are always answered again."""
-    if changed.everything or changed.before & trace.docs:
+    between full rebuilds (``everything``), which are always answered again. A walked answer
+    (one word: its lanes' notes were never all gathered) cannot say which notes it passed over,
+    so any note changed or gone before it is answered again (cheaply: it is a walk)."""
+    if changed.everything or changed.before & trace.docs or (changed.before and trace.walked):
         return False
     if not changed.texts:
         return True
@@ -463,6 +531,8 @@ def _still_holds(q: Query, fields: tuple[str, ...], trace: _Trace, changed: inde
 def _answer(ix: NoteIndex, q: Query, limit: int, fields: tuple[str, ...], filters,
             trace: _Trace | None = None) -> Results:
     s = _Searcher(ix, fields or None)
+    if len(q.words) == 1:
+        return _answer_one(s, q, limit, filters, trace)
     rare = _narrow(s, q.words)
     if rare is None:
         matches = [s.exact(w) for w in q.words]
@@ -472,16 +542,7 @@ def _answer(ix: NoteIndex, q: Query, limit: int, fields: tuple[str, ...], filter
         s.within = within
         matches = [first if i == rare else s.exact(w) for i, w in enumerate(q.words)]
         s.within = None
-    excluded: set[int] = set()
-    exclude_verify: list[str] = []
-    for w in q.exclude:
-        em = s.exact(w, stems=False)
-        if trace is not None:
-            trace.docs |= em.docs.keys()
-        if em.verify:
-            exclude_verify.append(em.verify)
-        else:
-            excluded |= em.docs.keys()
+    excluded, exclude_verify = _excluded(s, q, trace)
     ranked = _rank(ix, matches, excluded, filters)
     few = min(FEW, limit)
     if rare is not None and len(ranked) < few:
@@ -496,15 +557,10 @@ def _answer(ix: NoteIndex, q: Query, limit: int, fields: tuple[str, ...], filter
             if trace is not None:
                 trace.guessed.append(i)
             for e in _guesses(s, w):
-                if e.docs and not _typo_opens(w, matches[i], e):
+                if not _typo_opens(w, matches[i], e):
                     continue
                 more = True
-                for d, v in e.docs.items():
-                    old = matches[i].docs.get(d)
-                    if old is None or v[:2] > old[:2]:
-                        matches[i].docs[d] = v
-                matches[i].marks.extend(e.marks)
-                matches[i].cho.extend(e.cho)
+                matches[i].extend(e)
         if more:
             ranked = _rank(ix, matches, excluded, filters)
     if trace is not None:
@@ -513,19 +569,80 @@ def _answer(ix: NoteIndex, q: Query, limit: int, fields: tuple[str, ...], filter
     return _collect(ix, s.groups, matches, exclude_verify, ranked, limit)
 
 
+def _excluded(s: _Searcher, q: Query, trace: _Trace | None) -> tuple[set[int], list[str]]:
+    """The notes the excluded words leave out (FTS docs), and the excluded phrases (and words
+    across punctuation) each note's own text is checked for."""
+    excluded: set[int] = set()
+    exclude_verify: list[str] = []
+    for w in q.exclude:
+        em = s.exact(w, stems=False)
+        if trace is not None:
+            trace.docs |= em.docs.keys()
+        if em.verify:
+            exclude_verify.append(em.verify)
+        else:
+            excluded |= em.docs.keys()
+    return excluded, exclude_verify
+
+
+def _answer_one(s: _Searcher, q: Query, limit: int, filters, trace: _Trace | None) -> Results:
+    """One word (a phrase is one): the same ranking as ``_rank``'s, walked best first
+    (``_Ranked``) so that only the notes shown and a few more are looked at; the counts the
+    guessing lanes go by are counted only as far as they decide."""
+    w = q.words[0]
+    m = s.exact(w)
+    excluded, exclude_verify = _excluded(s, q, trace)
+    few = min(FEW, limit)
+    ranked = _ranked(s.ix, m, excluded, filters, trace)
+    if len(_first(ranked, few)) < few and m.count(few) < few:  # too little: the lanes that guess
+        if trace is not None:
+            trace.guessed.append(0)
+        more = False
+        for e in _guesses(s, w):
+            if not _typo_opens(w, m, e):
+                continue
+            more = True
+            m.extend(e)
+        if more:
+            ranked = _ranked(s.ix, m, excluded, filters, trace)
+    return _collect(s.ix, s.groups, [m], exclude_verify, ranked, limit)
+
+
+SMALL = 2000  # a word whose lanes find fewer notes than this has them all gathered and sorted
+
+
+def _ranked(ix: NoteIndex, m: _Match, excluded: set[int], filters, trace: _Trace | None):
+    """One word's candidates, best first: all of them sorted (``_rank``) when its lanes find
+    fewer than SMALL notes, else walked (``_Ranked``) — the same order either way."""
+    if m.count(SMALL) < SMALL:
+        if trace is not None:
+            trace.docs |= m.docs.keys()
+        return _rank(ix, [m], excluded, filters)
+    if trace is not None:
+        trace.walked = True
+    return _Ranked(ix, m, excluded, filters)
+
+
+def _first(ranked, n: int) -> list:
+    return ranked.take(n) if isinstance(ranked, _Ranked) else ranked[:n]
+
+
 def _typo_opens(w: Word, exact: _Match, guess: _Match) -> bool:
     """Whether a guessing lane's hits count for a word that found ``exact`` by itself. Only the
     typo lane is held back: never when the word's stem is a word of the collection (관세가 →
     관세: the reader typed a real word with a particle); for a two-syllable word the collection
     has, only when the typo's notes outnumber the word's RARER times (구굴 in one note beside 구글
     in many; not 대출 beside 매출)."""
-    lane = next(iter(guess.docs.values()))[2]
-    if lane != "typo" or not exact.docs:
+    if guess.lane != "typo":
+        return True
+    n = exact.count(FEW)  # the guessing lanes are tried only for a word with fewer
+    if not n:
         return True
     if exact.stem:
         return False
     if len(w.text) <= 2:
-        return len(guess.docs) >= RARER * len(exact.docs)
+        want = RARER * n
+        return guess.count(want) >= want
     return True
 
 
@@ -542,12 +659,18 @@ def _guesses(s: _Searcher, w: Word) -> list[_Match]:
         typed = hangul.from_qwerty(text)
         if typed and hangul.is_complete(typed) and len(typed) >= 2:
             out.append(s.exact(w, lane="keyboard", text=typed))
-    return [m for m in out if m.docs]
+    if isinstance(s, _Probe):
+        return out
+    return [m for m in out if m.count(1)]
+
+
+# The candidate rows: what _collect reads of a note's row.
+_CAND_COLS = ("id", "date", "title", "source", "path", "published")
 
 
 def _rank(ix: NoteIndex, matches: list[_Match], excluded: set[int], filters) -> list[tuple]:
     """Candidates that match every word and pass the filters, best first:
-    (doc, tier, score, lane, row)."""
+    (doc, tier, score, lane, row, each word's (tier, score, lane, group))."""
     if any(not m.docs for m in matches):
         return []
     matches_by_size = sorted(matches, key=lambda m: len(m.docs))
@@ -558,24 +681,166 @@ def _rank(ix: NoteIndex, matches: list[_Match], excluded: set[int], filters) -> 
     if not docs:
         return []
     # Only short columns: a row's overflow pages stay unread.
-    rows = ix.rows_of_docs(docs, filters, ("id", "date", "title", "source", "path", "published"))
+    rows = ix.rows_of_docs(docs, filters, _CAND_COLS)
     out = []
     if len(matches) == 1:
         got = matches[0].docs
         for d, row in rows.items():
             v = got[d]
-            out.append((d, v[0], v[1], v[2], row))
+            out.append((d, v[0], v[1], v[2], row, [v]))
     else:
         for d, row in rows.items():
             vs = [m.docs[d] for m in matches]
             worst = min(vs, key=lambda v: v[0])
-            out.append((d, worst[0], sum(v[1] for v in vs), worst[2], row))
+            out.append((d, worst[0], sum(v[1] for v in vs), worst[2], row, vs))
     out.sort(key=lambda x: (x[4]["date"] or "", x[4]["id"]), reverse=True)  # newest first on ties
     out.sort(key=lambda x: (x[1], x[2]), reverse=True)
     return out
 
 
-def _collect(ix: NoteIndex, groups, matches: list[_Match], exclude_verify: list[str], ranked: list[tuple],
+# The walk: a band of levels whose columns are the row's own (the title, the lists) is first
+# tested on the newest notes' rows; when that many rows gave too few of the notes wanted, so
+# that the band is sparse, SQLite gathers the band's notes (FTS5) and walks its index in C.
+WALK_FIRST = 256  # rows tested before the walk judges the band's density
+WALK_MOST = 16384  # rows a band's walk may test when its density says the notes wanted are there
+
+
+class _Ranked:
+    """One word's candidates in ``_rank``'s order — best (tier, score) first, then the newest (the
+    date shown, the id, the doc) — found band by band (``_Match.bands``): a band's notes are the
+    newest of its levels' not already given (every note of a better band that passes the filters
+    was given before the band is begun), so a query that matches every note (ㄱㄱ, 이) looks at
+    about as many notes as it shows, never at every match. Candidates are taken as they are
+    asked for (``take``, or iterating) and kept."""
+
+    def __init__(self, ix: NoteIndex | None, m: _Match, excluded: set[int], filters):
+        self.got: list[tuple] = []
+        self.want = 0
+        self._excluded = excluded
+        self._seen: dict[Level, set[int]] = {}
+        self._it = self._walk(ix, m, filters) if ix is not None else iter(())
+
+    def take(self, n: int) -> list[tuple]:
+        self.want = max(self.want, n)
+        while len(self.got) < n:
+            x = next(self._it, None)
+            if x is None:
+                break
+            self.got.append(x)
+        return self.got[:n]
+
+    def __iter__(self):
+        i = 0
+        while True:
+            if i >= len(self.got) and len(self.take(max(2 * self.want, i + 1))) <= i:
+                return
+            yield self.got[i]
+            i += 1
+
+    def _walk(self, ix: NoteIndex, m: _Match, filters):
+        given: set[int] = set(self._excluded)  # never given: the excluded notes and those given
+        for band in m.bands():
+            short = all(set(lv.columns) <= _ROW_TEXT and lv.within is None for *_v, lv in band)
+            cols = (*_CAND_COLS, *sorted({c for *_v, lv in band for c in lv.columns} & _LISTS))
+            if short:
+                hits = 0
+                complete = True
+                for walked, row in enumerate(ix.walk_newest(filters, cols), 1):
+                    d = row["doc"]
+                    if d not in given:
+                        v = _first_level(band, row)
+                        if v is not None:
+                            given.add(d)
+                            hits += 1
+                            yield (d, v[0], v[1], v[2], row, [v[:4]])
+                    if walked >= WALK_FIRST and walked % 64 == 0:
+                        left = self.want - len(self.got)
+                        if left > 0 and (not hits or walked * (hits + left) / hits > WALK_MOST):
+                            complete = False  # sparse here: the rest of the band from SQLite
+                            break
+                if complete:
+                    continue
+            # The band's notes gathered (FTS5, each level once per search): few are sorted, many
+            # are met on a walk of the newest notes, each tested against them.
+            docs = set().union(*(self._docs(ix, lv) for *_v, lv in band)) - given
+            rows: Iterable[dict]
+            if len(docs) <= SPARSE:
+                listed = list(ix.rows_of_docs(docs, filters, (*cols, "doc")).values())
+                listed.sort(key=lambda r: r["doc"])
+                listed.sort(key=lambda r: (r["date"] or "", r["id"]), reverse=True)
+                rows = listed
+            else:
+                rows = (r for r in ix.walk_newest(filters, cols) if r["doc"] in docs)
+            for row in rows:
+                d = row["doc"]
+                v = band[0] if len(band) == 1 else self._level_of(ix, band, row)
+                given.add(d)
+                yield (d, v[0], v[1], v[2], row, [v[:4]])
+
+    def _docs(self, ix: NoteIndex, level: Level) -> set[int]:
+        got = self._seen.get(level)
+        if got is None:
+            got = self._seen[level] = ix.level_docs(level)
+        return got
+
+    def _level_of(self, ix: NoteIndex, band, row: dict):
+        """The first level of ``band`` holding the note of ``row`` (one of them does)."""
+        d = row["doc"]
+        for v in band[:-1]:
+            lv = v[4]
+            if set(lv.columns) <= _ROW_TEXT and lv.within is None:
+                if _first_level([v], row) is not None:
+                    return v
+            elif d in self._docs(ix, lv):
+                return v
+        return band[-1]
+
+
+SPARSE = 4096  # a band with fewer notes than this has them sorted; one with more is walked
+
+
+_ROW_TEXT = frozenset(ROW_TEXT_COLUMNS)
+_LISTS = frozenset(ROW_TEXT_COLUMNS) - {"title"}
+
+
+def _first_level(band, row: dict):
+    """The first level of ``band`` whose columns are the row's own (the title, the lists) that
+    holds the note of ``row``, tested on the row's words (as ``tokens`` cuts them, the way the
+    index's tokenizer does); None: none does."""
+    words: dict[str, frozenset[str]] = {}
+
+    def holds(level: Level) -> bool:
+        for part in _part_sets(level):
+            for c in level.columns:
+                if c not in words:
+                    v = row.get(c)
+                    text = (v or "") if c == "title" else "\n".join(str(x) for x in (v or ()))
+                    words[c] = frozenset(tokens(text))
+                if not words[c].isdisjoint(part):
+                    break
+            else:
+                return False
+        return True
+
+    for v in band:
+        if holds(v[4]):
+            return v
+    return None
+
+
+_PART_SETS: dict[Level, list[frozenset[str]]] = {}
+
+
+def _part_sets(level: Level) -> list[frozenset[str]]:
+    got = _PART_SETS.get(level)
+    if got is None:
+        if len(_PART_SETS) > 64:
+            _PART_SETS.clear()
+        got = _PART_SETS[level] = [frozenset(p) for p in level.parts]
+    return got
+
+
+def _collect(ix: NoteIndex, groups, matches: list[_Match], exclude_verify: list[str], ranked: Iterable[tuple],
              limit: int) -> Results:
     """The hits: each candidate's file read for its snippet and for the field each word really
     matched in. A phrase (or a word across punctuation) is looked for in each searched field's
@@ -601,7 +866,7 @@ def _collect(ix: NoteIndex, groups, matches: list[_Match], exclude_verify: list[
             path=str(path), published=row["date"], source=row["source"], field=label))
         spans[row["id"]] = {"title": finder.spans(title), "snippet": finder.spans(snip)}
 
-    for pos, (d, tier, score, lane, row) in enumerate(ranked):
+    for pos, (d, tier, score, lane, row, values) in enumerate(ranked):
         while waiting and len(hits) < limit and (-waiting[0][0], -waiting[0][1]) >= (tier, score):
             give(heapq.heappop(waiting)[3])
         if len(hits) >= limit:
@@ -623,8 +888,8 @@ def _collect(ix: NoteIndex, groups, matches: list[_Match], exclude_verify: list[
         if any(holds(c, v) for v in exclude_verify for c in fields):
             continue
         per_word = []  # (tier, score, group, column) of each word
-        for m, f in zip(matches, finders):
-            t, sc, _lane, group = m.docs[d]
+        for m, f, value in zip(matches, finders, values):
+            t, sc, _lane, group = value
             cols = next(cols for n, cols, _w in groups if n == group)
             if m.verify:
                 where = next(((n, c, w) for n, cs, w in groups for c in cs if holds(c, m.verify)), None)

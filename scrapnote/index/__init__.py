@@ -32,11 +32,11 @@ from scrapnote.index import rows as _rows
 from scrapnote.index import schema, sync
 from scrapnote.index import vocabulary as _vocabulary
 from scrapnote.index.record import FIELDS, FieldTexts
-from scrapnote.index.rows import MATCH_CHUNK, ROW_COLUMNS
+from scrapnote.index.rows import MATCH_CHUNK, ROW_COLUMNS, ROW_TEXT_COLUMNS, Level
 from scrapnote.index.scan import Check
 from scrapnote.index.sync import Changes, Progress
 
-__all__ = ["NoteIndex", "Changes", "FieldTexts", "FIELDS", "ROW_COLUMNS",
+__all__ = ["NoteIndex", "Changes", "FieldTexts", "FIELDS", "ROW_COLUMNS", "ROW_TEXT_COLUMNS", "Level",
            "MATCH_CHUNK", "rebuild", "names_claiming"]
 
 if TYPE_CHECKING:
@@ -353,6 +353,31 @@ class NoteIndex:
                      columns: Sequence[str] = ("id", "date", "title", "source", "published")) -> dict[int, dict]:
         """{doc: row} of the notes these FTS docs are the current versions of, passing ``filters``."""
         return _rows.of_docs(self._con, docs, filters, columns)
+
+    @_healing
+    def level_docs(self, level: Level) -> set[int]:
+        """Every FTS doc of ``level`` (garbage rows of replaced versions included)."""
+        return _rows.level_docs(self._con, level)
+
+    @_healing
+    def count_docs(self, levels: Sequence[Level], at_least: int) -> int:
+        """How many FTS docs the levels hold together, counted only up to ``at_least``."""
+        return _rows.count_docs(self._con, levels, at_least)
+
+    def walk_newest(self, filters: Filters | None, columns: Sequence[str]) -> Iterator[dict]:
+        """Every note passing ``filters`` (rows of ``columns`` and ``doc``), newest first as the
+        search breaks ties (the date shown, the id, the doc), fetched while used: the caller tests the rows' own columns
+        (``ROW_TEXT_COLUMNS``) and stops when it has enough."""
+        try:
+            it = _rows.walk_newest(self._con, filters, columns)
+            first = next(it, None)
+        except sqlite3.DatabaseError as e:
+            self._again(e)
+            it = _rows.walk_newest(self._con, filters, columns)
+            first = next(it, None)
+        import itertools
+
+        return itertools.chain((first,), it) if first is not None else iter(())
 
     @_healing
     def field_texts(self, doc: int) -> FieldTexts | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from collections.abc import Iterable, Iterator, Sequence
@@ -167,9 +168,10 @@ def docs_matching(con: sqlite3.Connection, columns: Sequence[str], terms: Sequen
     expression of ``fts_any``), garbage rows of replaced versions included."""
     found: set[int] = set()
     also = " AND " + within if within else ""
-    for i in range(0, len(terms), MATCH_CHUNK):
-        found.update(r[0] for r in con.execute("SELECT rowid FROM ft WHERE ft MATCH ?",
-                                               (fts_any(columns, terms[i:i + MATCH_CHUNK]) + also,)))
+    for i in range(0, len(terms), MATCH_CHUNK):  # one JSON array per query: no Python object per row
+        (got,) = con.execute("SELECT json_group_array(rowid) FROM ft WHERE ft MATCH ?",
+                             (fts_any(columns, terms[i:i + MATCH_CHUNK]) + also,)).fetchone()
+        found.update(json.loads(got))
     return found
 
 
@@ -192,3 +194,97 @@ def scrapped_between(con: sqlite3.Connection, folder: Path, first: str, last: st
     sql = (f"SELECT {', '.join(f'notes.{c}' for c in columns)} FROM notes WHERE notes.error IS NULL "
            "AND substr(notes.scrapped, 1, 10) BETWEEN ? AND ? ORDER BY notes.scrapped, notes.path")
     return list(_decoded(con.execute(sql, (first, last)), names, folder))
+
+
+# -- the search's ranked walk (issue 11: the top of a ranking without every match) ----------------
+# The columns of `ft` whose text is the notes row's own value (the title; a list's entries joined
+# by newlines), so that whether a note holds a word there can be told from its row.
+ROW_TEXT_COLUMNS = ("title", *LIST_COLS)
+
+
+@dataclass(frozen=True)
+class Level:
+    """The FTS docs holding, in any of ``columns``, a word of every one of ``parts`` (each a tuple of
+    whole words as the word list has them), and matching ``within`` (an ``fts_any`` expression)."""
+
+    columns: tuple[str, ...]
+    parts: tuple[tuple[str, ...], ...]
+    within: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.parts or any(not p for p in self.parts)
+
+
+def level_docs(con: sqlite3.Connection, level: Level) -> set[int]:
+    """Every FTS doc of ``level`` (garbage rows of replaced versions included)."""
+    if level.empty:
+        return set()
+    found: set[int] | None = None
+    for part in sorted(level.parts, key=len):
+        got = docs_matching(con, level.columns, part, level.within)
+        found = got if found is None else found & got
+        if not found:
+            return set()
+    return found or set()
+
+
+def count_docs(con: sqlite3.Connection, levels: Sequence[Level], at_least: int) -> int:
+    """How many distinct FTS docs the levels hold together, counted up to ``at_least`` (garbage
+    rows included): one-part levels are streamed and left as soon as the count is reached."""
+    seen: set[int] = set()
+    for level in levels:
+        if level.empty:
+            continue
+        also = " AND " + level.within if level.within else ""
+        if len(level.parts) > 1 and any(len(p) > MATCH_CHUNK for p in level.parts):
+            seen |= level_docs(con, level)
+            exprs = []
+        elif len(level.parts) > 1:  # a phrase's parts, all in these columns: one FTS5 AND
+            exprs = [" AND ".join(f"({fts_any(level.columns, p)})" for p in level.parts) + also]
+        else:
+            part = level.parts[0]
+            exprs = [fts_any(level.columns, part[i:i + MATCH_CHUNK]) + also for i in range(0, len(part), MATCH_CHUNK)]
+        for expr in exprs:
+            cur = con.execute("SELECT rowid FROM ft WHERE ft MATCH ?", (expr,))
+            for (d,) in cur:
+                seen.add(d)
+                if len(seen) >= at_least:
+                    cur.close()
+                    return len(seen)
+        if len(seen) >= at_least:
+            break
+    return min(len(seen), at_least)
+
+
+# Newest first, as search ranks ties: the date shown, the id, then the doc (two files of one id).
+_NEWEST = " ORDER BY coalesce(notes.date, '') DESC, notes.id DESC, notes.doc"
+
+
+def walk_newest(con: sqlite3.Connection, filters: Filters | None, columns: Sequence[str]) -> Iterator[dict]:
+    """Every live note passing ``filters``, newest first (the search's order of ties), as rows of
+    ``columns`` with ``doc``, fetched in small batches while the caller reads them."""
+    where, args = _filters.where(filters)
+    names = ["doc", *columns]
+    sel = ", ".join(f"notes.{c}" for c in names)
+    cur = con.execute(f"SELECT {sel} FROM notes INDEXED BY notes_newest WHERE notes.error IS NULL "
+                      f"AND notes.doc IS NOT NULL{where}{_NEWEST}", args)
+    json_cols = _JSON_COLS.intersection(names)
+    try:
+        while True:
+            batch = cur.fetchmany(WALK_BATCH)
+            if not batch:
+                return
+            for r in batch:
+                row = dict(zip(names, r))
+                for k in json_cols:
+                    row[k] = json.loads(row[k] or "[]")
+                yield row
+    finally:
+        try:
+            cur.close()
+        except sqlite3.ProgrammingError:
+            pass  # the index was closed before the walk was left: nothing to free
+
+
+WALK_BATCH = 64
