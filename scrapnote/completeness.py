@@ -14,10 +14,15 @@ def _template_for(note: Note):
         return template.load()
 
 
-def missing_sections(note: Note) -> list[str]:
-    """Labels of the sections the form marks ``check`` that are empty or still a draft."""
-    tmpl = _template_for(note)
-    note = note.keyed(tmpl)
+def missing_sections(note: Note, form=None) -> list[str]:
+    """Labels of the sections the form marks ``check`` that are empty or still a draft.
+    ``form``: the note's form when the caller has it loaded and the note keyed to it (the index
+    build reads tens of thousands of notes)."""
+    if form is None:
+        tmpl = _template_for(note)
+        note = note.keyed(tmpl)
+    else:
+        tmpl = form
     out = []
     for spec in tmpl.body_sections:
         if not spec.check:

@@ -59,11 +59,17 @@ class Template:
     def key_for_heading(self, heading: str) -> str | None:
         """The section key a ``## heading`` stands for: the label, an alias, or the label's
         head before its parenthesis (``헤드라인`` for ``헤드라인 (요약과 압축)``), ignoring spaces."""
-        table = self.__dict__.get("_labels")
-        if table is None:  # built once per form (hashing a frozen form per heading was measurable)
-            table = _label_table(self)
-            object.__setattr__(self, "_labels", table)
-        return table.get(_norm_label(heading))
+        seen = self.__dict__.get("_headings")
+        if seen is None:  # built once per form (hashing a frozen form per heading was measurable)
+            seen = {}
+            object.__setattr__(self, "_labels", _label_table(self))
+            object.__setattr__(self, "_headings", seen)
+        if heading in seen:  # the same headings in note after note: normalized once each
+            return seen[heading]
+        key = self.__dict__["_labels"].get(_norm_label(heading))
+        if len(seen) < 10_000:
+            seen[heading] = key
+        return key
 
 
 def _norm_label(s: str) -> str:

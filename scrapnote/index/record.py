@@ -27,8 +27,12 @@ def _text_or_none(v) -> str | None:
     return None if v is None else (v.isoformat() if hasattr(v, "isoformat") else str(v))
 
 
-def note_row(note) -> dict:
-    """The columns of one note's row in ``notes`` (path, stats and doc are the caller's)."""
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def note_row(note, form=None) -> dict:
+    """The columns of one note's row in ``notes`` (path, stats and doc are the caller's).
+    ``form``: the note's form, when the caller has loaded it and keyed the note to it."""
     from scrapnote.completeness import missing_sections
     from scrapnote.learn.cards import study_data
 
@@ -37,14 +41,14 @@ def note_row(note) -> dict:
         "id": note.id, "title": note.title, fields.HEADLINE: note.section(fields.HEADLINE),
         "source": m.get("source"), "reporter": m.get("reporter"), "published": m.get("published"),
         "date": note.date, "url": m.get("url"),
-        "incomplete": json.dumps(missing_sections(note), ensure_ascii=False),
-        "sections": json.dumps([section_field(s.key) for s in note.sections]),
+        "incomplete": _dumps(missing_sections(note, form)),
+        "sections": _dumps([section_field(s.key) for s in note.sections]),
         "scrapped": _text_or_none(m.get("scrapped") or m.get("created")),
-        "study": json.dumps(study_data(note.section(fields.RESEARCH), note.section(fields.INSIGHTS),
-                                       note.section(fields.QUESTIONS)), ensure_ascii=False),
+        "study": _dumps(study_data(note.section(fields.RESEARCH), note.section(fields.INSIGHTS),
+                                   note.section(fields.QUESTIONS))),
     }
     for k in LIST_COLS:
-        row[k] = json.dumps(list(m.get(k) or []), ensure_ascii=False)
+        row[k] = _dumps(list(m.get(k) or []))
     return row
 
 
@@ -84,6 +88,11 @@ def _hints(name) -> frozenset[str]:
             form = template.load()
         except ScrapnoteError:
             return frozenset()
+    return hints_of(form)
+
+
+def hints_of(form) -> frozenset[str]:
+    """The hint lines of a loaded form (what ``search_texts`` leaves out)."""
     return frozenset(s.hint.strip() for s in form.sections if s.hint.strip())
 
 
@@ -102,13 +111,15 @@ def form_hints() -> list[str]:
     return sorted(out)
 
 
-def search_texts(note) -> tuple[str, ...]:
+def search_texts(note, hints: frozenset[str] | None = None) -> tuple[str, ...]:
     """The text of each field in FIELDS order, as FTS5 indexes it: what the reader and the
-    article said (note.said_text: no draft marker, placeholders or hint lines)."""
+    article said (note.said_text: no draft marker, placeholders or hint lines). ``hints``: the
+    hint lines of the note's form (``form_hints_of``), when the caller has them."""
     from scrapnote.note import said_text
 
     m = note.meta
-    hints = _hints(m.get("template"))
+    if hints is None:
+        hints = _hints(m.get("template"))
     by_field, _order = _section_texts(said_text(note.preamble, hints),
                                       [(s.key, s.heading, said_text(s.text, hints)) for s in note.sections])
     values = []
