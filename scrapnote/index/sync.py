@@ -35,7 +35,7 @@ from array import array
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
 
-from scrapnote import config
+from scrapnote import config, fields
 from scrapnote.errors import BrokenNoteError, ScrapnoteError
 from scrapnote.index import vocabulary
 from scrapnote.index.record import FIELDS, hints_of, note_row, search_texts
@@ -267,7 +267,7 @@ def _wipe(con) -> None:
 
 # The note row's columns, in one order for every row (a broken file's are None but its error).
 ROW_COLS = ("path", "mtime_ns", "size", "id", "error", "doc", "title", "source", "reporter", "published",
-            "date", "url", "tags", "industry", "companies", "keywords", "headline", "incomplete",
+            "date", "url", "tags", "industry", "companies", "keywords", fields.HEADLINE, "incomplete",
             "sections", "scrapped", "study")
 CHUNK = 64  # notes a worker parses per task
 IN_FLIGHT = 6  # tasks handed to the workers ahead of the rows written: memory flat in the collection
