@@ -56,6 +56,9 @@ class Drafter:
         with NoteIndex.open_fresh() as ix:
             self.rows = ix.rows(order=None, columns=("id", "title", fields.HEADLINE, "url", "keywords", "companies", "path"))
         self.doc_freq = doc_frequencies(self.rows)
+        self._indexed = len(self.rows)  # the notes the index holds; the keywords' document counts come from it
+        self._batch_terms: list[set[str]] = []  # the terms of each note this batch wrote
+        self._last_terms: set[str] = set()
 
     def draft(self, article: Article) -> Aids:
         from scrapnote.analyze.keywords import article_companies, extract_terms, guess_industry, rank_keywords
@@ -70,7 +73,7 @@ class Drafter:
             aids.sections[fields.INSIGHTS] = DRAFT_MARKER + "\n\n" + format_insights(quantities, find_changes(text))
         title = article.title[:MAX_TITLE_CHARS]
         terms = extract_terms(f"{title}\n{text}")
-        aids.keywords = rank_keywords(f"{title}\n{text}", self.doc_freq, len(self.rows) + 1)
+        aids.keywords = rank_keywords(f"{title}\n{text}", *self._word_counts(terms))
         aids.companies = article_companies(title, text)
         aids.industry = guess_industry(terms)
         sentences = draft_summary(text, n=3)
@@ -93,6 +96,20 @@ class Drafter:
                  for i, _ in top), files)
         return aids
 
+    def _word_counts(self, terms: list[str]) -> tuple[dict[str, int], int]:
+        """How many notes of the collection hold each of ``terms`` (asked of the index's word list,
+        plus the notes this batch wrote meanwhile), and how many notes there are."""
+        from scrapnote.index import NoteIndex
+
+        distinct = set(terms)
+        with NoteIndex.open() as ix:
+            counts = ix.word_counts(distinct)
+        for written in self._batch_terms:
+            for t in distinct & written:
+                counts[t] = counts.get(t, 0) + 1
+        self._last_terms = distinct
+        return counts, self._indexed + len(self._batch_terms)
+
     def remember(self, note: Note) -> None:
         """Count a note written in this batch, so later articles can relate to it."""
         m = note.meta
@@ -102,5 +119,7 @@ class Drafter:
         from scrapnote.analyze.related import terms_of
 
         self.rows.append(row)
+        self._batch_terms.append(self._last_terms)
+        self._last_terms = set()
         for t in terms_of(row):
             self.doc_freq[t] = self.doc_freq.get(t, 0) + 1

@@ -104,3 +104,28 @@ def test_given_names_never_keywords():
                           "아서 밀러 교수도 말했다. 밀러 교수는 웃었다.")
     assert "제롬" not in terms and "도널드" not in terms and "아서" not in terms
     assert "연준" in terms and "관세" in terms
+
+
+# The cases of the issue's first paragraph, each through `new FILE --dry-run --json`.
+ISSUE_WORDS = ["감소", "증가", "전년", "대비", "동기", "사상", "추가", "속도", "서울", "제롬", "도널드"]
+
+
+def test_kakao_earnings_names_kakao_first_not_google_only(cli):
+    note = _new(cli, "01-kakao-earnings", "--dry-run")
+    assert note["companies"][0] == "카카오" and "구글" in note["companies"][1:]
+    assert "카카오" in note["keywords"]
+
+
+def test_hyundai_article_names_hyundai_motor_with_kia(cli):
+    note = _new(cli, "03-hyundai-sales", "--dry-run")
+    assert note["companies"][:2] == ["현대자동차", "기아"]
+    assert "현대차" not in note["companies"] and "현대차그룹" not in note["companies"]
+
+
+@pytest.mark.parametrize("name", ["01-kakao-earnings", "06-skhynix-earnings", "08-fed-rates", "09-bok-rates",
+                                  "10-trump-tariff", "29-kb-earnings"])
+def test_earnings_and_rates_articles_have_no_change_word_place_or_given_name_keyword(cli, name):
+    note = _new(cli, name, "--dry-run")
+    assert not set(ISSUE_WORDS) & set(note["keywords"]), note["keywords"]
+    prompts = [line for line in note["research"].splitlines() if line.startswith("- ")]
+    assert prompts and not [p for p in prompts if p[2:].split(":")[0] in ISSUE_WORDS], prompts

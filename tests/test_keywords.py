@@ -122,8 +122,9 @@ def test_a_word_in_every_note_ranks_low():
 
 def test_a_word_in_every_note_ranks_low_even_when_frequent():
     text = "경제 " * 20 + "반도체 반도체"
-    assert rank_keywords(text, {"경제": 5, "반도체": 1}, 5) == ["반도체", "경제"]
-    assert rank_keywords(text, {"경제": 4, "반도체": 1}, 5) == ["경제", "반도체"]  # not in every note
+    alone = ({}, 0)  # the collection's counts only, no general-news counts beside them
+    assert rank_keywords(text, {"경제": 5, "반도체": 1}, 5, general=alone) == ["반도체", "경제"]
+    assert rank_keywords(text, {"경제": 4, "반도체": 1}, 5, general=alone) == ["경제", "반도체"]  # not in every note
 
 
 def test_rank_respects_k_and_is_deterministic(seed_texts, collection):
@@ -229,7 +230,32 @@ def test_company_written_as_group_name_plus_hangul_is_the_longest_known_name():
     assert companies[:4] == ["SK하이닉스", "LG에너지솔루션", "CJ제일제당", "LG CNS"]
     assert "SK바이오팜" in companies  # an affiliate companies.yaml does not list
     assert guess_companies(extract_terms("SK그룹이 투자했다. SK가 밝혔다.")) == ["SK"]  # one group
-    assert "AI반도체" not in extract_terms("AI반도체 시장이 커졌다.")  # AI is no company
+    assert guess_companies(extract_terms("AI반도체 시장이 커졌다.")) == []  # AI is no company
+
+
+def test_latin_and_hangul_written_as_one_word_are_one_term():
+    terms = extract_terms("한국GM과 오픈AI, 챗GPT. K뷰티와 C커머스가 컸다. TC본더를 VS사업본부가 산다. S-Oil과 OPEC+도.")
+    for t in ("한국GM", "오픈AI", "챗GPT", "K뷰티", "C커머스", "TC본더", "VS사업본부", "S-Oil", "OPEC+"):
+        assert t in terms, (t, terms)
+    assert extract_terms("AI반도체 시장이 커졌다.") == ["AI반도체", "시장"]
+    # the Latin word also standing alone: two terms (AI and 반도체), as the article reads them
+    assert "AI반도체" not in extract_terms("AI가 컸다. AI반도체 시장도 컸다.")
+    # a number and its counter stay a figure; a known Latin name keeps apart what is no affiliate
+    assert not {"2분기", "80만대", "KT과제"} & set(extract_terms("2분기에 80만대를 팔았다. KT과제를 했다."))
+
+
+def test_noun_suffixes_stay_on_their_noun():
+    terms = extract_terms("희토류 수출이 막혔다. 중계권을 샀다. 철수설이 돈다. 원통형 배터리. 한국부동산원 조사. 사업성이 낮다.")
+    for t in ("희토류", "중계권", "철수설", "원통형", "한국부동산원", "사업성"):
+        assert t in terms, (t, terms)
+    assert "기업들" not in extract_terms("기업들이 늘었다.")  # a plural ends the term
+
+
+def test_places_and_titles_are_no_terms():
+    terms = extract_terms("서울 아파트값과 미국 관세, 유럽 수요를 봤다. 김동관 한화그룹 부회장과 김범수 창업자, "
+                          "배동근 크래프톤 최고재무책임자가 말했다. 이창용 한국은행 총재도 말했다.")
+    assert not {"서울", "미국", "유럽", "김동관", "김범수", "배동근", "이창용"} & set(terms), terms
+    assert {"관세", "한화그룹", "크래프톤", "한국은행"} <= set(terms)  # a body before a title is no person
 
 
 def test_units_are_not_keywords():

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["get_kiwi", "extract_terms", "rank_keywords", "guess_companies", "guess_industry", "article_companies",
            "company_map",
-           "idf", "STOPWORDS", "COMPANY_SUFFIXES"]
+           "idf", "news_terms", "STOPWORDS", "COMPANY_SUFFIXES"]
 
 _KIWI: Kiwi | None = None
 
@@ -71,7 +71,8 @@ _TITLES = {
     "센터장", "원장", "부원장", "소장", "연구소장", "연구원장", "학장", "단장", "본부장", "실장", "국장",
     "팀장", "부장", "과장", "상무", "전무", "이사", "의원", "위원장", "총괄", "박사", "연구원", "대변인",
     "담당관", "청장", "시장", "도지사", "지사", "총장", "부총장", "처장", "전산학부장", "학부장", "헤드",
-    "의장", "고문", "사무총장", "총리", "대통령", "씨",
+    "의장", "고문", "사무총장", "총리", "대통령", "씨", "총재", "부총재", "행장", "창업자", "창업주", "최고경영자",
+    "최고재무책임자", "최고기술책임자", "최고운영책임자", "최고전략책임자", "책임자", "연구위원", "애널리스트",
 }
 _NOT_PERSON_TITLES = {"시장", "연구원"}  # also ordinary nouns: "국내 시장", "서울대 AI 연구원"
 
@@ -154,6 +155,9 @@ def _groups(text: str) -> list[_Group]:
         if touches and tok.tag in ("XPN", "MM") and len(tok.form) == 1 and _HANGUL_RE.fullmatch(tok.form) or touches and tok.tag == "XSN" and tok.form == "적" and i > 0 and toks[i - 1].tag in _NOUN_TAGS \
                 and toks[i - 1].start + toks[i - 1].len == tok.start:
             glue.add(i)
+    # Latin words written apart from a Hangul noun somewhere (AI가, AI 반도체): words of their own
+    alone = {tok.form for tok, nxt in zip(toks, [*toks[1:], None]) if tok.tag == "SL" and (
+        nxt is None or nxt.start != tok.start + tok.len or nxt.tag not in _NOUN_TAGS)}
     for i, tok in enumerate(toks):
         if i in glue and tok.tag in ("XPN", "MM"):
             k: str | None = "hangul"
@@ -170,22 +174,41 @@ def _groups(text: str) -> list[_Group]:
             k = "hangul" if _HANGUL_RE.search(tok.form) else "latin"
         elif tok.tag == "SL" or (tok.tag == "SN" and tok.form.isdigit()) or tok.form == "&":
             k = "latin"
+        elif (tok.form in ("-", "+") and cur is not None and kind == "latin" and tok.start == cur.end
+              and (tok.form == "+" or _touching_latin(toks, i))):
+            k = "latin"  # S-Oil, OPEC+
         else:
             k = None
         surface = text[tok.start:tok.start + tok.len]
-        if (tok.tag == "XSN" and tok.form == "화" and cur is not None and kind == "hangul"
-                and tok.start == cur.end):
-            k = "hangul"  # 활성+화 → 활성화, 고도+화 → 고도화
+        if tok.tag == "SL" and len(surface) > 1 and surface.endswith("."):
+            surface = surface[:-1]  # Kiwi reads a sentence's last Latin word with its full stop (GPT.)
+        end = tok.start + len(surface)
+        if (cur is not None and kind == "hangul" and tok.start == cur.end and not cur.unit
+                and (tok.tag in ("XSN", "NNB") and tok.form in _NOUN_SUFFIXES or tok.tag == "NNB" and tok.form == "원")):
+            k = "hangul"  # 활성+화, 희토+류, 중계+권, 철수+설, 원통+형, 한국부동산+원: one noun
+        if (k is not None and cur is not None and kind != k and tok.start == cur.end and tok.tag != "SN"
+                and not cur.unit and (kind == "hangul" or (any(c.isalpha() for c in cur.text)
+                                                           and cur.text.casefold() not in _known_casefold()
+                                                           and (len(cur.text) == 1 or cur.text not in alone)))):
+            # Latin and Hangul written as one word are one term (한국GM, 오픈AI, 챗GPT, K뷰티, TC본더,
+            # VS사업본부) — unless the Latin word also stands alone in the text (AI반도체 beside AI: two
+            # terms); after a known Latin name only an affiliate ending joins (_join_company_names:
+            # SK+하이닉스), and anything else stays apart (KT+배순민, KT+과제)
+            cur.text += surface
+            cur.end = end
+            cur.tags.append(tok.tag)
+            kind = k
+            continue
         if k is not None and cur is not None and kind == k and tok.start == cur.end:
             cur.text += surface
-            cur.end = tok.start + tok.len
+            cur.end = end
             cur.tags.append(tok.tag)
             continue
         if cur is not None:
             groups.append(cur)
             cur = None
         if k is not None:
-            cur, kind = _Group(surface, tok.start, tok.start + tok.len, [tok.tag]), k
+            cur, kind = _Group(surface, tok.start, end, [tok.tag]), k
             cur.unit = k == "hangul" and tok.start == num_end
         if tok.tag in ("SN", "NR"):
             num_end = tok.start + tok.len
@@ -202,6 +225,16 @@ def _groups(text: str) -> list[_Group]:
         else:
             merged.append(g)
     return _join_company_names(text, merged)
+
+
+# noun-forming suffixes that stay on their noun (Kiwi tags them XSN): 희토류, 중계권, 철수설, 원통형,
+# 수익성, 보조금, 운영사 … (not 들, 용, 별, 측, 씨: those end the term)
+_NOUN_SUFFIXES = frozenset({"화", "류", "권", "설", "형", "론", "료", "율", "률", "액", "비", "금", "세", "성", "제", "사"})
+
+
+def _touching_latin(toks, i: int) -> bool:
+    """Token ``i`` (a hyphen) has Latin letters written right after it (S-Oil)."""
+    return i + 1 < len(toks) and toks[i + 1].tag == "SL" and toks[i + 1].start == toks[i].start + toks[i].len
 
 
 def _join_company_names(text: str, groups: list[_Group]) -> list[_Group]:
@@ -257,6 +290,7 @@ def _persons(text: str, groups: list[_Group]) -> set[str]:
         if not gap.strip(" \u00a0") and gap:
             if (b.text in _TITLES and b.text not in _NOT_PERSON_TITLES and a.hangul
                     and 2 <= len(a.text) <= 4 and "NNP" in a.tags and not _company_key(a.text)
+                    and not a.text.endswith(_BODY_ENDS)  # 한국은행 총재, 무역협회 회장: a body, not a name
                     and f"({a.text})" not in text):  # 쿠팡 의장, 연방준비제도(연준) … 연준 의장
                 names.add(a.text)
             if (a.text in _TITLES and b.hangul and 2 <= len(b.text) <= 4 and "NNP" in b.tags
@@ -266,7 +300,8 @@ def _persons(text: str, groups: list[_Group]) -> set[str]:
     # common surname, a title at most three noun runs later, only spaces and brackets between
     for i, a in enumerate(groups):
         t = a.text
-        if (len(t) != 3 or not a.hangul or t[0] not in _SURNAMES or t[-1] in _INSTITUTION_ENDS
+        split_name = a.tags[:1] == ["NNP"] and len(a.tags) == 2  # 김+동관: a surname Kiwi cut off
+        if (len(t) != 3 or not a.hangul or t[0] not in _SURNAMES or (t[-1] in _INSTITUTION_ENDS and not split_name)
                 or t in names or _company_key(t)):
             continue
         for b_prev, b in zip(groups[i:i + 3], groups[i + 1:i + 4]):
@@ -301,6 +336,7 @@ def _given_names(text: str, groups: list[_Group]) -> set[str]:
     return out
 
 
+_BODY_ENDS = ("은행", "공사", "협회", "재단", "그룹", "기구", "연맹", "조합", "학회", "공단")
 _SURNAMES = set("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나엄채원천방공현함변염추도석선설길연위표명반왕금옥육맹탁")
 _INSTITUTION_ENDS = set("대원부청처사소회관단국청실과원팀")
 
@@ -311,7 +347,8 @@ def _terms_with_kind(text: str) -> tuple[tuple[str, bool, bool], ...]:
 
     Cached: ``new`` asks for the terms and for the ranked keywords of the same text, and the
     morphological analysis is the expensive part."""
-    places = set(_DATELINE_RE.findall(text))  # [서울=뉴스1]: 서울 is where it was written, not a term
+    # [서울=뉴스1]: 서울 is where it was written, not a term; nor is any place (data/places.yaml)
+    places = set(_DATELINE_RE.findall(text)) | _places()
     text = _mask(text)
     groups = _groups(text)
     people = _persons(text, groups) | _given_names(text, groups) | places
@@ -321,6 +358,15 @@ def _terms_with_kind(text: str) -> tuple[tuple[str, bool, bool], ...]:
             proper = "NNP" in g.tags or not g.hangul
             out.append((g.text, proper, g.hangul and len(g.tags) > 1))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    import yaml
+
+    text = resources.files("scrapnote").joinpath("data/places.yaml").read_text("utf-8")
+    data = yaml.load(text, Loader=_yaml_loader()) or {}
+    return frozenset(str(p) for names in data.values() for p in names or ())
 
 
 def extract_terms(text: str) -> list[str]:
@@ -341,14 +387,41 @@ def idf(df: int, n_docs: int) -> float:
     return math.log((n + 1) / (max(df, 0) + 1)) + 1.0
 
 
-def rank_keywords(text: str, doc_freq: dict[str, int], n_docs: int, k: int = 10) -> list[str]:
-    """The ``k`` most characteristic terms of ``text`` (fewer if it has fewer).
+def news_terms() -> tuple[dict[str, int], int]:
+    """The built-in general-news document frequencies (``data/news_terms.tsv``, written by
+    ``bench/make_news_terms.py`` from the made-up articles of the fixtures): {term: articles holding
+    it}, and how many articles were read."""
+    return _news_terms()
 
-    score = (1 + log tf) × idf(df, n_docs) × 1.3 for proper nouns and acronyms × 1.2 for compounds,
-    halved for a term found in every note once the collection has 3 notes or more;
-    ``doc_freq`` maps a term to the number of notes containing it, ``n_docs`` is the number of notes.
-    Ties go to the term that appears first.
+
+@lru_cache(maxsize=1)
+def _news_terms() -> tuple[dict[str, int], int]:
+    text = resources.files("scrapnote").joinpath("data/news_terms.tsv").read_text("utf-8")
+    df: dict[str, int] = {}
+    n = 0
+    for line in text.splitlines():
+        term, _, count = line.rpartition("\t")
+        if term == "#":
+            n = int(count)
+        elif term:
+            df[term] = int(count)
+    return df, n
+
+
+def rank_keywords(text: str, doc_freq: dict[str, int], n_docs: int, k: int = 10,
+                  general: tuple[dict[str, int], int] | None = None) -> list[str]:
+    """The ``k`` most characteristic terms of ``text`` (fewer if it has fewer): those said most
+    here and least elsewhere.
+
+    score = (1 + log tf) × idf × 1.3 for proper nouns and acronyms × 1.2 for compounds, halved for
+    a term found in every note once the collection has 3 notes or more. ``doc_freq`` maps a term
+    to the number of notes of the collection holding it, ``n_docs`` is the number of notes; the
+    idf also counts the general-news articles of ``general`` (default :func:`news_terms`; ``({},
+    0)``: none) as notes of their own, so an empty or young collection still ranks 시장, 판매 and
+    미국 below 양적긴축 and 희토류, and a grown one outweighs them. Ties go to the term that
+    appears first.
     """
+    g_df, g_n = news_terms() if general is None else general
     occ = _terms_with_kind(text)
     mapping = company_map(text, [t for t, _, _ in occ])  # 현대차 → 현대자동차; a team's 삼성 goes
     occ = tuple((mapping.get(t) or t, p, c) for t, p, c in occ if mapping.get(t, "") is not None)
@@ -360,10 +433,10 @@ def rank_keywords(text: str, doc_freq: dict[str, int], n_docs: int, k: int = 10)
         first.setdefault(t, i)
         proper[t] = proper.get(t, False) or p
         compound[t] = compound.get(t, False) or c
-    empty = n_docs <= 0
+    n_all = max(n_docs, 0) + g_n
 
     def score(t: str) -> float:
-        w = 1.0 if empty else idf(doc_freq.get(t, 0), n_docs)
+        w = 1.0 if n_all <= 0 else idf(doc_freq.get(t, 0) + g_df.get(t, 0), n_all)
         s = (1 + math.log(tf[t])) * w
         s *= 1.3 if proper[t] else 1.0
         s *= 1.2 if compound[t] else 1.0
@@ -389,7 +462,8 @@ _GENERIC_PREFIXES = {"중앙", "시중", "지방", "대형", "외국", "외국�
                      "저축", "상업", "주요", "국책", "민간", "일반", "전기", "가전", "생활", "종합", "소형",
                      "중소", "중견", "글로벌", "계열", "정책", "특수", "개발", "세계", "국제", "지주",
                      "금융", "신용", "체크", "법인", "기업", "대기업", "인터넷전문", "디지털", "모바일",
-                     "연구", "광", "양자", "반도체", "전력", "한국", "미국", "중국", "일본", "유럽"}
+                     "연구", "광", "양자", "반도체", "전력", "한국", "미국", "중국", "일본", "유럽", "온라인",
+                     "전문"}
 
 
 @dataclass(frozen=True)
@@ -531,8 +605,8 @@ def _company_of(term: str) -> str | None:
         return _canon(glued)
     for suf in COMPANY_SUFFIXES:
         head = term[: -len(suf)]
-        if term.endswith(suf) and len(head) >= 2 and head not in _GENERIC_PREFIXES \
-                and head not in STOPWORDS:
+        if term.endswith(suf) and len(head) >= 2 and head not in STOPWORDS \
+                and not any(head.endswith(g) for g in _GENERIC_PREFIXES if len(g) >= 2 or g == head):
             return term
     return None
 
@@ -569,17 +643,24 @@ def article_companies(title: str, body: str, limit: int | None = 5) -> list[str]
     """The companies of an article, its subject first: the company the headline and the lead (the
     first paragraph) name most, counting its aliases and its affiliates' mentions (카카오페이 for
     카카오) — then the others, most mentioned first. Aliases are one company (``company_map``)."""
-    text = f"{title}\n{body}"
+    text = _unechoed(f"{title}\n{body}")
     terms = extract_terms(text)
     mapping = company_map(text, terms)
-    lead_text = f"{title}\n{_lead(body)}"
+    operated = _operators(text)  # 배달의민족 → 우아한형제들: a service counts for the firm that runs it
+    mapping = {t: operated.get(c, c) if c is not None else None for t, c in mapping.items()}
+    lead_text = _unechoed(f"{title}\n{_lead(body)}")
     lead_terms = extract_terms(lead_text)
-    lead_map = company_map(text, lead_terms) | mapping
+    lead_map = {t: operated.get(c, c) if c is not None else None
+                for t, c in company_map(text, lead_terms).items()} | mapping
     ranked = guess_companies([mapping.get(t) or t for t in terms if mapping.get(t, "") is not None], limit=None)
     if not ranked:
         return []
-    title_terms = set(extract_terms(title))
+    title_order = extract_terms(title)
+    title_terms = set(title_order)
     score: dict[str, float] = {}
+    first = next((lead_map.get(t) for t in title_order if lead_map.get(t)), None)
+    if first is not None:
+        score[first] = 1.0  # a headline names its subject first (현대차·기아, 美 관세에 …; 한국GM 철수설 …GM)
     for t in lead_terms:
         c = lead_map.get(t)
         if c is None:
@@ -594,6 +675,39 @@ def article_companies(title: str, body: str, limit: int | None = 5) -> list[str]
         if score.get(subject):
             ranked = [subject] + [c for c in ranked if c != subject]
     return ranked if limit is None else ranked[:max(limit, 0)]
+
+
+# "배달의민족 운영사 우아한형제들", "토스를 운영하는 비바리퍼블리카": the service and the firm that runs it
+_OPERATOR_RE = re.compile(r"([0-9A-Za-z가-힣&-]+?)(?:을|를)?\s?(?:운영사(?:인)?|운영\s?업체|(?:을|를)?\s?운영하는)\s([0-9A-Za-z가-힣&-]+)")
+
+
+def _operators(text: str) -> dict[str, str]:
+    """{service: the company running it}, canonical names, when the text says which firm runs a
+    service both of which are companies to ``_company_of`` (the brand's own entry in companies.yaml)."""
+    from scrapnote.text.particles import stems
+
+    out: dict[str, str] = {}
+    for m in _OPERATOR_RE.finditer(text):
+        service = _company_of(m.group(1))
+        firm = next((c for w in (m.group(2), *stems(m.group(2))) if (c := _company_of(w))), None)
+        if service and firm and service != firm:
+            out[service] = firm
+    return out
+
+
+_ECHO_RE = re.compile(r"([0-9A-Za-z가-힣&-]+)\(([^()\n]{1,30})\)")
+
+
+def _unechoed(text: str) -> str:
+    """``text`` without the other name a company is given in brackets right after its name
+    (제너럴모터스(GM), 한국토지주택공사(LH)): one mention, not two. Unchanged when there is none."""
+    def drop(m: re.Match) -> str:
+        name, other = m.group(1), m.group(2).strip()
+        known = _catalog().canonical
+        a, b = known.get(name.casefold()), known.get(other.casefold())
+        return name if a is not None and a == b else m.group()
+
+    return _ECHO_RE.sub(drop, text)
 
 
 def _lead(body: str) -> str:

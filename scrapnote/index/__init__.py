@@ -335,6 +335,12 @@ class NoteIndex:
         """How many notes hold this word (an upper bound: replaced versions count)."""
         return _vocabulary.note_count(self._con, term)
 
+    @_healing
+    def word_counts(self, terms: Iterable[str]) -> dict[str, int]:
+        """{term: how many notes hold it as a word, alone or with a particle on it} (an upper
+        bound, as ``note_count``) — the document frequencies the drafted keywords are ranked by."""
+        return _vocabulary.word_counts(self._con, list(terms))
+
     @staticmethod
     def any_of(columns: Sequence[str], terms: Sequence[str]) -> str:
         """A condition for ``docs_matching(within=…)``: any of ``terms`` in any of ``columns``."""

@@ -72,3 +72,28 @@ def note_count(con: sqlite3.Connection, term: str) -> int:
     edited notes included, so an upper bound)."""
     r = con.execute("SELECT doc FROM ft_vocab WHERE term=?", (term,)).fetchone()
     return r[0] if r else 0
+
+
+_LAST = "\U0010ffff"  # sorts after every character a word can hold: [w, w + _LAST) is every word starting with w
+
+
+def word_counts(con: sqlite3.Connection, terms) -> dict[str, int]:
+    """For each term, how many indexed versions of notes hold it as a word of their own — alone or
+    with a particle or ending written on (기준금리, 기준금리를, 기준금리는; not 기준금리차): its forms
+    are read from the word list's range (an index range of ``terms``), the notes holding any of them
+    counted by FTS5 (garbage rows of edited notes included: an upper bound, as ``note_count``). A
+    term the index cuts into several words (S-Oil, R&D, LG CNS) counts as its rarest word."""
+    from scrapnote.text.particles import is_suffix
+
+    out: dict[str, int] = {}
+    forms_q = "SELECT term FROM terms WHERE term >= ? AND term < ?"
+    count_q = "SELECT count(*) FROM ft WHERE ft MATCH ?"
+    for term in dict.fromkeys(terms):
+        counts = []
+        for w in tokens(term):
+            forms = [f for (f,) in con.execute(forms_q, (w, w + _LAST)) if f == w or is_suffix(f[len(w):])]
+            # at most one form per particle and ending (a few hundred): one FTS5 expression
+            expr = " OR ".join('"' + f.replace('"', '""') + '"' for f in forms)
+            counts.append(con.execute(count_q, (expr,)).fetchone()[0] if forms else 0)
+        out[term] = min(counts) if counts else 0
+    return out
