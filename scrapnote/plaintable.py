@@ -188,6 +188,29 @@ LIST_MIN = (2, 10, 0, 10, 0)  # render.note_table's min_width of each column
 LIST_MAX = (0, 0, 12, 0, 20)  # and max_width (0: none)
 
 
+COMPACT_DATE = 8  # cells of a compact date (24-03-01); a 날짜 column this narrow shows its dates so
+
+
+def list_narrow(widths: list[int], width: int, overhead) -> list[int]:
+    """The ``list`` columns on a page too narrow for them: the title first, as ``layout`` gives the
+    search's. While the title would get fewer than ``TEXT_MIN`` cells (or its own width, when
+    less), the tags are left out (width 0), then the date goes compact (``COMPACT_DATE``), then the
+    source is cut to ``SOURCE_CUT``, then left out; the id never shrinks. ``overhead(n)``: the
+    cells n columns take besides their text (padding, gaps)."""
+    ws = list(widths)
+    need = min(ws[3], TEXT_MIN)
+
+    def room() -> int:
+        return width - (sum(ws) - ws[3]) - overhead(sum(1 for k, w in enumerate(ws) if w or k == 3))
+
+    steps = [(4, 0), (1, min(ws[1], COMPACT_DATE)), (2, min(ws[2], SOURCE_CUT)), (2, 0)]
+    for k, w in steps:
+        if room() >= need:
+            break
+        ws[k] = w
+    return ws
+
+
 def list_widths(rows: list[tuple[str, ...]], width: int | None = None, fill: bool = False) -> list[int] | None:
     """The column widths Rich's plain ``list`` table (render.note_table off a terminal) gives these
     rows' cells (id, 날짜, 출처, 제목 with its marks, tags) when it fits the page; when it does not,
@@ -202,7 +225,8 @@ def list_widths(rows: list[tuple[str, ...]], width: int | None = None, fill: boo
             if n > widths[i]:
                 widths[i] = n
     widths = [min(w, hi) if hi else w for w, hi in zip(widths, LIST_MAX)]
-    room = width - (sum(widths) - widths[3]) - GAP * (len(widths) - 1)
+    widths = list_narrow(widths, width, lambda n: GAP * (n - 1))
+    room = width - (sum(widths) - widths[3]) - GAP * (sum(1 for k, w in enumerate(widths) if w or k == 3) - 1)
     if room < LIST_MIN[3]:
         return None
     if fill or widths[3] > room:
@@ -213,17 +237,22 @@ def list_widths(rows: list[tuple[str, ...]], width: int | None = None, fill: boo
 def list_lines(rows: list[tuple[str, ...]], widths: list[int], header: bool) -> list[str] | None:
     """The lines of ``rows`` in columns of these ``widths`` (each cell cut with ``…`` to its
     column, the id right-aligned, two spaces after every column, as Rich's plain table writes
-    them); None when a cell holds text only Rich lays out faithfully."""
+    them; a column of width 0 left out, a 날짜 column narrower than a date in compact dates);
+    None when a cell holds text only Rich lays out faithfully."""
     from rich.cells import cell_len, set_cell_size
 
     gap = " " * GAP
     out = []
-    for row in ([LIST_HEADERS] if header else []) + rows:
+    for n, row in enumerate(([LIST_HEADERS] if header else []) + rows):
         parts = []
         for i, c in enumerate(row):
             if not c.isprintable():
                 return None
             w = widths[i]
+            if not w and i != 3:
+                continue  # a column a narrow page leaves out
+            if i == 1 and w < 10 and (n or not header):
+                c = compact_date(c)
             n = cells(c)
             if n > w:
                 c = _cut(c, w) if KNOWN.fullmatch(c) else _fit(c, w, cell_len, set_cell_size)

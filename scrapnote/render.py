@@ -484,21 +484,29 @@ def _list_cells(r: dict) -> tuple[str, ...]:
             visible(r.get("source"), oneline=True), title, visible(", ".join(r.get("tags") or []), oneline=True))
 
 
-def _table_widths(rows: list[dict], out: Console) -> list[int]:
+def _table_widths(rows: list[dict], out: Console, marks: dict[int, str] | None = None) -> list[int]:
     """Fixed column widths for a long ``list`` from its first chunk: what Rich measures for the
-    id, 날짜, 출처 and tags (capped as note_table caps them), the title the rest of the page."""
+    id, 날짜, 출처 and tags (capped as note_table caps them), the title the rest of the page; on a
+    page too narrow, the tags left out (width 0), the date compact, the source cut or left out
+    first (plaintable.list_narrow). ``marks``: the ✎ of each row, when not its ``incomplete``."""
     from rich.cells import cell_len
 
     from scrapnote import plaintable
 
     widths = [max(lo, cell_len(h)) for lo, h in zip(plaintable.LIST_MIN, plaintable.LIST_HEADERS)]
+    if marks is not None:
+        rows = [{**r, "incomplete": bool(marks.get(r["id"]))} for r in rows]
     for cells in map(_list_cells, rows):
         widths = [max(w, cell_len(c)) for w, c in zip(widths, cells)]
     widths = [min(w, hi) if hi else w for w, hi in zip(widths, plaintable.LIST_MAX)]
     # what the page leaves for the title: piped two spaces after each column; on a terminal
     # Rich's cell padding and column rules (three cells a column, the table filling the page)
-    room = out.width - (sum(widths) - widths[3]) - (3 if out.is_terminal else plaintable.GAP) * len(widths)
-    widths[3] = max(plaintable.LIST_MIN[3], room if out.is_terminal else min(widths[3], room + plaintable.GAP))
+    def overhead(n: int) -> int:  # piped: no padding after the last column (pad_edge=False); a terminal: one cell spare
+        return 3 * n if out.is_terminal else plaintable.GAP * (n - 1)
+
+    widths = plaintable.list_narrow(widths, out.width, overhead)
+    room = out.width - (sum(widths) - widths[3]) - overhead(sum(1 for k, w in enumerate(widths) if w or k == 3))
+    widths[3] = max(plaintable.LIST_MIN[3], room if out.is_terminal else min(widths[3], room))
     return widths
 
 
@@ -890,6 +898,8 @@ def note_table(rows: list[dict], out: Console | None = None, marks: dict[int, st
     widths (a chunk of a long list), the header only when ``header``."""
     from rich.text import Text
 
+    from scrapnote import plaintable
+
     out = out or console()
     id_width = max([2, *(len(str(r["id"])) for r in rows)])
     cols: list[tuple[str, dict]] = [("id", {"justify": "right", "no_wrap": True, "min_width": id_width}),
@@ -897,10 +907,16 @@ def note_table(rows: list[dict], out: Console | None = None, marks: dict[int, st
             ("출처", {"no_wrap": True, "max_width": 12, "overflow": "ellipsis"}),
             ("제목", {"ratio": 1, "overflow": "ellipsis", "no_wrap": True, "min_width": 10}),
             ("tags", {"overflow": "ellipsis", "no_wrap": True, "max_width": 20})]
+    if widths is None:  # a page too narrow for the title: the others give way first (plaintable.list_narrow)
+        narrow = _table_widths(rows, out, marks or {})
+        if narrow[4] == 0:
+            widths = narrow
     if widths is not None:
         cols = [(name, {**kw, "min_width": w, "max_width": w, "width": w, "ratio": None})
                 for (name, kw), w in zip(cols, widths)]
-    t = _table(out, cols)
+    keep = [k for k in range(5) if widths is None or widths[k] or k == 3]
+    compact = widths is not None and widths[1] < 10
+    t = _table(out, [cols[k] for k in keep])
     t.show_header = header
     if out.is_terminal and widths is None:  # the title column takes what the others leave, cut with …
         t.expand = True
@@ -912,8 +928,10 @@ def note_table(rows: list[dict], out: Console | None = None, marks: dict[int, st
         title = Text("[초안] ", style="yellow") + _cell(text) if drafted else _cell(text)
         if mark:
             title = Text(mark + " ", style="yellow") + title
-        t.add_row(_cell(r["id"]), _cell(r.get("date")), _cell(r.get("source")), title,
-                  _cell(", ".join(r.get("tags") or [])))
+        date = r.get("date")
+        cells = [_cell(r["id"]), _cell(plaintable.compact_date(date) if compact and date else date),
+                 _cell(r.get("source")), title, _cell(", ".join(r.get("tags") or []))]
+        t.add_row(*(cells[k] for k in keep))
     out.print(t)
 
 

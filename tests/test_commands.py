@@ -224,8 +224,8 @@ def test_list_on_a_narrow_terminal_keeps_ids_and_dates_whole(three):
         render.note_table(rows, out=Console(file=buf, width=width, force_terminal=True, no_color=True),
                           marks={1: "✎"})
         text = re.sub(r"\x1b\[[0-9;]*m", "", buf.getvalue())
-        for r in rows:
-            assert re.search(rf"^\s*{r['id']}\s+{r['date']}\s", text, re.M), (width, text)
+        for r in rows:  # whole, or compact (24-03-01) when the title needs the room, as search's
+            assert re.search(rf"^\s*{r['id']}\s+(?:{r['date']}|{r['date'][2:]})\s", text, re.M), (width, text)
         assert all(cell_len(ln) <= width for ln in text.splitlines())
 
 
