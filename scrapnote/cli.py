@@ -207,6 +207,23 @@ def _completes(what: str):
             return completion.sources(incomplete)
         if what == "template":
             return completion.template_names(incomplete)
+        if what == "group":
+            return completion.group_names(incomplete)
+        if what == "group-args":  # group sync|week NAME; add takes a new name and a URL
+            given = ctx.params.get("args") or []
+            return completion.group_names(incomplete) if ctx.params.get("action") in ("sync", "week") and not given else []
+        if what == "field":
+            from scrapnote.fields import FIELD_ALIASES
+            from scrapnote.index import FIELDS
+
+            return completion.words([*FIELDS, *FIELD_ALIASES], incomplete)
+        if what == "kind":
+            return completion.words(_CARD_KINDS, incomplete)
+        if what == "config-key":
+            return completion.config_keys(incomplete) if ctx.params.get("action") == "set" else []
+        if what == "config-value":
+            key = ctx.params.get("key")
+            return completion.config_values(key, incomplete) if ctx.params.get("action") == "set" and key else []
         return completion.list_values(what)(incomplete)
 
     return complete
@@ -297,7 +314,7 @@ def list_(
     until: UntilOpt = None,
     limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many notes.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    group: Annotated[Optional[str], typer.Option("--group", "-g", help="List a study group's notes (every member's, as 민수:3) instead of your own.", metavar="NAME")] = None,
+    group: Annotated[Optional[str], typer.Option("--group", "-g", help="List a study group's notes (every member's, as 민수:3) instead of your own.", metavar="NAME", autocompletion=_completes("group"))] = None,
 ):
     """List notes, newest first: id, 날짜, 출처, 제목, tags. A ✎ marks a note whose own sections are unwritten."""
     from scrapnote import render
@@ -321,7 +338,7 @@ def show(
     note_id: Annotated[str, typer.Argument(help="Note id, or a study group member's note as MEMBER:ID (민수:3).", metavar="ID", autocompletion=_completes("id"))],
     as_json: Annotated[bool, typer.Option("--json", help="Print the note as JSON.")] = False,
     raw: Annotated[bool, typer.Option("--raw", help="Print the note file as it is.")] = False,
-    group: Annotated[Optional[str], typer.Option("--group", "-g", help="With MEMBER:ID: the group (default: the one that has the member).", metavar="NAME")] = None,
+    group: Annotated[Optional[str], typer.Option("--group", "-g", help="With MEMBER:ID: the group (default: the one that has the member).", metavar="NAME", autocompletion=_completes("group"))] = None,
 ):
     """Show one note: its facts, then each section under its label (long notes go through a pager)."""
     from scrapnote import render
@@ -453,7 +470,7 @@ _GROUP_ACTIONS = ("add", "sync", "week", "list")
 @app.command()
 def group(
     action: Annotated[Literal[_GROUP_ACTIONS], typer.Argument(help="add NAME URL · sync [NAME] · week [NAME] · list", metavar="ACTION")],  # type: ignore[valid-type]
-    args: Annotated[Optional[list[str]], typer.Argument(help="add: NAME URL; sync, week: the group's NAME (default: the only one, or every one for sync).", metavar="[ARGS]...")] = None,
+    args: Annotated[Optional[list[str]], typer.Argument(help="add: NAME URL; sync, week: the group's NAME (default: the only one, or every one for sync).", metavar="[ARGS]...", autocompletion=_completes("group-args"))] = None,
     week: Annotated[Optional[str], typer.Option("--week", "-w", help="week: the ISO week, e.g. 2026-W49 (default: this week, in the group's timezone).", metavar="YYYY-Www")] = None,
     fmt: Annotated[Literal["table", "txt", "html"], typer.Option("--format", "-f", help="week: table (the terminal), txt (a card for the group chat) or html (a page).")] = "table",
     as_json: Annotated[bool, typer.Option("--json", help="week, list: print JSON.")] = False,
@@ -485,7 +502,7 @@ def group(
 
 @app.command()
 def questions(
-    company: Annotated[Optional[list[str]], typer.Option("--company", help="Only questions about this company (repeatable).")] = None,
+    company: Annotated[Optional[list[str]], typer.Option("--company", help="Only questions about this company (repeatable).", autocompletion=_completes("companies"))] = None,
     industry: IndustryOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ):
@@ -535,7 +552,7 @@ def export(
     until: UntilOpt = None,
     everything: Annotated[bool, typer.Option("--all", help="Every note.")] = False,
     calendar: Annotated[bool, typer.Option("--calendar", help="html: put the habit calendar of the past year (as in `scrapnote stats`) on the digest's first page.")] = False,
-    group: Annotated[Optional[str], typer.Option("--group", "-g", help="A study group's notes instead of your own (MEMBER:ID, the filters, --all or --week), each named with its member.", metavar="NAME")] = None,
+    group: Annotated[Optional[str], typer.Option("--group", "-g", help="A study group's notes instead of your own (MEMBER:ID, the filters, --all or --week), each named with its member.", metavar="NAME", autocompletion=_completes("group"))] = None,
     week: Annotated[Optional[str], typer.Option("--week", "-w", help="With --group: the week's digest, everyone's notes scrapped that ISO week (as group week counts them).", metavar="YYYY-Www")] = None,
     by: Annotated[Optional[Literal["member", "date"]], typer.Option("--by", help="With --group: the digest in parts by member (default) or by date (the scrap day with --week).")] = None,
 ):
@@ -594,14 +611,14 @@ def search(
     query: Annotated[list[str], typer.Argument(help='Words to find (all must match). "quoted phrase": exact text; -word: leave out notes with it.', metavar="QUERY...")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many hits.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print the hits as JSON: id, score, lane, field, title, date, source, snippet, path.")] = False,
-    field: Annotated[Optional[list[str]], typer.Option("--field", callback=lambda v: _check_fields(v), help=f"Search only this field (repeatable): {_FIELDS_HELP}. Default: every field but related (the 연관기사 links to other notes).")] = None,
+    field: Annotated[Optional[list[str]], typer.Option("--field", callback=lambda v: _check_fields(v), help=f"Search only this field (repeatable): {_FIELDS_HELP}. Default: every field but related (the 연관기사 links to other notes).", autocompletion=_completes("field"))] = None,
     tag: TagOpt = None,
     source: SourceOpt = None,
     industry: IndustryOpt = None,
     company: CompanyOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    group: Annotated[Optional[str], typer.Option("--group", "-g", help="Search a study group's notes (every member's; the member shown) instead of your own.", metavar="NAME")] = None,
+    group: Annotated[Optional[str], typer.Option("--group", "-g", help="Search a study group's notes (every member's; the member shown) instead of your own.", metavar="NAME", autocompletion=_completes("group"))] = None,
 ):
     """Find notes, best match first: words inside words (구글 finds 구글은), typos (반도채), 초성 (ㅅㅅㅈㅈ)
     and Korean typed in English mode (rnrmf). A typo match never outranks an exact one.
@@ -689,7 +706,7 @@ def review(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many cards in the session.")] = 20,
     due: Annotated[bool, typer.Option("--due", help="Only count the cards due now, new and later.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the session's cards (or, with --due, the counts) as JSON; nothing is graded.")] = False,
-    kind: Annotated[Optional[list[str]], typer.Option("--kind", help="Only cards of this kind (repeatable): term, figure, question.")] = None,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", help="Only cards of this kind (repeatable): term, figure, question.", autocompletion=_completes("kind"))] = None,
     self_grade: Annotated[bool, typer.Option("--self", help="Grade yourself (again/hard/good/easy) instead of typing answers.")] = False,
     chosung: Annotated[bool, typer.Option("--chosung", help="Accept an answer typed as its 초성 (ㄱㅈㄱㄹ for 기준금리).")] = False,
 ):
@@ -730,8 +747,8 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] =
 @app.command("config")
 def config_(
     action: Annotated[Literal["path", "show", "set", "edit"], typer.Argument(help="path: where the file is · show: every key and its value · set KEY VALUE (an empty VALUE removes the key) · edit: open it in your editor.", metavar="ACTION")],
-    key: Annotated[Optional[str], typer.Argument(help="set: the key.", metavar="[KEY]")] = None,
-    value: Annotated[Optional[str], typer.Argument(help="set: its value (true/false, a list as a,b).", metavar="[VALUE]")] = None,
+    key: Annotated[Optional[str], typer.Argument(help="set: the key.", metavar="[KEY]", autocompletion=_completes("config-key"))] = None,
+    value: Annotated[Optional[str], typer.Argument(help="set: its value (true/false, a list as a,b).", metavar="[VALUE]", autocompletion=_completes("config-value"))] = None,
 ):
     """Your settings, a TOML file: scrapnote config path|show|set KEY VALUE|edit.
 

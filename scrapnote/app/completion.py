@@ -90,6 +90,48 @@ def template_names(incomplete: str) -> list[str]:
     return _quiet(answer)
 
 
+def group_names(incomplete: str) -> list[str]:
+    """The study groups added here (``group add``), for ``--group`` and ``group sync|week``."""
+    def answer():
+        from scrapnote import groups
+
+        return [n for n in groups.names() if n.startswith(incomplete)]
+
+    return _quiet(answer)
+
+
+def words(values, incomplete: str) -> list[str]:
+    """A closed list of values an option checks (``--field``, ``--kind``): those that start with
+    what is typed, in the list's order."""
+    return [v for v in dict.fromkeys(values) if v.startswith(incomplete)]
+
+
+def config_keys(incomplete: str) -> list[str]:
+    from scrapnote import settings
+
+    return words(settings.KEYS, incomplete)
+
+
+def config_values(key: str, incomplete: str) -> list[str]:
+    """``config set KEY VALUE``: the values the key takes, when they are few (a bool, a choice, a
+    form's name); the empty value (it removes the key) is typed as ''."""
+    def answer():
+        from scrapnote import settings
+
+        spec = settings.KEYS.get(key)
+        if spec is None:
+            return []
+        if spec.kind == "bool":
+            return words(("true", "false"), incomplete)
+        if spec.kind == "choice":
+            return words(settings.choices(spec), incomplete)
+        if key == "template":
+            return template_names(incomplete)
+        return []
+
+    return _quiet(answer)
+
+
 def one_line(text: str) -> str:
     """A title as a shell shows a suggestion's help: one line, no controls, not too long."""
     text = "".join(ch if ch.isprintable() else " " for ch in text)
