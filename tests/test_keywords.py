@@ -266,3 +266,9 @@ def test_units_are_not_keywords():
         assert unit not in terms
     assert "성장" in terms and "기준금리" in terms  # a noun after a unit is still a term
     assert "%포인트" not in rank_keywords(text, {}, 0)
+
+
+def test_a_proper_noun_before_a_common_noun_is_no_given_name():
+    terms = extract_terms("비바리퍼블리카가 미국 나스닥 상장을 추진한다. 상장 시기는 내년이다. 상장 주관사를 뽑았다. "
+                          "K뷰티 업계가 긴장했다. 업계는 관세를 걱정한다. 업계 관계자가 말했다.")
+    assert "나스닥" in terms and "K뷰티" in terms

@@ -326,7 +326,8 @@ def _given_names(text: str, groups: list[_Group]) -> set[str]:
     pairs: dict[str, set[str]] = {}
     alone: Counter[str] = Counter(g.text for g in groups if g.hangul)
     for a, b in zip(groups, groups[1:]):
-        if a.hangul and b.hangul and text[a.end:b.start] == " " and "NNP" in a.tags:
+        if a.hangul and b.hangul and text[a.end:b.start] == " " and "NNP" in a.tags and "NNP" in b.tags:
+            # two proper nouns (제롬 파월); 나스닥 상장, K뷰티 업계: a name before a common noun is no given name
             pairs.setdefault(a.text, set()).add(b.text)
     for first, seconds in pairs.items():
         if len(seconds) == 1 and alone[first] == 1:
