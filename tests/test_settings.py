@@ -282,3 +282,16 @@ def test_show_gives_the_value_in_effect_and_marks_defaults(cli, cfg, monkeypatch
 
     shown = "\n".join(ln.split("  #")[0] for ln in lines if not ln.startswith("#"))
     assert tomllib.loads(shown) == {"editor": "code --wait", "template": "mine"}  # the file's lines read back
+
+
+def test_a_config_template_that_names_no_form_says_it_came_from_the_file(cli, cfg, tmp_path):
+    """`new` without --template takes the file's; when no form has that name the one error line
+    says where the name came from and how to change it."""
+    art = tmp_path / "a.txt"
+    art.write_text("가상전자, 배터리 공장 착공\n\n가상전자가 공장을 짓는다고 밝혔다.\n", encoding="utf-8")
+    assert cli("config", "set", "template", "없는양식").exit_code == 0
+    r = cli("new", "--no-edit", "--no-drafts", art)
+    assert r.exit_code == 1 and r.stdout == ""
+    (line,) = r.stderr.strip().splitlines()
+    assert "no form named '없는양식'" in line and str(cfg) in line and "config set template" in line
+    assert cli("new", "--no-edit", "--no-drafts", "--template", "economy", art).exit_code == 0  # the option wins

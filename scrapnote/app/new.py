@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from collections.abc import Callable
 
 from scrapnote import config, store
-from scrapnote.errors import ScrapnoteError
+from scrapnote.errors import NotFoundError, ScrapnoteError
 from scrapnote.note import Note
 from scrapnote.template import Template
 
@@ -29,6 +29,7 @@ def new_notes(args: list[str], *, tags=(), industry=(), companies=(), fmt: str |
     from scrapnote import settings, sources, template
     from scrapnote.extract import FORMATS, load_articles
 
+    from_config = not template_name and bool(settings.get("template"))
     template_name = template_name or settings.get("template")  # the config file's defaults
     tags = list(tags) or settings.get("tags")
 
@@ -36,7 +37,13 @@ def new_notes(args: list[str], *, tags=(), industry=(), companies=(), fmt: str |
         raise ScrapnoteError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
     if max_bytes < 1:
         raise ScrapnoteError("--max-bytes must be at least 1")
-    tmpl = template.load(template_name)
+    try:
+        tmpl = template.load(template_name)
+    except NotFoundError as e:
+        if not from_config:
+            raise
+        raise NotFoundError(f"{e.message}: the config file's template ({settings.path()}); "
+                            "scrapnote config set template NAME changes it") from None
     inputs: list[str] = []
     result = NewResult()
     seen_stdin = False
