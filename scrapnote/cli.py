@@ -275,6 +275,7 @@ def new(
     as_json: Annotated[bool, typer.Option("--json", help="Print the note(s) as JSON.")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show, for each field, which evidence won and which lost (in the JSON under \"explain\"; else on stderr).")] = False,
     no_drafts: Annotated[bool, typer.Option("--no-drafts", help="Skip the drafted 수치화, keywords, 요약 and 연관기사.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Scrap an article again even when its link or title is already in the collection.")] = False,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")] = 5 * 1024 * 1024,
 ):
     """Turn article(s) into scrap notes. Prints the new id(s).
@@ -289,7 +290,7 @@ def new(
         _fail("--interactive needs a terminal (stdin is not one); use --no-edit and `scrapnote edit ID` instead")
     result = new_notes(
         articles, tags=tag or [], industry=industry or [], companies=company or [], fmt=fmt,
-        template_name=template, dry_run=dry_run, drafts=not no_drafts, max_bytes=max_bytes, explain=explain,
+        template_name=template, dry_run=dry_run, drafts=not no_drafts, max_bytes=max_bytes, explain=explain, force=force,
         on_error=render.failed_input, progress=render.batch_progress(),
     )
     render.new_result(result, as_json=as_json, dry_run=dry_run, one_input=len(articles) == 1)
@@ -518,14 +519,18 @@ def questions(
 def related(
     note_id: Annotated[int, typer.Argument(help="Note id.", metavar="ID", autocompletion=_completes("id"))],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many notes.")] = 10,
+    everything: Annotated[bool, typer.Option("--all", help="Also the notes below the cut-off (not drafted as related).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ):
-    """Notes related to one note: shared keywords and companies, rare ones weighing more."""
+    """Notes related to one note, each with its score and why: the shared terms (rare ones weigh
+    more), the same company and industry, close dates. Only those at the cut-off or above (--all:
+    the closest others too); `new` drafts the best three of them into 연관기사."""
     from scrapnote import render
+    from scrapnote.analyze.related import CUTOFF
     from scrapnote.app.listing import related_to
 
-    rows = related_to(note_id, limit, on_error=render.warn_broken)
-    render.related(rows, note_id, as_json=as_json)
+    rows = related_to(note_id, limit, on_error=render.warn_broken, everything=everything)
+    render.related(rows, note_id, as_json=as_json, cutoff=CUTOFF, everything=everything)
 
 
 # -- export / import ------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scrapnote import fields
+from scrapnote.analyze.related import Profile
 from scrapnote.models import Article
 from scrapnote.note import DRAFT_MARKER, Note, format_related
 
@@ -47,23 +48,60 @@ class Aids:
 
 
 class Drafter:
-    def __init__(self):
+    def __init__(self, index=None):
+        """``index``: an open, fresh ``NoteIndex`` to read the collection from (else one is opened)."""
+        import contextlib
+
         from scrapnote.analyze.related import doc_frequencies
         from scrapnote.index import NoteIndex
 
         # only the columns drafting needs, decoded once (at 50,000 notes the full rows cost seconds);
         # broken files are warned about by the commands that list them
-        with NoteIndex.open_fresh() as ix:
-            self.rows = ix.rows(order=None, columns=("id", "title", fields.HEADLINE, "url", "keywords", "companies", "path"))
+        with (contextlib.nullcontext(index) if index is not None else NoteIndex.open_fresh()) as ix:
+            self.rows = ix.rows(order=None, columns=("id", "title", fields.HEADLINE, "url", "keywords", "companies",
+                                                     "industry", "date", "path"))
         self.doc_freq = doc_frequencies(self.rows)
         self._indexed = len(self.rows)  # the notes the index holds; the keywords' document counts come from it
         self._batch_terms: list[set[str]] = []  # the terms of each note this batch wrote
         self._last_terms: set[str] = set()
+        self._profiles: dict[int, Profile] | None = None  # the related notes' view of the rows, made when first needed
+        self._holding: dict[str, set[int]] = {}  # term key → ids of the notes having it
+
+    def _related_index(self) -> tuple[dict[int, Profile], dict[str, set[int]]]:
+        if self._profiles is None:
+            self._profiles = {}
+            for r in self.rows:
+                self._add_profile(r)
+        return self._profiles, self._holding
+
+    def _add_profile(self, r: dict) -> None:
+        if self._profiles is None:
+            return  # made from self.rows when first needed
+        p = Profile.of(r["id"], r.get("keywords"), r.get("companies"), r.get("industry"), r.get("date"))
+        self._profiles[r["id"]] = p
+        for t in p.terms:
+            self._holding.setdefault(t, set()).add(r["id"])
+
+    def related(self, aids: Aids, published: str | None) -> list:
+        """The notes of the collection (and of this run) related to an article with these aids, at
+        most ``related.DRAFTED`` scoring at least the cut-off (``analyze.related``), best first."""
+        import datetime
+
+        from scrapnote.analyze.related import best_related
+
+        profiles, holding = self._related_index()
+        day = published or datetime.date.today().isoformat()
+        me = Profile.of(None, aids.keywords, aids.companies, aids.industry, day)
+
+        def sharing(terms):
+            return [(i, t, "k") for t in terms for i in holding.get(t, ())]
+
+        return best_related(me, len(profiles), sharing=sharing, profiles=lambda ids: [profiles[i] for i in ids],
+                            counts=lambda terms: {t: len(holding.get(t, ())) for t in terms}, counted=False)
 
     def draft(self, article: Article) -> Aids:
         from scrapnote.analyze.keywords import article_companies, extract_terms, guess_industry, rank_keywords
         from scrapnote.analyze.numbers import find_changes, find_quantities, format_insights
-        from scrapnote.analyze.related import related_notes
         from scrapnote.analyze.summary import draft_summary
 
         text = bounded(article.body)
@@ -82,8 +120,7 @@ class Drafter:
         if aids.keywords:
             prompts = [f"- {k}: " for k in aids.keywords[:3]]
             aids.sections[fields.RESEARCH] = DRAFT_MARKER + "\n\n" + "\n".join(prompts)
-        candidates = [(r["id"], list(r.get("keywords") or []), list(r.get("companies") or [])) for r in self.rows]
-        top = related_notes(aids.keywords, aids.companies, candidates, self.doc_freq, len(self.rows) + 1, k=3)
+        top = [(r.id, r.score) for r in self.related(aids, article.published)]
         if top:
             from scrapnote import settings
 
@@ -118,7 +155,9 @@ class Drafter:
                "keywords": list(m.get("keywords") or []), "companies": list(m.get("companies") or [])}
         from scrapnote.analyze.related import terms_of
 
+        row.update(industry=list(m.get("industry") or []), date=note.date)
         self.rows.append(row)
+        self._add_profile(row)
         self._batch_terms.append(self._last_terms)
         self._last_terms = set()
         for t in terms_of(row):

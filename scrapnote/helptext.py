@@ -5,7 +5,7 @@ Written by docs/gen_cli.py from the commands themselves; do not edit by hand
 
 # cli.py as it was when this was written (zlib.crc32 of its bytes): launch.py hands a
 # cli.py changed since then to Typer, so a stale table is never printed
-CLI_CRC = 1105629498
+CLI_CRC = 3545780494
 
 HELP: dict[str, str] = {
     '': (
@@ -40,7 +40,7 @@ HELP: dict[str, str] = {
         '  sync       Carry the collection through git: commit what changed (new...\n'
         "  group      A study group's shared git repository beside your...\n"
         '  questions  Gather every 현직자 question you wrote, grouped by company —...\n'
-        '  related    Notes related to one note: shared keywords and companies,...\n'
+        '  related    Notes related to one note, each with its score and why: the...\n'
         '  export     Share notes: several make one digest (title, contents, notes...\n'
         '  import     Bring notes in from their JSON form.\n'
         '  search     Find notes, best match first: words inside words (구글 finds...\n'
@@ -82,6 +82,8 @@ HELP: dict[str, str] = {
         '                                  which lost (in the JSON under "explain";\n'
         '                                  else on stderr).\n'
         '  --no-drafts                     Skip the drafted 수치화, keywords, 요약 and 연관기사.\n'
+        '  --force                         Scrap an article again even when its link or\n'
+        '                                  title is already in the collection.\n'
         '  --max-bytes <int>               Refuse inputs larger than this many bytes.\n'
         '                                  [default: 5242880]\n'
         '  -h, --help                      Show this message and exit.\n'
@@ -245,14 +247,18 @@ HELP: dict[str, str] = {
     'related': (
         'Usage: scrapnote related [OPTIONS] {ID}\n'
         '\n'
-        '  Notes related to one note: shared keywords and companies, rare ones weighing\n'
-        '  more.\n'
+        '  Notes related to one note, each with its score and why: the shared terms\n'
+        '  (rare ones weigh more), the same company and industry, close dates. Only\n'
+        '  those at the cut-off or above (--all: the closest others too); `new` drafts\n'
+        '  the best three of them into 연관기사.\n'
         '\n'
         'Arguments:\n'
         '  ID  Note id.  [required]\n'
         '\n'
         'Options:\n'
         '  -n, --limit <int range>  At most this many notes.  [default: 10; x>=1]\n'
+        '  --all                    Also the notes below the cut-off (not drafted as\n'
+        '                           related).\n'
         '  --json                   Print JSON.\n'
         '  -h, --help               Show this message and exit.\n'
     ),

@@ -372,8 +372,11 @@ def new_result(result, *, as_json: bool, dry_run: bool, one_input: bool) -> None
         for n, ex in zip(notes, result.explained):
             message(explanation_text(n.id, ex))
     if result.total > 1:
+        dups = len(getattr(result, "duplicates", ()))
+        failed = len(result.failed) - dups
         message(f"{len(notes)} of {result.total} articles {'read' if dry_run else 'saved'}"
-                + (f", {len(result.failed)} failed" if result.failed else ""))
+                + (f", {dups} already scrapped (--force scraps them again)" if dups else "")
+                + (f", {failed} failed" if failed else ""))
 
 
 def explanation_text(note_id, explained: dict) -> str:
@@ -596,14 +599,58 @@ def questions(groups: dict[str, list[dict]], *, as_json: bool) -> None:
     questions_view(groups)
 
 
-def related(rows: list[dict], note_id: int, *, as_json: bool) -> None:
+RELATED_JSON_KEYS = ("id", "score", "above_cutoff", "shared", "companies", "industry", "days", "date", "source", "title", "url")
+
+
+def related(rows: list[dict], note_id: int, *, as_json: bool, cutoff: float, everything: bool = False) -> None:
+    """``related``: each note with its score and why (the shared terms, the same company and
+    industry, the days between them); or JSON with the same."""
     if as_json:
-        print_json([{k: r.get(k) for k in ("id", "score", "date", "source", "title", "url")} for r in rows])
+        print_json([{k: r.get(k) for k in RELATED_JSON_KEYS} for r in rows])
         return
     if not rows:
-        message(f"no related notes for {note_id} yet")
+        message(f"no related notes for {note_id} (none scores {cutoff:g} or more"
+                + ("" if everything else "; --all shows the closest") + ")")
         return
-    note_table(rows)
+    related_view(rows, cutoff)
+
+
+def related_reasons(r: dict) -> str:
+    """Why a note is related, in one line: ``shared: HBM, 엔비디아 · same company: SK하이닉스 ·
+    same industry: 반도체 · 3 days apart``."""
+    parts = []
+    if r.get("shared"):
+        parts.append("shared: " + ", ".join(r["shared"]))
+    if r.get("companies"):
+        parts.append("same company: " + ", ".join(r["companies"]))
+    if r.get("industry"):
+        parts.append("same industry: " + ", ".join(r["industry"]))
+    if r.get("days") is not None:
+        parts.append("same day" if r["days"] == 0 else f"{r['days']} day{'s' if r['days'] != 1 else ''} apart")
+    return " · ".join(parts)
+
+
+def related_view(rows: list[dict], cutoff: float, out: Console | None = None) -> None:
+    """One line per note — id, score, date, source, title — and under it the reasons; notes below
+    the cut-off (``related --all``) after a line saying so."""
+    from rich.text import Text
+
+    from scrapnote.note import shown_title
+
+    out = out or console()
+    w_id = max(len(str(r["id"])) for r in rows)
+    below_said = False
+    for r in rows:
+        if not r.get("above_cutoff", True) and not below_said:
+            out.print(Text(f"below the cut-off ({cutoff:g}): not drafted as related", style="dim"))
+            below_said = True
+        title, drafted = shown_title(r.get("title"), r.get(fields.HEADLINE))
+        head = Text(f"{r['id']:>{w_id}}  ") + Text(f"{r['score']:.3f}", style="bold") + Text("  ")
+        head += Text(visible(" ".join(x for x in (r.get("date") or "", r.get("source") or "") if x), oneline=True)
+                     + "  ", style="cyan")
+        head += Text(("[초안] " if drafted else "") + visible(title, oneline=True))
+        out.print(head, soft_wrap=True)
+        out.print(Text(" " * (w_id + 2) + visible(related_reasons(r), oneline=True), style="dim"), soft_wrap=True)
 
 
 def export_result(result, *, fmt: str, split: str | None) -> None:
@@ -1014,8 +1061,10 @@ def questions_view(groups: dict[str, list[dict]], out: Console | None = None) ->
     for company, items in groups.items():
         out.print(Text(f"{visible(company, oneline=True)} ({len(items)})", style="bold cyan"))
         for q in items:
+            also = f"; also {', '.join(q['others'])}" if q.get("others") else ""
             out.print(Text("  - ") + Text(visible(q["question"]))
-                      + Text(f"  (#{q['id']} {visible(q['date'], oneline=True)})", style="dim"))
+                      + Text(f"  (#{q['id']} {visible(q['date'], oneline=True)}{visible(also, oneline=True)})",
+                             style="dim"))
         out.print("")
 
 

@@ -1,77 +1,215 @@
-"""연관기사 on a small made-up collection."""
+"""연관기사 (issue 13): the score (shared rare terms, the same company, the same industry, close
+dates), its cut-off, `related ID` showing why, and `new` drafting at most three above the cut-off.
+
+The score's own rules are tested on small made-up profiles; the issue's cases on the made-up
+collection of tests/fixtures/aids (its expected.yaml judges the pairs), through the real CLI."""
 from __future__ import annotations
 
+import json
+import random
+import shutil
+from pathlib import Path
+
 import pytest
+import yaml
 
-from scrapnote.analyze.related import related_notes
+from scrapnote.analyze.related import CUTOFF, DRAFTED, Profile, best_related, key_frequencies, relate, score
 
-# id, keywords, companies
-NOTES = [
-    (1, ["AI", "머신러닝", "제주"], ["카카오"]),
-    (2, ["AI", "반도체", "HBM"], ["SK하이닉스"]),
-    (3, ["AI", "클라우드"], ["구글"]),
-    (4, ["AI", "인재양성", "부트캠프"], ["구글"]),
-    (5, ["금리", "대출"], ["국민은행"]),
-    (6, ["AI", "머신러닝", "캠프"], ["카카오"]),
-    (7, ["AI"], []),
-]
+AIDS = Path(__file__).resolve().parent / "fixtures" / "aids"
+EXPECTED = yaml.safe_load((AIDS / "expected.yaml").read_text("utf-8"))
+NAMES = sorted(p.stem for p in AIDS.glob("*.txt"))
+ID = {name: i + 1 for i, name in enumerate(NAMES)}  # scrapped in name order: ids 1…
 
 
-def _df(notes):
-    df: dict[str, int] = {}
-    for _, k, c in notes:
-        for t in set(k) | set(c):
-            df[t] = df.get(t, 0) + 1
-    return df
+def _profiles(*specs):
+    return [Profile.of(i, kw, co, ind, date) for i, (kw, co, ind, date) in enumerate(specs, 1)]
 
 
-DF = _df(NOTES)
+# -- the score ------------------------------------------------------------------------------------
+NOTES = _profiles(  # as `new` drafts them: several keywords each
+    (["HBM", "반도체", "엔비디아", "메모리", "평택"], ["SK하이닉스"], ["반도체"], "2026-10-01"),          # 1
+    (["HBM", "반도체", "파운드리", "수율"], ["삼성전자", "SK하이닉스"], ["반도체"], "2026-10-03"),         # 2
+    (["반도체", "수출", "한국", "무역수지", "산업통상자원부"], [], ["반도체"], "2026-10-02"),              # 3
+    (["금리", "한국은행", "한국", "가계부채", "동결"], [], ["금융"], "2026-10-01"),                       # 4
+    (["관세", "자동차", "한국", "수입차", "대미"], ["현대자동차"], ["자동차"], "2026-10-01"),               # 5
+    (["데이터센터", "GPU", "한국", "클라우드", "전력"], ["마이크로소프트"], ["IT"], "2026-10-01"),          # 6
+    (["날씨", "장마", "한국", "태풍", "기상청"], [], [], "2026-10-01"),                                 # 7
+)
+DF = key_frequencies(NOTES)
 N = len(NOTES)
 
 
-def test_rare_shared_terms_beat_common_ones():
-    hits = related_notes(["AI", "머신러닝", "제주"], ["카카오"], NOTES, DF, N, exclude_id=1)
-    ids = [i for i, _ in hits]
-    assert ids[0] == 6  # shares 머신러닝 and 카카오
-    assert len(hits) == 3
-    assert all(s1 >= s2 for (_, s1), (_, s2) in zip(hits, hits[1:]))
+def test_rare_shared_terms_make_a_note_related_and_a_common_word_does_not():
+    rel = relate(NOTES[0], NOTES, DF, N, k=None, cutoff=0)
+    by = {r.id: r for r in rel}
+    assert rel[0].id == 2 and by[2].shared == ["HBM", "SK하이닉스", "반도체"]  # rarest first, as note 1 spells them
+    assert by[2].companies == ["SK하이닉스"] and by[2].industry == ["반도체"] and by[2].days == 2
+    assert by[2].score > by[3].score > 0  # HBM (2 notes) and the same company against 반도체 (3 notes)
+    tariff = relate(NOTES[4], NOTES, DF, N, k=None)  # shares only 한국 (in 5 notes) with 4, 6, 7
+    assert tariff == []
+    assert all(r.score < CUTOFF for r in relate(NOTES[4], NOTES, DF, N, k=None, cutoff=0))
 
 
-def test_company_weighs_more_than_keyword():
-    hits = dict(related_notes(["클라우드"], ["구글"], NOTES, DF, N, k=10))
-    assert hits[3] > hits[4] > 0  # both share 구글, note 3 also 클라우드
-    only_kw = dict(related_notes(["구글"], [], NOTES, DF, N, k=10))
-    assert hits[4] > only_kw[4]  # a shared company counts double
+def test_the_same_company_weighs_more_than_a_shared_keyword():
+    a, b, c = _profiles((["배터리"], ["가상전자"], [], None), (["배터리"], ["가상전자"], [], None),
+                        (["배터리", "가상전자"], [], [], None))
+    others = _profiles(*[(["배터리", f"말{i}"], [], [], None) for i in range(4)])
+    pool = [a, b, c, *others]
+    df, n = key_frequencies(pool), len(pool)
+    assert score(a, b, df, n).score > score(a, c, df, n).score  # 가상전자 as the subject of both vs. a keyword
+    assert score(a, b, df, n).companies == ["가상전자"] and score(a, c, df, n).companies == []
 
 
-def test_ties_go_to_the_newest_id():
-    hits = related_notes(["AI"], [], NOTES, DF, N, k=10)
-    assert [i for i, _ in hits] == [7, 6, 4, 3, 2, 1]
-    assert len({s for _, s in hits}) == 1
+def test_industry_and_dates_raise_a_score_but_never_make_one():
+    a, b, c, d = _profiles((["전기차", "배터리"], [], ["자동차"], "2026-10-01"),
+                           (["전기차", "배터리"], [], ["자동차"], "2026-10-02"),
+                           (["전기차", "배터리"], [], [], "2026-12-30"),
+                           (["날씨"], [], ["자동차"], "2026-10-01"))
+    df, n = key_frequencies([a, b, c, d]), 4
+    near, far, nothing = score(a, b, df, n), score(a, c, df, n), score(a, d, df, n)
+    assert near.score > far.score > 0
+    assert near.industry == ["자동차"] and near.days == 1 and far.industry == [] and far.days == 90
+    assert nothing.score == 0 and nothing.industry == ["자동차"]  # the same industry alone is not related
 
 
-def test_nothing_shared_is_left_out_and_exclude_id():
-    hits = related_notes(["금리"], ["국민은행"], NOTES, DF, N, k=10)
-    assert [i for i, _ in hits] == [5]
-    assert related_notes(["금리"], ["국민은행"], NOTES, DF, N, exclude_id=5) == []
-    assert related_notes(["없는말"], [], NOTES, DF, N) == []
-    assert related_notes([], [], NOTES, DF, N) == []
+def test_terms_compare_without_case_and_in_nfc():
+    import unicodedata
+
+    a = Profile.of(1, ["hbm", unicodedata.normalize("NFD", "반도체")], ["sk하이닉스"])
+    b = Profile.of(2, ["HBM", "반도체"], ["SK하이닉스"])
+    r = score(a, b, key_frequencies([a, b]), 2)
+    assert len(r.shared) == 3 and r.score > 0.9
 
 
-def test_a_term_in_every_note_counts_little():
-    hits = dict(related_notes(["AI", "반도체"], [], NOTES, DF, N, k=10))
-    assert hits[2] > 3 * hits[7]  # 반도체 (in 1 note) outweighs AI (in 6 of 7) more than twice
+def test_the_bounded_search_finds_what_scoring_every_note_finds():
+    rng = random.Random(13)
+    words = [f"용어{i}" for i in range(60)]
+    firms = [f"회사{i}" for i in range(15)]
+    pool = [Profile.of(i, rng.sample(words, rng.randint(1, 10)), rng.sample(firms, rng.randint(0, 3)),
+                       rng.sample(["IT", "금융", "자동차"], rng.randint(0, 1)), f"2026-{rng.randint(1, 12):02d}-10")
+            for i in range(1, 400)]
+    df, n = key_frequencies(pool), len(pool)
+    holding: dict[str, set[int]] = {}
+    for p in pool:
+        for t in p.terms:
+            holding.setdefault(t, set()).add(p.id)
+    by_id = {p.id: p for p in pool}
+    for me in pool[:40]:
+        for k, cut in ((3, CUTOFF), (10, 0.05), (None, CUTOFF)):
+            got = best_related(me, n, sharing=lambda ts: [(i, t, "k") for t in ts for i in holding.get(t, ())],
+                               profiles=lambda ids: [by_id[i] for i in ids],
+                               counts=lambda ts: {t: len(holding.get(t, ())) for t in ts}, k=k, cutoff=cut)
+            assert got == relate(me, pool, df, n, k=k, cutoff=cut)
 
 
-def test_case_insensitive_and_k():
-    hits = related_notes(["ai", "hbm"], ["sk하이닉스"], NOTES, DF, N, k=1)
-    assert hits == [(2, pytest.approx(hits[0][1]))] and hits[0][0] == 2
-    assert related_notes(["AI"], [], NOTES, DF, N, k=0) == []
+# -- the issue's cases, through the CLI -------------------------------------------------------------
+@pytest.fixture(scope="module")
+def scrapped(tmp_path_factory):
+    """The made-up collection of tests/fixtures/aids scrapped once with the real `new`, in name order."""
+    from typer.testing import CliRunner
+
+    from scrapnote import config
+    from scrapnote.cli import app
+
+    where = tmp_path_factory.mktemp("aids") / "home"
+    env = {"SCRAPNOTE_HOME": str(where), "SCRAPNOTE_CONFIG": str(where.parent / "config.toml"), "NO_COLOR": "1"}
+    config.set_home(None)
+    r = CliRunner().invoke(app, ["new", "--no-edit", *[str(AIDS / f"{n}.txt") for n in NAMES]], env=env,
+                           catch_exceptions=False)
+    config.set_home(None)
+    assert r.exit_code == 0, r.stderr
+    return where
 
 
-def test_pure_and_deterministic():
-    notes = [tuple(x) for x in NOTES]
-    a = related_notes(["AI", "머신러닝"], ["카카오"], NOTES, DF, N)
-    b = related_notes(["머신러닝", "AI"], ["카카오"], list(reversed(NOTES)), DF, N)
-    assert a == b
-    assert [tuple(x) for x in NOTES] == notes
+@pytest.fixture
+def aids(scrapped, home):
+    shutil.copytree(scrapped, home)  # the notes, the id counter and the index (still fresh: mtimes kept)
+    return home
+
+
+def _related(cli, name, *extra):
+    r = cli("related", str(ID[name]), "--json", *extra)
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def _judged(a, b):
+    p = {a, b}
+    if any(set(x) == p for x in EXPECTED["related"]):
+        return "related"
+    return "maybe" if any(set(x) == p for x in EXPECTED["maybe"]) else "unrelated"
+
+
+def _drafted(home, name):
+    from scrapnote.note import parse_related
+
+    note = next((home / "notes").glob(f"{ID[name]:04d}-*.md")).read_text("utf-8")
+    return [r["id"] for r in parse_related(note.split("## 연관기사 링크", 1)[1])]
+
+
+def test_a_tariff_note_gets_the_tariff_notes_not_a_data_centre_one(cli, aids):
+    ids = [d["id"] for d in _related(cli, "10-trump-tariff")]
+    assert ID["04-hyundai-tariff"] in ids
+    assert ID["07-ms-datacenter"] not in ids and ID["16-coupang"] not in ids
+    drafted = _drafted(aids, "10-trump-tariff")
+    assert ID["04-hyundai-tariff"] in drafted and ID["07-ms-datacenter"] not in drafted
+
+
+def test_unrelated_notes_are_cut_off(cli, aids):
+    """A note once listed 9 notes; with the cut-off only related ones (or those judged maybe) stay,
+    and over the collection the precision is the issue's target or better."""
+    listed = _related(cli, "01-kakao-earnings")
+    assert 0 < len(listed) < 9
+    assert all(_judged("01-kakao-earnings", NAMES[d["id"] - 1]) != "unrelated" for d in listed), listed
+    right = wrong = 0
+    for name in NAMES:
+        for d in _related(cli, name, "-n", str(DRAFTED)):
+            j = _judged(name, NAMES[d["id"] - 1])
+            right += j == "related"
+            wrong += j == "unrelated"
+    assert right >= 20 and right / (right + wrong) >= 0.8
+
+
+def test_related_shows_the_score_and_why(cli, aids):
+    r = cli("related", str(ID["05-samsung-hbm"]))
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    first = _related(cli, "05-samsung-hbm")[0]
+    assert lines[0].split()[:2] == [str(first["id"]), f"{first['score']:.3f}"]
+    assert "shared: " in lines[1] and "HBM" in lines[1] and "same company: " in lines[1] and "same industry: 반도체" in lines[1]
+    assert f"{first['days']} days apart" in lines[1]
+    assert set(first) >= {"id", "score", "above_cutoff", "shared", "companies", "industry", "days", "title", "url"}
+    assert first["above_cutoff"] is True and first["score"] >= CUTOFF and "HBM" in first["shared"]
+    data = _related(cli, "05-samsung-hbm")
+    assert [d["score"] for d in data] == sorted((d["score"] for d in data), reverse=True)
+
+
+def test_all_shows_the_closest_below_the_cut_off_marked(cli, aids):
+    cut = _related(cli, "10-trump-tariff")
+    everything = _related(cli, "10-trump-tariff", "--all")
+    assert everything[:len(cut)] == cut and len(everything) > len(cut)
+    assert all(not d["above_cutoff"] and 0 < d["score"] < CUTOFF for d in everything[len(cut):])
+    out = cli("related", str(ID["10-trump-tariff"]), "--all").stdout
+    assert f"below the cut-off ({CUTOFF:g})" in out
+
+
+def test_nothing_above_the_cut_off_is_said_and_drafts_nothing(cli, aids):
+    r = cli("related", str(ID["13-baseball"]))
+    assert r.exit_code == 0 and r.stdout == ""
+    assert f"no related notes for {ID['13-baseball']} (none scores {CUTOFF:g} or more" in r.stderr
+    assert _drafted(aids, "13-baseball") == []
+    assert cli("related", "999").exit_code == 1
+
+
+def test_new_drafts_at_most_three_above_the_cut_off_the_best_of_related(cli, aids):
+    for name in NAMES:
+        assert len(_drafted(aids, name)) <= DRAFTED
+    # an article scrapped last drafts what `related ID` says of it right after
+    art = AIDS / "06-skhynix-earnings.txt"
+    r = cli("new", "--no-edit", "--force", art)
+    assert r.exit_code == 0, r.stderr
+    nid = int(r.stdout.split()[0])
+    got = json.loads(cli("show", str(nid), "--json").stdout)["related"]
+    want = [d["id"] for d in json.loads(cli("related", str(nid), "--json", "-n", "3").stdout)]
+    assert [g["id"] for g in got] == want and ID["06-skhynix-earnings"] in want
+    assert all(d["score"] >= CUTOFF for d in json.loads(cli("related", str(nid), "--json", "-n", "3").stdout))

@@ -50,14 +50,15 @@ def test_questions_grouped_by_company(cli, write_note):
     write_note("0003-c.md", note_file(3, "은행 기사", industry=["금융"], questions="금리 전망은?"))
     data = json.loads(cli("questions", "--json").stdout)
     assert list(data) == ["구글", "카카오", "(기업 미지정)"]
-    assert [q["question"] for q in data["구글"]] == ["제주 본사 근무 환경은?", "AI 인력은 어떻게 뽑나요?", "부트캠프 수료생 채용 비율은?"] or \
-        sorted(q["question"] for q in data["구글"]) == sorted(["제주 본사 근무 환경은?", "AI 인력은 어떻게 뽑나요?", "부트캠프 수료생 채용 비율은?"])
+    # each question once, under its note's first company (카카오's question is not repeated under 구글)
+    assert [q["question"] for q in data["구글"]] == ["AI 인력은 어떻게 뽑나요?", "부트캠프 수료생 채용 비율은?"]
+    assert [(q["question"], q["others"]) for q in data["카카오"]] == [("제주 본사 근무 환경은?", ["구글"])]
     data = json.loads(cli("questions", "--json", "--company", "카카오").stdout)
     assert list(data) == ["카카오"] and data["카카오"][0]["id"] == 2
     data = json.loads(cli("questions", "--json", "--industry", "금융").stdout)
     assert list(data) == ["(기업 미지정)"] and data["(기업 미지정)"][0]["question"] == "금리 전망은?"
     out = cli("questions").stdout
-    assert "구글 (3)" in out and "AI 인력은 어떻게 뽑나요?" in out
+    assert "구글 (2)" in out and "AI 인력은 어떻게 뽑나요?" in out and "카카오 (1)" in out
 
 
 def test_related_command_ranks_rare_shared_terms(cli, write_note):
@@ -68,7 +69,15 @@ def test_related_command_ranks_rare_shared_terms(cli, write_note):
     data = json.loads(cli("related", "1", "--json").stdout)
     ids = [d["id"] for d in data]
     assert ids[0] == 2 and 3 in ids and 4 not in ids and 1 not in ids
+    from scrapnote.analyze.related import CUTOFF
+
+    # each with its score (at or above the cut-off, best first) and why
+    assert data[0]["shared"] == ["HBM", "반도체"] and data[0]["companies"] == []  # rarest first
+    assert all(d["score"] >= CUTOFF and d["above_cutoff"] for d in data)
+    assert [d["score"] for d in data] == sorted((d["score"] for d in data), reverse=True)
+    assert data[1]["shared"] == ["반도체"] and data[0]["score"] > data[1]["score"]
     assert cli("related", "99").exit_code == 1
+    assert cli("related", "4").stdout == "" and "no related notes for 4" in cli("related", "4").stderr
 
 
 def test_interactive_flow_on_a_terminal(home, tmp_path):
@@ -140,7 +149,35 @@ def test_new_opens_the_editor_on_a_terminal(home, tmp_path):
     assert rc == 0, shown
     assert "에디터에서 쓴 요약" in next((home / "notes").iterdir()).read_text("utf-8")
     # --no-edit on the same terminal leaves the editor closed
-    rc, shown = _run_on_pty([scrapnote_exe(), "new", "--no-drafts", "--no-edit", str(art)], env)
+    rc, shown = _run_on_pty([scrapnote_exe(), "new", "--no-drafts", "--no-edit", "--force", str(art)], env)
     assert rc == 0, shown
     texts = [p.read_text("utf-8") for p in sorted((home / "notes").iterdir())]
     assert "에디터에서 쓴 요약" not in texts[1]
+
+
+def test_questions_each_once_under_the_first_company_with_the_others_named(cli, write_note):
+    write_note("0001-a.md", note_file(1, "카카오 기사", companies=["카카오", "구글", "네이버"],
+                                      questions="- 제주 본사 근무 환경은?\n- 카나 개발 인력은?"))
+    write_note("0002-b.md", note_file(2, "구글 기사", companies=["구글"], questions="- AI 인력은 어떻게 뽑나요?"))
+    data = json.loads(cli("questions", "--json").stdout)
+    every = [q["question"] for qs in data.values() for q in qs]
+    assert sorted(every) == sorted(set(every)) and len(every) == 3  # each once
+    assert [q["question"] for q in data["카카오"]] == ["제주 본사 근무 환경은?", "카나 개발 인력은?"]
+    assert data["카카오"][0]["others"] == ["구글", "네이버"] and data["구글"][0]["others"] == []
+    out = cli("questions").stdout
+    assert out.count("제주 본사 근무 환경은?") == 1 and "also 구글, 네이버" in out
+    # asked by a company that is not the first: the question under the one asked, the others named
+    data = json.loads(cli("questions", "--json", "--company", "네이버").stdout)
+    assert list(data) == ["네이버"] and data["네이버"][0]["others"] == ["카카오", "구글"]
+    data = json.loads(cli("questions", "--json", "--company", "구글").stdout)
+    assert [q["id"] for q in data["구글"]] == [2, 1, 1] and sum(len(v) for v in data.values()) == 3
+
+
+def test_questions_for_an_unknown_company_is_one_clear_line(cli, write_note):
+    write_note("0001-a.md", note_file(1, "카카오 기사", companies=["카카오뱅크", "카카오"], questions="- 질문?"))
+    r = cli("questions", "--company", "카카")
+    assert r.exit_code == 1 and r.stdout == ""
+    assert r.stderr.strip() == "error: no note has the company 카카 (did you mean 카카오, 카카오뱅크?)"
+    r = cli("questions", "--company", "없는회사", "--json")
+    assert r.exit_code == 1 and r.stderr.strip() == "error: no note has the company 없는회사"
+    assert cli("questions", "--company", "카카오").exit_code == 0

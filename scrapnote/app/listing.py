@@ -120,8 +120,14 @@ def _question_items(text: str) -> list[str]:
     return items
 
 
+NO_COMPANY = "(기업 미지정)"
+
+
 def gather_questions(company: list[str], industry: list[str], on_error) -> dict[str, list[dict]]:
-    """Every 현직자 question the reader wrote, grouped by company (interview preparation)."""
+    """Every 현직자 question the reader wrote, grouped by company (interview preparation): each
+    question once, under the note's first company — with ``--company``, the first of the note's
+    companies it names — and ``others``, the note's other companies. A ``company`` no note has is
+    one ``NotFoundError`` line (naming the notes' companies that are close to it)."""
     from scrapnote.index import NoteIndex
     from scrapnote.note import read_note
 
@@ -129,6 +135,8 @@ def gather_questions(company: list[str], industry: list[str], on_error) -> dict[
     groups: dict[str, list[dict]] = {}
     with NoteIndex.open_fresh() as ix:
         _report_broken(ix, on_error)
+        if company:
+            _known_companies(ix, company)
         rows = ix.rows(filters, order="newest", named_companies=True)
     tmpl = None
     for r in rows:
@@ -144,34 +152,66 @@ def gather_questions(company: list[str], industry: list[str], on_error) -> dict[
         items = _question_items(note.section(fields.QUESTIONS))
         if not items:
             continue
-        keys = (r["named_companies"] if company else list(r.get("companies") or [])) or ["(기업 미지정)"]
-        for k in keys:
-            groups.setdefault(k, []).extend({"id": r["id"], "title": r["title"], "date": r["date"],
-                                             "question": q} for q in items)
-    return dict(sorted(groups.items(), key=lambda kv: (kv[0] == "(기업 미지정)", -len(kv[1]), kv[0])))
+        own = list(r.get("companies") or [])
+        named = (r.get("named_companies") or []) if company else own
+        key = named[0] if named else NO_COMPANY
+        others = [c for c in own if c != key]
+        groups.setdefault(key, []).extend({"id": r["id"], "title": r["title"], "date": r["date"],
+                                           "question": q, "others": others} for q in items)
+    return dict(sorted(groups.items(), key=lambda kv: (kv[0] == NO_COMPANY, -len(kv[1]), kv[0])))
 
 
-def related_to(nid: int, limit: int, on_error) -> list[dict]:
-    """Notes most related to note ``nid`` by shared keywords and companies, weighted by rarity."""
-    from scrapnote.analyze.related import doc_frequencies, related_notes
+def _known_companies(ix, asked: list[str]) -> None:
+    """Raise one line when a company asked for is in no note (with the notes' companies close to it)."""
+    from scrapnote.text import nfc
+    from scrapnote.text.keys import term_key
+
+    unknown = [a for a in asked if not any(kind in ("s", "c") for _i, _t, kind in ix.notes_with_terms([term_key(a)]))]
+    if not unknown:
+        return
+    have = {c for r in ix.rows(order=None, columns=("companies",)) for c in (r.get("companies") or [])}
+    folded = {c.casefold(): c for c in have}
+    close = sorted({c for a in unknown for k, c in folded.items()
+                    if nfc(a).casefold() in k or (k in nfc(a).casefold() and len(k) > 1)})
+    names = ", ".join(unknown)
+    hint = f" (did you mean {', '.join(close[:5])}?)" if close else \
+        (" (no note has a company yet)" if not have else "")
+    raise NotFoundError(f"no note has the company {names}{hint}")
+
+
+def related_to(nid: int, limit: int, on_error, everything: bool = False, cutoff: float | None = None) -> list[dict]:
+    """The notes related to note ``nid`` (``analyze.related``: shared rare keywords and companies,
+    the same industry, close dates), best first, at most ``limit``: each row with ``score`` and the
+    reasons (``shared``, ``companies``, ``industry``, ``days``). ``everything``: also those below
+    the cut-off; ``cutoff``: another than ``related.CUTOFF`` (bench/related_eval.py's sweep). Index
+    lookups only: the notes sharing a term, never every note."""
+    from scrapnote.analyze.related import CUTOFF, Profile, best_related
     from scrapnote.index import NoteIndex
 
     path_of(nid)
     with NoteIndex.open_fresh() as ix:
         broken = ix.broken()
-        rows = ix.rows(order=None)
-    by_id = {r["id"]: r for r in rows}
-    me = by_id.get(nid)
-    if me is None:  # the note itself cannot be read: its one error line, not a warning about it first
-        load_note(nid)  # raises the note's own error
-        raise NotFoundError(f"no note with id {nid}")
-    for path, reason in broken if on_error else ():
-        on_error(BrokenNoteError(path, reason))
-    doc_freq = doc_frequencies(rows)
-    cands = [(r["id"], list(r.get("keywords") or []), list(r.get("companies") or [])) for r in rows]
-    top = related_notes(list(me.get("keywords") or []), list(me.get("companies") or []), cands, doc_freq,
-                        len(rows), k=limit, exclude_id=nid)
-    return [{**by_id[i], "score": round(s, 3)} for i, s in top]
+        me_rows = ix.rows(order=None, ids=[nid], columns=("id", "keywords", "companies", "industry", "date"))
+        if not me_rows:  # the note itself cannot be read: its one error line, not a warning about it first
+            load_note(nid)  # raises the note's own error
+            raise NotFoundError(f"no note with id {nid}")
+        for path, reason in broken if on_error else ():
+            on_error(BrokenNoteError(path, reason))
+        m = me_rows[0]
+        me = Profile.of(nid, m.get("keywords"), m.get("companies"), m.get("industry"), m.get("date"))
+
+        def profiles(ids: list[int]) -> list[Profile]:
+            terms: dict[int, list[tuple[str, str]]] = {}
+            for i, term, kind in ix.terms_of_notes(ids):
+                terms.setdefault(i, []).append((term, kind))
+            dates = {r["id"]: r.get("date") for r in ix.rows(order=None, ids=ids, columns=("id", "date"))}
+            return [Profile.of_terms(i, terms.get(i, ()), dates.get(i)) for i in ids]
+
+        found = best_related(me, ix.count(), sharing=ix.notes_with_terms, profiles=profiles,
+                             counts=ix.term_counts, k=limit,
+                             cutoff=1e-9 if everything else CUTOFF if cutoff is None else cutoff)
+        rows = {r["id"]: r for r in ix.rows(order=None, ids=[f.id for f in found])}
+    return [{**rows[f.id], **f.as_json(), "above_cutoff": f.score >= CUTOFF} for f in found if f.id in rows]
 
 
 def reindex(progress=None) -> int:

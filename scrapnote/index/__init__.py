@@ -323,6 +323,31 @@ class NoteIndex:
         """How many notes are indexed (broken files not counted)."""
         return _rows.count(self._con)
 
+    # -- related notes and duplicates --------------------------------------------------------------
+    @_healing
+    def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
+        """{term: the number of notes having it as a keyword or company}, for terms as
+        ``text.keys.term_key`` writes them (a term no note has is left out)."""
+        return _rows.term_counts(self._con, terms)
+
+    @_healing
+    def notes_with_terms(self, terms: Iterable[str]) -> list[tuple[int, str, str]]:
+        """(id, term, kind) of the notes having any of these terms as a keyword ('k'), subject
+        company ('s': a note's first) or other company ('c')."""
+        return _rows.notes_with_terms(self._con, terms)
+
+    @_healing
+    def terms_of_notes(self, ids: Iterable[int]) -> list[tuple[int, str, str]]:
+        """(id, term, kind) of all the terms of these notes: kinds as ``notes_with_terms``, and
+        'i' for an industry."""
+        return _rows.terms_of_notes(self._con, ids)
+
+    @_healing
+    def same_article(self, url_key: str | None, title_key: str | None) -> tuple[int, str] | None:
+        """(id, "link" or "title") of the note already holding an article with this link key
+        (else this title key; ``text.keys``), the oldest first; None when none does."""
+        return _rows.same_article(self._con, url_key, title_key)
+
     # -- the search ------------------------------------------------------------------------------
     @_healing
     def vocabulary(self, cho: bool = False) -> str:

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from scrapnote import fields
+from scrapnote.text.keys import term_key, title_key, url_key
 
 # The searchable fields, in the order of the columns of `ft` (scrapnote/fields.py is their map).
 FIELDS = fields.COLUMNS
@@ -49,7 +50,24 @@ def note_row(note, form=None) -> dict:
     }
     for k in LIST_COLS:
         row[k] = _dumps(list(m.get(k) or []))
+    row["url_key"] = url_key(m.get("url"))
+    row["title_key"] = title_key(note.title)
+    row["terms"] = note_terms(m)
     return row
+
+
+def note_terms(meta) -> list[tuple[str, str]]:
+    """(term, kind) of a note's rows in ``note_terms``: its keywords ('k'), its first company ('s',
+    the subject), its other companies ('c') and its industries ('i'), each as ``term_key`` writes
+    it, once per kind."""
+    out: dict[tuple[str, str], None] = {}
+    for t in meta.get("keywords") or []:
+        out[(term_key(str(t)), "k")] = None
+    for i, t in enumerate(meta.get("companies") or []):
+        out[(term_key(str(t)), "s" if i == 0 else "c")] = None
+    for t in meta.get("industry") or []:
+        out[(term_key(str(t)), "i")] = None
+    return [k for k in out if k[0]]
 
 
 def _section_texts(preamble: str, sections) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:

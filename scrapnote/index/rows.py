@@ -288,3 +288,40 @@ def walk_newest(con: sqlite3.Connection, filters: Filters | None, columns: Seque
 
 
 WALK_BATCH = 64
+
+
+# -- related notes and duplicates (schema step 10) ------------------------------------------------
+_SHARED_KINDS = "('k', 's', 'c')"  # what notes are related by: keywords and companies (not industries)
+
+
+def term_counts(con: sqlite3.Connection, terms: Iterable[str]) -> dict[str, int]:
+    """{term: how many notes have it as a keyword or company} for these ``term_key`` terms."""
+    return dict(con.execute(
+        "SELECT term, count(DISTINCT path) FROM note_terms WHERE term IN (SELECT value FROM json_each(?)) "
+        f"AND kind IN {_SHARED_KINDS} GROUP BY term", (json.dumps(sorted(set(terms)), ensure_ascii=False),)))
+
+
+def notes_with_terms(con: sqlite3.Connection, terms: Iterable[str]) -> list[tuple[int, str, str]]:
+    """(id, term, kind) of every note having one of these terms as a keyword or company."""
+    return con.execute(
+        "SELECT notes.id, t.term, t.kind FROM note_terms t JOIN notes ON notes.path = t.path "
+        f"WHERE t.term IN (SELECT value FROM json_each(?)) AND t.kind IN {_SHARED_KINDS} AND notes.error IS NULL",
+        (json.dumps(sorted(set(terms)), ensure_ascii=False),)).fetchall()
+
+
+def terms_of_notes(con: sqlite3.Connection, ids: Iterable[int]) -> list[tuple[int, str, str]]:
+    """(id, term, kind) of every term (keywords, companies, industries) of the notes with these ids."""
+    return con.execute(
+        "SELECT notes.id, t.term, t.kind FROM notes JOIN note_terms t ON t.path = notes.path "
+        "WHERE notes.id IN (SELECT value FROM json_each(?)) AND notes.error IS NULL",
+        (json.dumps(sorted(set(ids))),)).fetchall()
+
+
+def same_article(con: sqlite3.Connection, url_key: str | None, title_key: str | None) -> tuple[int, str] | None:
+    """(id, "link" or "title") of the oldest note with this link key, else with this title key."""
+    for col, what, key in (("url_key", "link", url_key), ("title_key", "title", title_key)):
+        if key:
+            r = con.execute(f"SELECT min(id) FROM notes WHERE {col} = ? AND error IS NULL", (key,)).fetchone()
+            if r and r[0] is not None:
+                return r[0], what
+    return None

@@ -114,6 +114,20 @@ STEPS: list[str] = [
     """
     CREATE INDEX notes_newest ON notes(coalesce(date, ''), id) WHERE error IS NULL;
     """,
+    # 10: related notes and the duplicates `new` warns about (issue 13): each note's keywords,
+    # companies and industries one per row of `note_terms` (term as text.keys.term_key writes it;
+    # kind 'k' keyword, 's' the subject company — the first —, 'c' another company, 'i' industry),
+    # so a note's neighbours and a term's rarity are index lookups; the link and title keys
+    # (text.keys.url_key, title_key) of every note. Every note is read again.
+    """
+    CREATE TABLE note_terms(path TEXT NOT NULL, term TEXT NOT NULL, kind TEXT NOT NULL);
+    CREATE INDEX note_terms_term ON note_terms(term, path);
+    CREATE INDEX note_terms_path ON note_terms(path);
+    ALTER TABLE notes ADD COLUMN url_key TEXT;
+    ALTER TABLE notes ADD COLUMN title_key TEXT;
+    CREATE INDEX notes_url_key ON notes(url_key) WHERE error IS NULL AND url_key IS NOT NULL;
+    CREATE INDEX notes_title_key ON notes(title_key) WHERE error IS NULL AND title_key IS NOT NULL;
+    """ + READ_EVERY_NOTE_AGAIN,
 ]
 
 

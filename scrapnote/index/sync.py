@@ -258,6 +258,7 @@ def differing(a: bytes, b: bytes, size: int) -> list[int]:
 def _wipe(con) -> None:
     """Forget every note (the caller then reads them all again): clears FTS garbage."""
     con.execute("DELETE FROM notes")
+    con.execute("DELETE FROM note_terms")
     con.execute("INSERT INTO ft(ft) VALUES('delete-all')")
     con.execute("DELETE FROM terms")
     con.execute("DELETE FROM vocab")
@@ -268,7 +269,7 @@ def _wipe(con) -> None:
 # The note row's columns, in one order for every row (a broken file's are None but its error).
 ROW_COLS = ("path", "mtime_ns", "size", "id", "error", "doc", "title", "source", "reporter", "published",
             "date", "url", "tags", "industry", "companies", "keywords", fields.HEADLINE, "incomplete",
-            "sections", "scrapped", "study")
+            "sections", "scrapped", "study", "url_key", "title_key")
 CHUNK = 64  # notes a worker parses per task
 IN_FLIGHT = 6  # tasks handed to the workers ahead of the rows written: memory flat in the collection
 BULK_CACHE_KIB = 65536  # SQLite's page cache while many notes are written (then the default again)
@@ -298,7 +299,7 @@ def _index_files(con, folder: Path, todo: list[str], on_disk: dict, known: set, 
         con.execute("INSERT INTO ft(ft, rank) VALUES('hashsize', ?)", (BULK_HASH,))
     try:
         for batch in _read_all(folder, todo):
-            ft_rows, note_rows = [], []
+            ft_rows, note_rows, term_rows = [], [], []
             for name, row, texts in batch:
                 mtime, size = on_disk[name]
                 row.update(path=name, mtime_ns=mtime, size=size)
@@ -311,8 +312,10 @@ def _index_files(con, folder: Path, todo: list[str], on_disk: dict, known: set, 
                 if name in known:
                     garbage += _delete_row(con, name, out.before if out is not None else None)
                 note_rows.append(tuple([row.get(c) for c in ROW_COLS]))
+                term_rows.extend((name, t, k) for t, k in row.get("terms") or ())  # record.note_terms
             con.executemany(ft_insert, ft_rows)
             con.executemany(row_insert, note_rows)
+            con.executemany("INSERT INTO note_terms(path, term, kind) VALUES(?, ?, ?)", term_rows)
             if tick:
                 for _ in batch:
                     tick()
@@ -418,6 +421,7 @@ def _delete_row(con: sqlite3.Connection, path: str, docs: set | None = None) -> 
     ``docs``)."""
     r = con.execute("SELECT doc FROM notes WHERE path=?", (path,)).fetchone()
     con.execute("DELETE FROM notes WHERE path=?", (path,))
+    con.execute("DELETE FROM note_terms WHERE path=?", (path,))
     if docs is not None and r and r[0] is not None:
         docs.add(r[0])
     return 1 if r and r[0] is not None else 0
