@@ -19,7 +19,7 @@ COMMANDS = [
     ["list"], ["list", "--json"], ["show", "1"], ["show", "1", "--json"], ["show", "1", "--raw"],
     ["search", "구글"], ["search", "구글", "--json"], ["check"], ["questions"], ["related", "1"],
     ["export", "1"], ["export", "1", "2", "-f", "txt"], ["export", "1", "-f", "json"],
-    ["new", "--dry-run", "--no-drafts", str(SEED)], ["--help"], ["show", "--help"], ["show", "999"],
+    ["new", "--dry-run", "--no-drafts", "--force", str(SEED)], ["--help"], ["show", "--help"], ["show", "999"],
 ]
 
 

@@ -346,7 +346,7 @@ def _tsv_roundtrip(cli, tmp_path, nid: int) -> tuple[dict, dict]:
     r = cli("export", nid, "-f", "tsv", "-o", out)
     assert r.exit_code == 0, r.stderr
     assert out.read_bytes().startswith("\ufeff경제신문 스크랩 양식\n".encode())  # Excel reads UTF-8 with a BOM
-    r = cli("new", "--no-edit", "--no-drafts", "--json", out)
+    r = cli("new", "--no-edit", "--no-drafts", "--json", "--force", out)  # the same article again: --force
     assert r.exit_code == 0, r.stderr
     return before, json.loads(r.stdout)
 

@@ -79,7 +79,8 @@ def test_ids_are_assigned_anew_and_never_reused(cli, exported, home):
     r = cli("import", out)
     assert r.stdout.split() == ["4", "5", "6"]  # 3 is in the trash: never handed out again
     assert (home / ".scrapnote" / "last_id").read_text().strip() == "6"
-    r = cli("new", "--no-edit", "--no-drafts", "-", input="카카오, 머신러닝 캠프 개최\n카카오가 머신러닝 캠프를 연다. 참가자는 200명이다.\n")
+    r = cli("new", "--no-edit", "--no-drafts", "--force", "-",  # an imported note has this title: --force
+            input="카카오, 머신러닝 캠프 개최\n카카오가 머신러닝 캠프를 연다. 참가자는 200명이다.\n")
     assert r.stdout.strip() == "7"
 
 
@@ -98,7 +99,8 @@ def test_keep_ids_only_when_free(cli, exported, tmp_path):
     src.write_text(json.dumps(data2, ensure_ascii=False), encoding="utf-8")
     r = cli("import", "--keep-ids", src)
     assert r.stdout.split() == ["12"] and "id 2 is taken" in r.stderr
-    r = cli("new", "--no-edit", "--no-drafts", "-", input="카카오, 머신러닝 캠프 개최\n카카오가 머신러닝 캠프를 연다. 참가자는 200명이다.\n")
+    r = cli("new", "--no-edit", "--no-drafts", "--force", "-",  # an imported note has this title: --force
+            input="카카오, 머신러닝 캠프 개최\n카카오가 머신러닝 캠프를 연다. 참가자는 200명이다.\n")
     assert r.stdout.strip() == "13"
 
 

@@ -110,7 +110,7 @@ def test_a_tsv_digest_of_three_forms_makes_three_notes(cli, home, tmp_path):
         assert cli("new", "--no-edit", "--no-drafts", "-", input=f"{title}\n\n{body}\n").exit_code == 0
     out = tmp_path / "week.tsv"
     assert cli("export", "1", "2", "3", "--format", "tsv", "--output", out).exit_code == 0
-    r = cli("new", "--no-edit", "--no-drafts", out)
+    r = cli("new", "--no-edit", "--no-drafts", "--force", out)  # the same articles again: --force
     assert r.exit_code == 0, r.stderr
     assert r.stdout.split() == ["4", "5", "6"]
     titles = {d["id"]: d["title"] for d in json.loads(cli("list", "--json").stdout)}

@@ -98,7 +98,7 @@ def test_export_md_json_tsv_carry_the_forms_sections(cli, study):
 def test_new_on_an_export_with_the_same_form_gives_the_sections_back(cli, study, tmp_path, fmt):
     out = tmp_path / f"one.{fmt}"
     assert cli("export", "1", "--format", fmt, "-o", out).exit_code == 0
-    r = cli("new", "--no-edit", "--no-drafts", "--template", "study", out)
+    r = cli("new", "--no-edit", "--no-drafts", "--template", "study", "--force", out)  # the same article: --force
     assert r.exit_code == 0, r.stderr
     a, b = (json.loads(cli("show", str(i), "--json").stdout) for i in (1, 2))
     for k in ("title", "point", "terms", "opinion", "body", "template"):
@@ -124,13 +124,13 @@ def test_import_of_the_json_export_keeps_the_forms_sections(cli, study, tmp_path
 def test_the_default_forms_sections_the_own_form_has_no_place_for_are_kept(cli, home, study, tmp_path):
     """A default-form note's 요약 read with --template study: the study form has no 요약 section,
     so the text stays under the default form's heading instead of being dropped."""
-    assert cli("new", "--no-edit", "--no-drafts", "-", input=ARTICLE).exit_code == 0  # note 2, the default form
+    assert cli("new", "--no-edit", "--no-drafts", "--force", "-", input=ARTICLE).exit_code == 0  # note 2, the default form (the same article: --force)
     path = next(p for p in (home / "notes").iterdir() if p.name.startswith("0002"))
     path.write_text(path.read_text("utf-8").replace("## 요약 및 의견\n", "## 요약 및 의견\n\n공장이 관세를 피한다.\n"), "utf-8")
     for n, fmt in ((3, "md"), (4, "tsv")):
         out = tmp_path / f"two.{fmt}"
         assert cli("export", "2", "--format", fmt, "-o", out).exit_code == 0
-        assert cli("new", "--no-edit", "--no-drafts", "--template", "study", out).exit_code == 0
+        assert cli("new", "--no-edit", "--no-drafts", "--template", "study", "--force", out).exit_code == 0
         j = json.loads(cli("show", str(n), "--json").stdout)
         assert j["template"] == "study" and j["title"] == "가상전자, 텍사스에 배터리 공장", fmt
         assert j["body"].startswith("가상전자가 미국 텍사스에"), fmt
@@ -138,7 +138,7 @@ def test_the_default_forms_sections_the_own_form_has_no_place_for_are_kept(cli, 
     # and the other way: the study form's rows the default form does not know stay in the text
     out = tmp_path / "one.tsv"
     assert cli("export", "1", "--format", "tsv", "-o", out).exit_code == 0
-    assert cli("new", "--no-edit", "--no-drafts", out).exit_code == 0
+    assert cli("new", "--no-edit", "--no-drafts", "--force", out).exit_code == 0
     j = json.loads(cli("show", "5", "--json").stdout)
     assert j["title"] == "가상전자, 텍사스에 배터리 공장"
     assert "가상전자가 미국 텍사스에" in j["body"] and POINT in j["body"]

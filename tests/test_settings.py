@@ -124,7 +124,7 @@ def test_new_takes_default_tags_and_template(cli, cfg, home):
     nid = _seed(cli)
     text = next((home / "notes").glob(f"{nid:04d}-*.md")).read_text("utf-8")
     assert "AI" in text and "스터디" in text and "template: mine" in text
-    nid = _seed(cli, "--tag", "금리")  # --tag wins over the default
+    nid = _seed(cli, "--tag", "금리", "--force")  # --tag wins over the default (the seed again: --force)
     data = cli("show", nid, "--json").stdout
     assert "금리" in data and "스터디" not in data
     cfg.write_text('template = "gone"\n', "utf-8")

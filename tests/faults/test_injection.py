@@ -83,8 +83,10 @@ def hostile(cli, tmp_path):
     return f, ids
 
 
+# related: the hostile notes share only words every one of them has (구글, 인재), each about its own
+# company: none is related to another, so --all lists the closest below the cut-off (with their texts)
 COMMANDS = [("list",), ("search", "구글"), ("show", "1"), ("show", "5"), ("show", "12"), ("questions",), ("check",),
-            ("related", "1")]
+            ("related", "1", "--all")]
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
@@ -137,7 +139,7 @@ def test_rich_markup_in_a_field_prints_as_typed(cli, hostile):
 
 
 @pytest.mark.parametrize("args", [("list", "--json"), ("show", "1", "--json"), ("show", "7", "--json"),
-                                  ("search", "구글", "--json"), ("questions", "--json"), ("related", "1", "--json"),
+                                  ("search", "구글", "--json"), ("questions", "--json"), ("related", "1", "--all", "--json"),
                                   ("export", "--all", "-f", "json")], ids=" ".join)
 def test_json_escapes_every_control_and_keeps_the_value(cli, hostile, args):
     r = cli(*args)

@@ -179,7 +179,7 @@ def test_tsv_cells_never_start_a_formula_and_come_back_the_same(cli, tmp_path):
             assert not re.match(r"[=+\-@\t\r]", cell), row
     out = tmp_path / "all.tsv"
     assert cli("export", *ids, "-f", "tsv", "-o", out).exit_code == 0
-    r = cli("new", out, "--no-edit", "--no-drafts", "--json")
+    r = cli("new", out, "--no-edit", "--no-drafts", "--json", "--force")  # the same articles again: --force
     assert r.exit_code == 0, r.stderr
     back = json.loads(r.stdout)
     assert len(back) == len(ids)
