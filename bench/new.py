@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -27,14 +28,26 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 EXE = shutil.which("scrapnote", path=str(Path(sys.executable).parent)) or "scrapnote"
 
 
+_LINK_FIELD = re.compile(r'^((?:url:\s*"?|기사링크\t)https?://[^\s"]+)', re.M)
+
+
 def make_articles(folder: Path, n: int) -> list[Path]:
-    """n articles: the sample articles cycled, each with a numbered headline so every note differs."""
+    """n articles: the sample articles cycled, each copy with a numbered headline (where the
+    extraction finds the headline, the number after its first occurrence) and, when it has a link
+    field, its own link (a ``?copy=N`` parameter), so every note differs — and `new` does not refuse
+    a copy as an article already scrapped (issue 13)."""
+    from scrapnote.extract import load_articles
+
+    titles = {src: load_articles(str(src), max_bytes=10 * 2**20)[0].title for src in SEEDS}
     out = []
     for i in range(n):
         src = SEEDS[i % len(SEEDS)]
         text = src.read_text(encoding="utf-8")
+        title = titles[src]
+        text = text.replace(title, f"{title} ({i})", 1) if title and title in text else f"({i}) " + text
+        text = _LINK_FIELD.sub(lambda m, i=i: f"{m.group(1)}?copy={i}", text, count=1)
         p = folder / f"{i:03d}_{src.name}"
-        p.write_text(text.replace("\n", f" ({i})\n", 1) if not text.startswith("---") else text, encoding="utf-8")
+        p.write_text(text, encoding="utf-8")
         out.append(p)
     return out
 

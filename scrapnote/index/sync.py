@@ -299,7 +299,8 @@ def _index_files(con, folder: Path, todo: list[str], on_disk: dict, known: set, 
         con.execute("INSERT INTO ft(ft, rank) VALUES('hashsize', ?)", (BULK_HASH,))
     try:
         for batch in _read_all(folder, todo):
-            ft_rows, note_rows, term_rows = [], [], []
+            ft_rows, note_rows = [], []
+            term_rows: list[tuple[str, str, str]] = []
             for name, row, texts in batch:
                 mtime, size = on_disk[name]
                 row.update(path=name, mtime_ns=mtime, size=size)
