@@ -630,6 +630,23 @@ def related_reasons(r: dict) -> str:
     return " · ".join(parts)
 
 
+def _print_indented(out: Console, text: str, indent: int) -> None:
+    """``text`` on lines of the page's width, each after ``indent`` spaces (dim)."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    width = max(20, out.width - indent)
+    line = ""
+    for word in visible(text, oneline=True).split(" "):
+        if line and cell_len(line + " " + word) > width:
+            out.print(Text(" " * indent + line, style="dim"), no_wrap=True, crop=True)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        out.print(Text(" " * indent + line, style="dim"), no_wrap=True, crop=True)
+
+
 def related_view(rows: list[dict], cutoff: float, out: Console | None = None) -> None:
     """One line per note — id, score, date, source, title — and under it the reasons; notes below
     the cut-off (``related --all``) after a line saying so."""
@@ -649,8 +666,10 @@ def related_view(rows: list[dict], cutoff: float, out: Console | None = None) ->
         head += Text(visible(" ".join(x for x in (r.get("date") or "", r.get("source") or "") if x), oneline=True)
                      + "  ", style="cyan")
         head += Text(("[초안] " if drafted else "") + visible(title, oneline=True))
-        out.print(head, soft_wrap=True)
-        out.print(Text(" " * (w_id + 2) + visible(related_reasons(r), oneline=True), style="dim"), soft_wrap=True)
+        head.truncate(out.width, overflow="ellipsis")  # one line, as list's title column is cut
+        out.print(head, no_wrap=True, crop=True)
+        # the reasons whole: wrapped to the page under the title
+        _print_indented(out, related_reasons(r), w_id + 2)
 
 
 def export_result(result, *, fmt: str, split: str | None) -> None:
