@@ -105,3 +105,33 @@ def test_the_walk_sees_an_edit_in_place_and_a_word_taken_out(cli, many, monkeypa
     many[11].write_text(text.replace("이차전지 투자 11", "배터리 투자 11"), encoding="utf-8")
     assert 11 not in [h["id"] for h in hits(cli, "이차", "--limit", "100")]
     assert 11 in [h["id"] for h in hits(cli, "배터리")]
+
+
+def test_the_word_list_file_follows_every_change_of_the_list(cli, many, home):
+    """The search scans the word list from a file beside the index, named by the list's key: a
+    word an edit brings, a rebuilt index and a deleted file are each seen by the next search,
+    and a file of an older list is never read for the new one."""
+    from scrapnote.index import NoteIndex
+
+    _age(many.values())
+    assert hits(cli, "구글")
+    state = home / ".scrapnote"
+    first = sorted(p.name for p in state.glob("vocab-*"))
+    assert [n.rsplit(".", 1)[1] for n in first] == ["terms"]  # the 초성 list only when a 초성 query asks
+    assert hits(cli, "ㄱㄱ")
+    assert len(list(state.glob("vocab-*"))) == 2
+    text = many[30].read_text(encoding="utf-8")
+    many[30].write_text(text.replace("기사 30번.", "기사 30번. 새낱말쿼크가 있다."), encoding="utf-8")
+    assert [h["id"] for h in hits(cli, "새낱말쿼")] == [30]  # a word the list did not have: a new key
+    assert [h["id"] for h in hits(cli, "ㅅㄴㅁㅋ")] == [30]
+    second = sorted(p.name for p in state.glob("vocab-*"))
+    assert not set(first) & set(second) and len(second) == 2  # the older files gone
+    with NoteIndex.open() as ix:
+        assert bytes(ix.word_list()) == ix.vocabulary().encode()
+        assert bytes(ix.word_list(cho=True)) == ix.vocabulary(cho=True).encode()
+    for p in state.glob("vocab-*"):  # the files are a cache: gone, the list is read from the index again
+        p.unlink()
+    assert [h["id"] for h in hits(cli, "새낱말쿼")] == [30]
+    assert cli("reindex").exit_code == 0
+    assert [h["id"] for h in hits(cli, "새낱말쿼")] == [30]
+    assert not set(second) & {p.name for p in state.glob("vocab-*")}

@@ -21,6 +21,7 @@ filters of ``scrapnote.filters``, compiled to SQL).
 from __future__ import annotations
 
 import errno
+import mmap
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -354,6 +355,12 @@ class NoteIndex:
         """Every word of the index, one a line, with a newline before the first and after the
         last; with ``cho``, their 초성 forms at the same offsets."""
         return _vocabulary.words(self._con, cho)
+
+    @_healing
+    def word_list(self, cho: bool = False) -> bytes | mmap.mmap:
+        """``vocabulary(cho)`` as UTF-8 bytes, memory-mapped from a file kept beside the index
+        for the list as it is (see vocabulary.py): what the search scans."""
+        return _vocabulary.word_list(self._con, cho)
 
     @_healing
     def note_count(self, term: str) -> int:

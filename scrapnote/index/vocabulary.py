@@ -6,10 +6,20 @@ megabytes, then asks FTS5 for the notes holding those words.
 After a bulk read the list is taken from FTS5's own vocabulary (one C-level pass); a few re-read
 notes add their new words as a small chunk, and the chunks are merged into one when there are
 more than ``CHUNKS``.
+
+The search reads the list as UTF-8 bytes from a file beside the index, ``vocab-<key>.terms`` (and
+``.cho``), memory-mapped (``word_list``): no copy out of SQLite and no decoding per query, the
+pages shared by every process. The key is the token in ``state`` ('vocab') that every change of
+the list writes anew in the same transaction (``_store_text``, ``rebuild``), with the count and
+last id of the chunks and words; whatever clears ``vocab`` clears ``state`` too (a full read
+again, ``sync._wipe``), so a list without a token is read from SQLite, never from a file.
 """
 from __future__ import annotations
 
+import mmap
+import os
 import sqlite3
+from pathlib import Path
 
 from scrapnote.text import tokens
 
@@ -25,6 +35,7 @@ def rebuild(con: sqlite3.Connection) -> None:
     text = con.execute("SELECT group_concat(term, char(10)) FROM (SELECT term FROM terms ORDER BY id)").fetchone()[0]
     if text:
         _store_text(con, text)
+    _new_token(con)
 
 
 def add(con: sqlite3.Connection, texts: list[str]) -> None:
@@ -53,6 +64,11 @@ def _store_text(con: sqlite3.Connection, text: str) -> None:
     from scrapnote.text import hangul
 
     con.execute("INSERT INTO vocab(terms, cho) VALUES(?, ?)", (text, hangul.chosung(text)))
+    _new_token(con)
+
+
+def _new_token(con: sqlite3.Connection) -> None:
+    con.execute("INSERT OR REPLACE INTO state(key, value) VALUES('vocab', ?)", (os.urandom(8),))
 
 
 def is_empty(con: sqlite3.Connection) -> bool:
@@ -97,3 +113,101 @@ def word_counts(con: sqlite3.Connection, terms) -> dict[str, int]:
             counts.append(con.execute(count_q, (expr,)).fetchone()[0] if forms else 0)
         out[term] = min(counts) if counts else 0
     return out
+
+
+def word_list(con: sqlite3.Connection, cho: bool = False) -> bytes | mmap.mmap:
+    """``words(con, cho)`` as UTF-8 bytes (a 초성 form has the same bytes per character as its
+    syllable, so the two lists keep the same offsets), from the file of the list's key when there
+    is one, else read from SQLite and written there for the next search."""
+    own = not con.in_transaction
+    if own:
+        con.execute("BEGIN")  # one snapshot for the key and the chunks
+    try:
+        key = _key(con)
+        path = _cache_path(con, key, cho)
+        if path is not None:
+            got = _mapped(path)
+            if got is not None:
+                return got
+        data = words(con, cho).encode()
+    finally:
+        if own:
+            con.execute("COMMIT")
+    if path is not None:
+        _write(path, data)
+    elif own and key is None and not is_empty(con):
+        _name_list(con)  # an index from before the key (or a list no change has named yet)
+    return data
+
+
+def _name_list(con: sqlite3.Connection) -> None:
+    """Give the list as it is a token, so the next search can keep its file (never when another
+    process holds the index: then the list is read from SQLite once more)."""
+    (wait,) = con.execute("PRAGMA busy_timeout").fetchone()
+    con.execute("PRAGMA busy_timeout=0")
+    try:
+        con.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return
+    else:
+        try:
+            if con.execute("SELECT 1 FROM state WHERE key='vocab'").fetchone() is None:
+                _new_token(con)
+            con.execute("COMMIT")
+        except sqlite3.Error:
+            con.execute("ROLLBACK")
+    finally:
+        con.execute(f"PRAGMA busy_timeout={int(wait)}")
+
+
+def _key(con: sqlite3.Connection) -> str | None:
+    token, chunks, last, terms = con.execute(
+        "SELECT (SELECT value FROM state WHERE key='vocab'), (SELECT count(*) FROM vocab), "
+        "(SELECT max(id) FROM vocab), (SELECT max(id) FROM terms)").fetchone()
+    if not isinstance(token, bytes):
+        return None
+    return f"{token.hex()}-{chunks}-{last or 0}-{terms or 0}"
+
+
+def _cache_path(con: sqlite3.Connection, key: str | None, cho: bool) -> Path | None:
+    if key is None:
+        return None
+    db = next((r[2] for r in con.execute("PRAGMA database_list") if r[1] == "main"), "")
+    if not db:
+        return None  # an index in memory: nowhere to keep a file
+    return Path(db).parent / f"vocab-{key}.{'cho' if cho else 'terms'}"
+
+
+def _mapped(path: Path) -> mmap.mmap | None:
+    try:
+        with open(path, "rb") as f:
+            if os.fstat(f.fileno()).st_size == 0:
+                return None
+            return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+
+
+def _write(path: Path, data: bytes) -> None:
+    """The list's file, written whole under a temporary name and renamed (a reader never sees
+    half of one); the files of older keys go. A folder that cannot be written keeps none."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        return
+    keep = path.name.rsplit(".", 1)[0]
+    try:
+        for other in path.parent.glob("vocab-*"):
+            if other.name.rsplit(".", 1)[0] != keep:
+                try:
+                    other.unlink()
+                except OSError:
+                    pass  # open elsewhere (Windows): the next write removes it
+    except OSError:
+        pass
