@@ -611,9 +611,25 @@ _FIELDS_HELP = ("title, headline, summary, tags, industry, companies, keywords, 
                 "questions, related, other; terms (the 용어 lines: the research section)")
 
 
+def _check_query(ctx: typer.Context, words: list[str] | None) -> list[str] | None:
+    """The query may hold ``-word`` (leave out notes with it: unknown options are let through for
+    it), but a word with two dashes is an option mistyped (``--jsno``, ``--limt 5``): wrong usage,
+    exit 2, as for any command, never a word quietly left out."""
+    for w in words or []:
+        if w.startswith("--") and len(w) > 2:
+            import difflib
+
+            from typer._click.exceptions import NoSuchOption
+
+            name = w.split("=", 1)[0]
+            known = [o for p in ctx.command.params for o in getattr(p, "opts", ()) if o.startswith("--")]
+            raise NoSuchOption(name, possibilities=difflib.get_close_matches(name, known, n=1, cutoff=0.6), ctx=ctx)
+    return words
+
+
 @app.command(context_settings={"ignore_unknown_options": True})
 def search(
-    query: Annotated[list[str], typer.Argument(help='Words to find (all must match). "quoted phrase": exact text; -word: leave out notes with it.', metavar="QUERY...")],
+    query: Annotated[list[str], typer.Argument(help='Words to find (all must match). "quoted phrase": exact text; -word: leave out notes with it.', metavar="QUERY...", callback=_check_query)],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many hits.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print the hits as JSON: id, score, lane, field, title, date, source, snippet, path.")] = False,
     field: Annotated[Optional[list[str]], typer.Option("--field", callback=lambda v: _check_fields(v), help=f"Search only this field (repeatable): {_FIELDS_HELP}. Default: every field but related (the 연관기사 links to other notes).", autocompletion=_completes("field"))] = None,
