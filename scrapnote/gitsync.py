@@ -53,6 +53,7 @@ class SyncResult:
     pushed: bool = False
     remote: str | None = None
     initialized: bool = False
+    rewritten: bool = False  # the remote's branch was rewritten (force-pushed) since the last fetch
 
 
 def device() -> str:
@@ -281,8 +282,12 @@ def push(git: Git, branch: str, remote_url: str, result: SyncResult, *, renumber
     """Fetch, bring the remote's commits in (rebase), push; again when another device pushed
     meanwhile (``PUSH_TRIES`` times)."""
     for attempt in range(PUSH_TRIES):
+        known = rev(git, f"refs/remotes/{REMOTE}/{branch}")
         fetch(git, remote_url)
         upstream = rev(git, f"refs/remotes/{REMOTE}/{branch}")
+        if known is not None and upstream is not None and known != upstream \
+                and not git.ok("merge-base", "--is-ancestor", known, upstream):
+            result.rewritten = True  # the commits this device had seen there are gone from it
         if upstream is not None:
             integrate(git, upstream, result, renumber=renumber)
         if rev(git, "HEAD") is None:
@@ -373,6 +378,9 @@ def _squash_and_renumber(git: Git, base: str | None, upstream: str, result: Sync
     base_ids, mine, theirs = _tree_ids(git, base), _tree_ids(git, "HEAD"), _tree_ids(git, upstream)
     taken = set(mine) | set(theirs) | store._used_ids(config.trash_dir()) | {store._read_counter()}
     nxt = max(taken, default=0) + 1
+    # notes the remote has that this side has not (a copy of one of mine renumbered by another
+    # device, after the remote was rewritten): blob → id
+    fresh = {blob: k for k, paths in theirs.items() if k not in mine and k not in base_ids for blob in paths.values()}
     for nid in sorted(set(mine) & set(theirs)):
         if nid in base_ids:
             continue  # the same note on both sides since before: an edit, not a collision
@@ -380,6 +388,13 @@ def _squash_and_renumber(git: Git, base: str | None, upstream: str, result: Sync
             continue  # the very same file on both sides
         for path in sorted(mine[nid]):
             if theirs[nid].get(path) == mine[nid][path]:
+                continue
+            there = _same_note_there(git, path, nid, fresh)
+            if there is not None:  # already on the remote under another id: that copy is the note
+                k, their_path = there
+                (git.where / path).unlink()
+                result.renumbered.append((nid, k))
+                lines.append(f"renumber #{nid} → #{k} ({their_path}): the remote has it as #{k}")
                 continue
             new_path = _renumber_file(git, path, nid, nxt)
             result.renumbered.append((nid, nxt))
@@ -391,6 +406,22 @@ def _squash_and_renumber(git: Git, base: str | None, upstream: str, result: Sync
     args = ["commit-tree", tree] + (["-p", base] if base else [])
     commit = git.run(*args, input=msg.encode("utf-8")).stdout.decode().strip()
     git.run("reset", "-q", "--soft", commit)
+
+
+def _same_note_there(git: Git, path: str, nid: int, fresh: dict[str, int]) -> tuple[int, str] | None:
+    """(id, path) of a note the remote has under another id that is this file renumbered, byte for
+    byte (its id, its file name's number and its ``#nid`` references changed), else None."""
+    if not fresh:
+        return None
+    import hashlib
+
+    text = (git.where / path).read_text(encoding="utf-8")
+    for blob, k in fresh.items():
+        data = renumbered_text(text, nid, k).encode("utf-8")
+        if hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest() == blob:
+            name = re.sub(r"^\d+", f"{k:04d}", Path(path).name)
+            return k, f"notes/{name}"
+    return None
 
 
 _ID_LINE_RE = re.compile(r"^id:[ \t]*(\d+)[ \t]*$", re.M)

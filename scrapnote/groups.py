@@ -227,6 +227,7 @@ class GroupSyncResult:
     pulled: int = 0
     pushed: bool = False
     remote: str | None = None
+    rewritten: bool = False  # the group's history was rewritten (force-pushed) since the last sync
 
 
 def chosen_notes(s: GroupSettings) -> list[Path]:
@@ -286,8 +287,12 @@ def sync(name: str) -> GroupSyncResult:
         branch = gitsync.branch_of(git)
         _read_only_again(git, repo)
         result.remote = git.out("remote", "get-url", gitsync.REMOTE).strip()
+        known = gitsync.rev(git, f"refs/remotes/{gitsync.REMOTE}/{branch}")
         gitsync.fetch(git, result.remote)
         upstream = gitsync.rev(git, f"refs/remotes/{gitsync.REMOTE}/{branch}")
+        if known is not None and upstream is not None and known != upstream \
+                and not git.ok("merge-base", "--is-ancestor", known, upstream):
+            state.rewritten = True
         if upstream is not None:
             gitsync.integrate(git, upstream, state, renumber=False)
         if not (repo / SETTINGS).exists():
@@ -304,7 +309,7 @@ def sync(name: str) -> GroupSyncResult:
             gitsync.push(git, branch, result.remote, state, renumber=False)
         finally:  # what was pulled and committed is searchable even when the push failed
             open_index(name).close()
-    result.pulled, result.pushed = state.pulled, state.pushed
+    result.pulled, result.pushed, result.rewritten = state.pulled, state.pushed, state.rewritten
     return result
 
 

@@ -713,6 +713,9 @@ def group_hits(hits, *, as_json: bool) -> bool:
 
 def group_sync_result(results) -> None:
     for r in results:
+        if r.rewritten:
+            warn(f"the history at {r.remote} was rewritten (force-pushed) since your last group sync: "
+                 "your notes were published on top of it")
         for line in r.published:
             message(f"published as {r.member}: {line}")
         if r.pulled:
@@ -818,6 +821,9 @@ def sync_result(result, kept) -> None:
         message("the collection is now a git repository (.scrapnote/ is ignored)")
     for line in result.committed:
         message(f"committed: {line}")
+    if result.rewritten:
+        warn(f"the history at {result.remote} was rewritten (force-pushed) since this device last synced: "
+             "nothing here was lost — your notes were put back on top of it")
     for old, new in result.renumbered:
         warn(f"#{old} from this device is now #{new} (#{old} is a note from another device)")
     for line in result.kept:
