@@ -4,6 +4,7 @@ bare repository on disk.
 
     python bench/group.py                 # build once (cached), then 5 runs of every row
     python bench/group.py --runs 3 --no-own
+    python bench/group.py --skip-sync --base 887cd7f   # the search and week paired with the code before
 
 What it builds (cached under bench/scrapbench/group-30x1300/, gitignored; --rebuild starts again):
 ``remote.git``, the group's bare repository; ``writer/``, a clone the other 29 members' weekly
@@ -101,13 +102,17 @@ def sn(home: Path, *args: str, member_name: str = ME) -> subprocess.CompletedPro
                           env={**env(), "SCRAPNOTE_HOME": str(home), "SCRAPNOTE_MEMBER": member_name})
 
 
-def timed(home: Path, *args: str) -> tuple[float, int, int, bytes]:
-    """(seconds, peak RSS in KiB, exit code, stdout) of one whole process."""
+def timed(home: Path, *args: str, code: Path | None = None) -> tuple[float, int, int, bytes]:
+    """(seconds, peak RSS in KiB, exit code, stdout) of one whole process; ``code``: another
+    version's package folder (a --base worktree) run with this venv's Python."""
     import tempfile
 
+    cmd = [exe(), *args] if code is None else [
+        sys.executable, "-P", "-c", f"import sys; sys.path.insert(0, {str(code)!r}); sys.argv[0] = 'scrapnote'; "
+        "from scrapnote.launch import main; sys.exit(main())", *args]
     with tempfile.TemporaryFile() as out:
         t0 = time.perf_counter()
-        p = subprocess.Popen([exe(), *args], stdout=out, stderr=subprocess.DEVNULL,
+        p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL,
                              env={**env(), "SCRAPNOTE_HOME": str(home), "SCRAPNOTE_MEMBER": ME})
         _, status, usage = os.wait4(p.pid, 0)
         dt = time.perf_counter() - t0
@@ -236,6 +241,9 @@ def main() -> None:
     ap.add_argument("--no-own", action="store_true", help="no 50k own collection to pair the search with")
     ap.add_argument("--rebuild", action="store_true")
     ap.add_argument("--build-only", action="store_true", help="build (or check) the cached group and stop")
+    ap.add_argument("--base", metavar="REF", help="also time the code at REF (a git worktree under bench/scrapbench/) "
+                                                  "for search --group and group week, paired with this code")
+    ap.add_argument("--skip-sync", action="store_true", help="leave out the group sync row")
     args = ap.parse_args()
     if args.rebuild and WORK.exists():
         shutil.rmtree(WORK)
@@ -245,11 +253,18 @@ def main() -> None:
         return
     me, own = WORK / "me", WORK / "own50k"
     rows: list[str] = []
+    base = None
+    if args.base:
+        base = SCRATCH / f"base-{args.base}"
+        if not base.exists():
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(base), args.base], check=True)
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(base / "scrapnote")], check=True)
+    base_rows: list[str] = []
 
     # group sync of a week's changes
     times, rss, loads = [], [], []
     week = ""
-    for _ in range(args.runs):
+    for _ in range(0 if args.skip_sync else args.runs):
         n, week = next_week()
         marker = week_changes(n, week)
         loads.append(loadavg())
@@ -261,10 +276,14 @@ def main() -> None:
         found = len(json.loads(r.stdout or b"[]"))
         want = MEMBERS * NEW_PER_WEEK + EDITORS + 1
         assert found == want, f"{marker}: {found} notes found after the sync, {want} expected"
-    rows.append(f"| `group sync`, a week's changes ({MEMBERS - 1} members × {NEW_PER_WEEK} new + {EDITORS} edits "
-                f"pulled; {NEW_PER_WEEK} new + 1 edit published) | {fmt(times)} | | {max(rss) // 1024} MiB | "
-                f"{statistics.median(loads):.1f} |")
-    print(rows[-1], flush=True)
+    if not week:
+        n = int((WORK / "weeks").read_text())
+        week = f"{2030 + (n - 1) // 52 + 1}-W{(n - 1) % 52 + 1:02d}"
+    if times:
+        rows.append(f"| `group sync`, a week's changes ({MEMBERS - 1} members × {NEW_PER_WEEK} new + {EDITORS} edits "
+                    f"pulled; {NEW_PER_WEEK} new + 1 edit published) | {fmt(times)} | | {max(rss) // 1024} MiB | "
+                    f"{statistics.median(loads):.1f} |")
+        print(rows[-1], flush=True)
 
     # search --group, paired with the own 50k collection
     for label, q in QUERIES:
@@ -284,6 +303,16 @@ def main() -> None:
                     rss_g.append(peak)
                 else:
                     o.append(dt)
+        if base is not None:
+            bt, nt = [], []
+            timed(me, "search", "--group", GROUP, *q, code=base)  # warm-up (builds its indexes the first time)
+            for i in range(args.runs):
+                for which in ((base, None) if i % 2 == 0 else (None, base)):
+                    dt, _peak, _code, _out = timed(me, "search", "--group", GROUP, *q, code=which)
+                    (bt if which is not None else nt).append(dt)
+            base_rows.append(f"| `search --group` {label} | {fmt(bt)} | {fmt(nt)} | "
+                             f"{statistics.median(b / n for b, n in zip(bt, nt)):.1f}× | {loadavg():.1f} |")
+            print(base_rows[-1], flush=True)
         ratio = (f"{statistics.median(a / b for a, b in zip(g, o)):.2f}" if o else "")
         met = "yes" if statistics.median(g) * 1000 <= TARGET_MS else "no"
         rows.append(f"| `search --group` {label} | {fmt(g)} | {fmt(o) if o else ''} ({ratio}) | "
@@ -307,6 +336,16 @@ def main() -> None:
         rows.append(f"| {label} | {fmt(ts)} | | {max(peaks) // 1024} MiB | {statistics.median(lo):.1f} |")
         print(rows[-1], flush=True)
 
+    if base is not None:
+        cmd = ["group", "week", GROUP, "--week", week, "--json"]
+        bt, nt = [], []
+        timed(me, *cmd, code=base)
+        for i in range(args.runs):
+            for which in ((base, None) if i % 2 == 0 else (None, base)):
+                dt, _peak, _code, _out = timed(me, *cmd, code=which)
+                (bt if which is not None else nt).append(dt)
+        base_rows.append(f"| `group week --json` | {fmt(bt)} | {fmt(nt)} | "
+                         f"{statistics.median(b / n for b, n in zip(bt, nt)):.1f}× | {loadavg():.1f} |")
     index = me / ".scrapnote" / "groups" / GROUP / "index.sqlite"
     print(f"\ngroup index: {index.stat().st_size / 2**20:.0f} MiB; notes in the group: "
           f"{sum(1 for _ in (me / '.scrapnote' / 'groups' / GROUP / 'repo' / 'members').glob('*/notes/*.md'))}")
@@ -314,6 +353,10 @@ def main() -> None:
           f"≤ {TARGET_MS} ms |")
     print("| --- | --- | --- | --- | --- | --- |")
     print("\n".join(rows))
+    if base_rows:
+        print(f"\n| row (paired, alternating) | base {args.base}: median (min–max) ms | this code | base/this | load |")
+        print("| --- | --- | --- | --- | --- |")
+        print("\n".join(base_rows))
 
 
 if __name__ == "__main__":
