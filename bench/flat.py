@@ -744,6 +744,8 @@ def main(argv=None) -> int:
     ap.add_argument("--skip-once", action="store_true", help="leave out --help, framework cost and new")
     ap.add_argument("--base-ref", default=BASE_REF, help="the code before the change (default: %(default)s)")
     ap.add_argument("--base-root", help="a checkout of the code before (instead of --base-ref)")
+    ap.add_argument("--new-root", help="a checkout of the new code (default: this worktree; a snapshot keeps a long "
+                                       "run's code fixed while the worktree changes)")
     ap.add_argument("--no-base", action="store_true", help="measure only this worktree's code")
     ap.add_argument("--slow", type=float, default=20.0,
                     help="a version whose run takes longer than this many seconds runs that row no more")
@@ -759,7 +761,7 @@ def main(argv=None) -> int:
     versions = []
     if not a.no_base:
         versions.append(Version("base", Path(a.base_root).resolve()) if a.base_root else base_version(a.base_ref))
-    versions.append(Version("new", ROOT))
+    versions.append(Version("new", Path(a.new_root).resolve() if a.new_root else ROOT))
     for v in versions:
         v.prepare()
     labels = [v.label for v in versions]

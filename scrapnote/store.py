@@ -147,12 +147,21 @@ def clean_leftovers(folders=None, keep: AbstractSet[str] = frozenset()) -> list[
         folders = (config.notes_dir(), config.trash_dir(), state, state / "edits", state / "locks")
     now = time.time()
     removed = []
+    clean = _clean_stamps()
+    was = dict(clean)
     for folder in folders:
+        key = os.fsdecode(os.path.abspath(folder))
+        stamp = _dir_stamp(folder)
+        if stamp is not None and clean.get(key) == stamp:
+            continue  # no entry added or removed since a listing found no temp file here
         try:  # names as bytes, filtered before decoding: ~2x faster than scandir on a big folder
             names = [os.fsdecode(n) for n in os.listdir(os.fsencode(folder))
                      if n[:1] == b"." and n.endswith(b".tmp")]
         except OSError:
             continue
+        clean.pop(key, None)
+        if not names and stamp is not None and int(stamp.split(":")[0]) <= time.time_ns() - CLEAN_RACY_NS:
+            clean[key] = stamp  # the stamp read before the listing: any file added since changed it
         for name in names:
             if name in keep or not _is_leftover(folder, name, now):
                 continue
@@ -161,7 +170,46 @@ def clean_leftovers(folders=None, keep: AbstractSet[str] = frozenset()) -> list[
                 removed.append(folder / name)
             except OSError:
                 pass
+    if clean != was:
+        _save_clean_stamps(clean)
     return removed
+
+
+# A folder's listing for leftovers is skipped while the folder's stamp (its mtime, inode and
+# device) equals the stamp read just before a listing that found no temp file in it: a temp file
+# (of a writer killed since, or put there by hand) is a new entry, and a new entry changes the
+# folder's mtime. A stamp that recent (the same clock tick could hold a second change) is not kept.
+# `delete ID` at 200,000 notes then lists no folder when nothing changed since the last write.
+CLEAN_RACY_NS = 2_000_000_000
+CLEAN_STAMPS = "leftovers-clean"
+
+
+def _dir_stamp(folder) -> str | None:
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return None
+    return f"{st.st_mtime_ns}:{st.st_ino}:{st.st_dev}"
+
+
+def _clean_stamps() -> dict[str, str]:
+    try:
+        data = json.loads((config.state_dir() / CLEAN_STAMPS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _save_clean_stamps(clean: dict[str, str]) -> None:
+    state = config.state_dir()
+    if not state.is_dir():
+        return
+    try:
+        atomic_write(state / CLEAN_STAMPS, json.dumps(clean, ensure_ascii=False))
+    except OSError:
+        pass  # only a shortcut: the next write lists the folders again
 
 
 def _umask() -> int:
@@ -200,6 +248,16 @@ def ignore_state(new_home: bool) -> Path | None:
     return ignore
 
 
+def _empty_or_missing(folder: Path) -> bool:
+    """Whether the folder has no entry (or is not there): its first entry read, not the whole
+    folder listed (``Path.iterdir`` lists every name first)."""
+    try:
+        with os.scandir(folder) as it:
+            return next(it, None) is None
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+
+
 @contextmanager
 def locked(timeout: float = 30.0):
     """The collection's write lock, held across processes (filelock works on Windows too)."""
@@ -207,7 +265,7 @@ def locked(timeout: float = 30.0):
 
     state = config.state_dir()
     notes = config.notes_dir()
-    new_home = not notes.is_dir() or next(notes.iterdir(), None) is None  # no note yet: a new collection
+    new_home = _empty_or_missing(notes)  # no note yet: a new collection
     state.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(state / "lock"), timeout=timeout)
     try:
