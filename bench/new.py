@@ -76,7 +76,7 @@ def paired(name: str, base: str, args: list[str], homes: Path, runs: int) -> Non
     pairs = []
     for i in range(runs):
         order = ((base, "b"), (EXE, "n")) if i % 2 == 0 else ((EXE, "n"), (base, "b"))
-        got = {tag: run_once(args, homes / f"{tag}{i}", exe) for exe, tag in order}
+        got = {tag: run_once(args, homes / f"{name}-{tag}{i}", exe) for exe, tag in order}  # a fresh home per run
         pairs.append((got["b"], got["n"]))
     b = [p[0][0] for p in pairs]
     n = [p[1][0] for p in pairs]
