@@ -36,6 +36,7 @@ from pathlib import Path
 
 from scrapnote import config, gitsync, store
 from scrapnote.errors import NotFoundError, ScrapnoteError
+from scrapnote.text.normalize import nfc
 
 SETTINGS = "group.yaml"
 MEMBERS = "members"
@@ -89,9 +90,10 @@ def names() -> list[str]:
 
 
 def resolve(name: str | None) -> str:
-    """The group asked for, else the only one there is."""
+    """The group asked for (NFC: a name typed on macOS comes decomposed), else the only one there is."""
     known = names()
     if name:
+        name = nfc(name)
         if name not in known:
             raise NotFoundError(f"no group {name!r} here" + (f" (groups: {', '.join(known)})" if known else
                                                              ": add it with scrapnote group add NAME URL"))
@@ -380,6 +382,7 @@ def member_of(path: str | Path, repo: Path) -> str:
 # -- reading: the members' notes -----------------------------------------------------------------
 def find_member(member: str, group: str | None) -> str:
     """The group holding ``member`` (the one asked, else the only group that has them)."""
+    member = nfc(member)
     if group:
         group = resolve(group)
         if member not in members(repo_dir(group)):

@@ -169,3 +169,20 @@ def test_week_table_late_missing_fines(world):
     assert [n["title"] for r in before["members"] for n in r["notes"]] == ["지난주 기사"]
     r = sn(world, "지수", "group", "week", "--week", "2026-W60")
     assert r.returncode == 1 and "no week 60" in r.stderr.decode()
+
+
+def test_group_and_member_names_typed_decomposed(world):
+    """A name typed on macOS arrives in NFD (ㅅ+ㅡ+…): the group and the member are found as typed in NFC."""
+    import unicodedata
+
+    scrap(world, "지수", "반도체 수출 12% 늘어", "반도체 수출이 지난달 12% 늘었다고 산업부가 밝혔다.")
+    join(world, "지수", "민수")
+    nfd_group, nfd_member = unicodedata.normalize("NFD", "스터디"), unicodedata.normalize("NFD", "지수")
+    assert nfd_group != "스터디"
+    rows = json.loads(ok_out(sn(world, "민수", "list", "--group", nfd_group, "--json")))
+    assert [r["ref"] for r in rows] == ["지수:1"]
+    hits = json.loads(ok_out(sn(world, "민수", "search", "--group", nfd_group, "산업부", "--json")))
+    assert [h["ref"] for h in hits] == ["지수:1"]
+    assert "반도체 수출이 지난달" in ok_out(sn(world, "민수", "--no-pager", "show", f"{nfd_member}:1"))
+    assert "반도체 수출이 지난달" in ok_out(sn(world, "민수", "--no-pager", "show", f"{nfd_member}:1",
+                                                "--group", nfd_group))

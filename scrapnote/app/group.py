@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from scrapnote import config, groups
+from scrapnote.text.normalize import nfc
 from scrapnote.errors import NotFoundError, ScrapnoteError
 
 
@@ -61,7 +62,7 @@ def parse_ref(ref: str) -> tuple[str | None, int]:
         n = int(nid)
     except ValueError:
         raise ScrapnoteError(f"{ref!r} is not a note id (3) or a member's note (민수:3)")
-    return (member if sep else None), n
+    return (nfc(member) if sep else None), n
 
 
 def member_scope(member: str, group: str | None):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from scrapnote.extract import publishers, wordlists
 from scrapnote.extract.bylines import EMAIL, NAME, REPORTER, parse_dateline
 from scrapnote.extract.dates import find_dates
-from scrapnote.extract.strings import PERIOD_END, compact, squash
+from scrapnote.extract.strings import PERIOD_END, compact, ends_sentence, squash
 
 
 # ---------------------------------------------------------------- the word lists (data/furniture.yaml)
@@ -151,6 +151,27 @@ def is_lead_credit_caption(line: str) -> bool:
 # A copyright notice has nothing before its sign but "Copyright"/"저작권자" (or a name alone) and
 # says so (무단전재, All rights reserved): those stay copyright lines.
 _SIGNED_CAPTION = re.compile(r"^(?P<head>.+?)\s*[ⓒ©]\s*(?P<who>[^\sⓒ©][^ⓒ©]{0,30})$")
+
+
+_PHOTOGRAPHER = re.compile(r"기자|사진|촬영|제공|포토|photo", re.I)
+_INNER_SENTENCE_END = re.compile(r"[다요][.!?]\s+\S")
+_TRAILING_CREDIT = re.compile(r"^(?P<text>.{10,}?)\s*(?P<credit>[ⓒ©]\s*[^\sⓒ©][^ⓒ©]{0,60})$")
+
+
+def split_trailing_credit(line: str) -> tuple[str, str] | None:
+    """``… 밝혔다. ⓒ 가상일보`` → the paragraph and its copyright credit. A paragraph, not a caption:
+    the text before the sign ends a sentence and runs to two sentences or 60 characters, and the
+    credit names no photographer (``… 첫 삽을 뜨고 있다. ⓒ가상뉴스 김철수 기자`` is a photo's caption,
+    as is the noun phrase ``공장 전경 ⓒ 가상일보``)."""
+    m = _TRAILING_CREDIT.match(line.strip())
+    if not m:
+        return None
+    text, credit = m.group("text"), m.group("credit")
+    if not ends_sentence(text) or not is_copyright(credit) or _PHOTOGRAPHER.search(credit):
+        return None
+    if len(text) < 60 and not _INNER_SENTENCE_END.search(text):
+        return None
+    return text, credit
 
 
 def is_signed_caption(line: str) -> bool:

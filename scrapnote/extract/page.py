@@ -262,10 +262,12 @@ def analyze(text: str, *, title_hint: str | None = None, evidence: Evidence | No
 def split_stamps(lines: list[str]) -> list[str]:
     """A labelled publish stamp glued to the text after it (``입력 2024.07.25. 오전 8:12 SK하이닉스가
     …``, one block on the page) becomes two lines, so that classifying the stamp as a date line does
-    not take the article's first sentence with it."""
+    not take the article's first sentence with it. A copyright credit glued to the end of a paragraph
+    (``… 밝혔다. ⓒ 가상일보``) is split off the same way: the paragraph stays text, the credit is
+    a copyright line (and the publisher's evidence)."""
     out: list[str] = []
     for line in lines:
-        split = dates.split_date_stamp(line) if line else None
+        split = (dates.split_date_stamp(line) or furniture.split_trailing_credit(line)) if line else None
         out.extend(split or (line,))
     return out
 

@@ -96,3 +96,15 @@ def test_a_wire_dateline_is_the_articles_text(cli, tmp_path):
     note = _body(cli, p)
     assert note["body"] == f"{lead}\n\n{P2}"
     assert note["source"] == "연합뉴스"
+
+
+@pytest.mark.parametrize("credit", ["ⓒ 가상일보", "ⓒ가상일보", "© 가상일보"])
+def test_a_paragraph_signed_with_the_copyright_keeps_its_text(cli, tmp_path, credit):
+    """``… 밝혔다. ⓒ 가상일보`` glued to the last paragraph: the paragraph is the article's text (only
+    the credit goes) and the credit is still the publisher's evidence; a one-sentence caption
+    signed the same way stays a caption."""
+    p = tmp_path / "article.txt"
+    p.write_text(f"{HEAD}{P1}\n\n내빈들이 기념 촬영을 하고 있다. {credit}\n\n{P2}\n\n{P3} {credit}\n", encoding="utf-8")
+    note = _body(cli, p)
+    assert note["body"] == f"{P1}\n\n{P2}\n\n{P3}"
+    assert note["source"] == "가상일보"
