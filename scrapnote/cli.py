@@ -343,20 +343,25 @@ def show(
 ):
     """Show one note: its facts, then each section under its label (long notes go through a pager)."""
     from scrapnote import render
-    from scrapnote.app.group import member_scope, parse_ref
     from scrapnote.app.notes import load_note
 
-    member, nid = _note_ref(note_id, parse_ref)
+    member, nid = _note_ref(note_id)
     if member is None:
         render.show(load_note(nid), as_json=as_json, raw=raw)
         return
+    from scrapnote.app.group import member_scope  # the group's code (git) only for a member's note
+
     with member_scope(member, group):
         render.show(load_note(nid), as_json=as_json, raw=raw)
 
 
-def _note_ref(text: str, parse_ref):
+def _note_ref(text: str):
     """An id that is neither a number nor MEMBER:ID is wrong usage (exit 2), as a bad int was."""
     from scrapnote.errors import ScrapnoteError
+
+    if ":" not in text and text.strip().isdigit():
+        return None, int(text)  # the user's own note: no need to import the group's code
+    from scrapnote.app.group import parse_ref
 
     try:
         return parse_ref(text)
@@ -569,14 +574,13 @@ def export(
     """
     from scrapnote import render
     from scrapnote.app.export import export_notes
-    from scrapnote.app.group import parse_ref
     from scrapnote.filters import Filters
 
     filters = Filters.make(tag, None, industry, company, since, until)
     own: list[int] = []
     refs: list[tuple[str, int]] = []
     for text in ids or []:
-        member, nid = _note_ref(text, parse_ref)
+        member, nid = _note_ref(text)
         if member is None and group is None:
             own.append(nid)
         elif member is None:

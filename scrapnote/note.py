@@ -6,6 +6,7 @@ not know and any text the user added are kept verbatim.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -177,7 +178,13 @@ _FM_QUOTED_RE = re.compile(r'"((?:[^"\\]|\\["\\])*)"')
 _FM_ITEM_RE = re.compile(r'"((?:[^"\\]|\\["\\])*)"|([^\s\-?:,\[\]{}#&*!|>\'"%@`~=][^,\[\]{}]*)')
 # what makes the fast reader give up on the whole text: a character YAML treats specially anywhere
 # (non-printable, its other line breaks, a BOM, tabs) — the same set the writer never writes raw
-_FM_GIVE_UP_RE = re.compile("[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# (compiled on first use: its ranges cost ~20 ms to compile, which every command paid at import)
+_FM_GIVE_UP = "[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+
+
+@functools.cache
+def _fm_give_up_re() -> re.Pattern:
+    return re.compile(_FM_GIVE_UP)
 _PLAIN_INT_RE = re.compile(r"(?:0|[1-9][0-9]{0,17})")
 _STR_TAG = "tag:yaml.org,2002:str"
 _resolvers: dict | None = None
@@ -255,7 +262,7 @@ def _fm_value(v: str):
 def fast_front_matter(text: str) -> dict | None:
     """The front matter ``load_yaml`` would read from ``text``, when it is in the shapes the tool
     writes; None otherwise (read it with ``load_yaml``)."""
-    if _FM_GIVE_UP_RE.search(text):
+    if _fm_give_up_re().search(text):
         return None
     out: dict = {}
     for line in text.split("\n"):
