@@ -243,7 +243,9 @@ def list_lines(rows: list[tuple[str, ...]], widths: list[int], header: bool) -> 
 
     gap = " " * GAP
     out = []
-    for n, row in enumerate(([LIST_HEADERS] if header else []) + rows):
+    compact = widths[1] < 10  # a 날짜 column narrower than a date: the data rows' dates compact
+    for k, row in enumerate(([LIST_HEADERS] if header else []) + rows):
+        data_row = k > 0 or not header
         parts = []
         for i, c in enumerate(row):
             if not c.isprintable():
@@ -251,13 +253,13 @@ def list_lines(rows: list[tuple[str, ...]], widths: list[int], header: bool) -> 
             w = widths[i]
             if not w and i != 3:
                 continue  # a column a narrow page leaves out
-            if i == 1 and w < 10 and (n or not header):
+            if i == 1 and compact and data_row:
                 c = compact_date(c)
-            n = cells(c)
-            if n > w:
+            used = cells(c)
+            if used > w:
                 c = _cut(c, w) if KNOWN.fullmatch(c) else _fit(c, w, cell_len, set_cell_size)
-                n = cells(c)
-            pad = " " * (w - n)
+                used = cells(c)
+            pad = " " * (w - used)
             parts.append(pad + c if i == 0 else c + pad)
         out.append(gap.join(parts))
     return out

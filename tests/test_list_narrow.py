@@ -103,3 +103,16 @@ def test_list_on_a_narrow_terminal(home, notes):
         assert m, ln
         assert "스터디" not in ln
     assert len(body) == 3
+
+
+def test_streamed_lines_compact_every_data_rows_date_whatever_its_other_cells():
+    """The row counter and a cell's width were one variable (``n``): a row whose id cell was
+    empty (0 cells) read as the header and kept its full date, cut to ``2025-03…``. The rule is
+    the 날짜 column's width alone: narrower than a date, every data row's date compact."""
+    from scrapnote import plaintable
+
+    rows = [("1", "2025-03-01", "", "제목", ""), ("", "2025-03-02", "", "제목", "")]
+    lines = plaintable.list_lines(rows, [2, 8, 0, 10, 0], header=True)
+    assert lines[0].split()[:2] == ["id", "날짜"]
+    assert [ln.split()[-2] for ln in lines[1:]] == ["25-03-01", "25-03-02"], lines
+    assert plaintable.list_lines(rows, [2, 10, 0, 10, 0], header=False)[1].split()[0] == "2025-03-02"
