@@ -28,6 +28,9 @@ _ID_NAME_RE = re.compile(r"^(\d+)(?:-|\.md$)")
 # leftover of a killed writer (its pid is gone) from a live writer's file (never touched).
 _TMP_NEW_RE = re.compile(r"\.(?P<host>[A-Za-z0-9]{0,32})-(?P<pid>\d{1,10})\.[A-Za-z0-9_]{4,}\.tmp$")
 _TMP_OLD_RE = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # before pids were in the name
+# ``.<target>.<pid>.tmp``: a writer of this host's cache files only (the index's term lists,
+# ``.vocab-<key>.terms.<pid>.tmp`` in ``.scrapnote/``, which git never carries), asked by its pid
+_TMP_PID_RE = re.compile(r"^\..+\.(?P<pid>\d{1,7})\.tmp$")  # pid_max ≤ 2²²: never 8 random chars
 STALE_S = 3600  # a temp file whose writer cannot be asked (other host, old name) is a leftover after this
 _OWN_TMPS: set[str] = set()  # names of the temp files this process is writing now
 JOURNAL = "import-journal.json"
@@ -121,9 +124,13 @@ def _is_leftover(folder: Path, name: str, now: float) -> bool:
         return False
     full = str(folder / name)
     m = _TMP_NEW_RE.search(name)
+    local = m is not None and m.group("host") == _host()
+    if m is None:
+        m = _TMP_PID_RE.match(name)
+        local = m is not None
     if m is None and not _TMP_OLD_RE.match(name):
         return False
-    if m is not None and m.group("host") == _host():
+    if m is not None and local:
         alive = _pid_alive(int(m.group("pid")))
         if alive is not None:
             return not alive

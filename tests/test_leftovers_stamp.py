@@ -104,3 +104,22 @@ def test_a_live_writers_temp_file_keeps_the_folder_listed(home, monkeypatch):
     calls = listed(monkeypatch, notes)
     store.clean_leftovers()
     assert calls and live.exists()  # a folder with a temp file in it is listed every time
+
+
+def test_a_killed_writers_vocabulary_temp_file_is_cleaned_a_live_ones_kept(home, cli):
+    """The index's term lists are written as ``.vocab-<key>.terms.<pid>.tmp``, a name the leftover
+    rule did not know (no host, no random part): a killed writer's stayed for ever. A temp name
+    ending in ``.<pid>.tmp`` is now asked by its pid like the others; the live writer's stays."""
+    notes = home / "notes"
+    notes.mkdir(parents=True)
+    (notes / "0001-n1.md").write_text(note(1, "노트 1"), encoding="utf-8")
+    assert cli("list").exit_code == 0
+    state = home / ".scrapnote"
+    dead = state / f".vocab-0123abcd.terms.{dead_pid()}.tmp"
+    live = state / f".vocab-0123abcd.cho.{os.getppid()}.tmp"
+    for p in (dead, live):
+        p.write_bytes(b"half a list")
+    r = cli("delete", "1", "--yes")
+    assert r.exit_code == 0, r.stderr
+    assert not dead.exists()
+    assert live.exists()

@@ -201,6 +201,9 @@ def _write(path: Path, data: bytes) -> None:
         except OSError:
             pass
         return
+    from scrapnote.store import clean_leftovers
+
+    clean_leftovers((path.parent,))  # a killed writer's .vocab-<key>.terms.<pid>.tmp (its pid gone)
     keep = path.name.rsplit(".", 1)[0]
     try:
         for other in path.parent.glob("vocab-*"):
