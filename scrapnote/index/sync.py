@@ -41,6 +41,7 @@ from scrapnote.index import vocabulary
 from scrapnote.index.record import FIELDS, hints_of, note_row, search_texts
 from scrapnote.index.scan import Listing, scan
 
+BUSY_MS = 30_000  # schema.connect's timeout
 RACY_NS = 2_000_000_000  # files changed this recently when indexed are read again next time
 PROGRESS_MIN = 300  # more files than this to read: show progress
 BULK = 200  # this many notes read at once: the word list is taken from FTS5 itself
@@ -131,6 +132,7 @@ def changes(con: sqlite3.Connection, progress: Progress | None = None, listing: 
     if listing is None:
         listing = scan(folder, stored)
     if up_to_date(listing, stored):
+        _restamp(con, listing, stored)
         return None
     con.execute("BEGIN IMMEDIATE")
     try:
@@ -149,6 +151,33 @@ def changes(con: sqlite3.Connection, progress: Progress | None = None, listing: 
         con.execute("ROLLBACK")
         raise
     return got
+
+
+def _restamp(con: sqlite3.Connection, listing: Listing, stored: Stored | None) -> None:
+    """The same files, mtimes and sizes under a new directory stamp (an entry added and removed
+    again since: a file moved out and back, an editor's or a writer's temp file, a stamp left
+    empty because it was recent when stored): the new stamp is stored, once it is no longer
+    recent, so the next scan need not list the folder and ``names_claiming`` vouches for the
+    names again. Without this the stored stamp stayed stale until a note itself changed, and
+    every ``show``/``edit``/``delete`` listed the whole folder (~0.3 s and ~50 MiB at 200,000)."""
+    stamp = listing[0]
+    if stored is None or not stamp or stored[0] == stamp \
+            or int(stamp.split(b":")[0]) > time.time_ns() - RACY_NS:
+        return
+    con.execute("PRAGMA busy_timeout=0")  # never wait for another writer for this
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            if _state(con, "gen") == stored.gen:  # the stored listing is still the one compared with
+                _set_state(con, "stamp", stamp)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    except sqlite3.OperationalError:
+        pass  # another process is writing, or the index is read-only: the next command stores it
+    finally:
+        con.execute(f"PRAGMA busy_timeout={BUSY_MS}")
 
 
 def _apply(con, folder: Path, listing: Listing, stored: Stored | None,

@@ -1,0 +1,48 @@
+"""Issue 11's quick commands (show, check ID, edit, delete) do no work proportional to the
+collection beyond what freshness needs: no listing of the notes folder when the index vouches for
+its names, and the index vouches again after a change that left the same files."""
+from __future__ import annotations
+
+import os
+
+from tests.test_leftovers_stamp import age, listed, note
+
+
+def _collection(home, n: int = 5):
+    notes = home / "notes"
+    notes.mkdir(parents=True)
+    for i in range(1, n + 1):
+        (notes / f"{i:04d}-n{i}.md").write_text(note(i, f"노트 {i}"), encoding="utf-8")
+        age(notes / f"{i:04d}-n{i}.md", 60)  # not racy: the first refresh keeps their mtimes
+    (home / ".scrapnote").mkdir()
+    age(notes)
+    return notes
+
+
+def test_the_same_files_under_a_new_folder_stamp_are_vouched_for_again(home, cli, monkeypatch):
+    """A file moved out of the folder and back (or a temp file come and gone) changes the folder's
+    mtime but not its files: the next refresh stores the new stamp, so show lists no folder."""
+    notes = _collection(home)
+    assert cli("list", "-n", "1").exit_code == 0
+    moved = home / "aside.md"
+    os.replace(notes / "0003-n3.md", moved)
+    os.replace(moved, notes / "0003-n3.md")
+    age(notes, 5)
+    assert cli("list", "-n", "1").exit_code == 0  # the same files: nothing re-read, the stamp stored
+    calls = listed(monkeypatch, notes)
+    r = cli("show", "3")
+    assert r.exit_code == 0, r.output
+    assert "노트 3" in r.output
+    assert calls == []
+
+
+def test_a_recent_folder_stamp_is_still_not_trusted(home, cli, monkeypatch):
+    notes = _collection(home)
+    assert cli("list", "-n", "1").exit_code == 0
+    moved = home / "aside.md"
+    os.replace(notes / "0003-n3.md", moved)
+    os.replace(moved, notes / "0003-n3.md")  # the folder's mtime is now: a second change could hide in it
+    assert cli("list", "-n", "1").exit_code == 0
+    calls = listed(monkeypatch, notes)
+    assert cli("show", "3").exit_code == 0
+    assert calls  # listed: the index cannot vouch for a stamp this recent
