@@ -46,3 +46,28 @@ def test_a_recent_folder_stamp_is_still_not_trusted(home, cli, monkeypatch):
     calls = listed(monkeypatch, notes)
     assert cli("show", "3").exit_code == 0
     assert calls  # listed: the index cannot vouch for a stamp this recent
+
+
+def test_list_shares_the_stat_with_a_child_and_still_sees_an_edit_in_place(home, cli, monkeypatch):
+    """open_fresh stats the files in two processes when the names are known (Check's shared
+    mode), and an edit in place (the folder's stamp unchanged) is still read again."""
+    from scrapnote.index import scan
+
+    notes = _collection(home, 40)
+    assert cli("list", "-n", "1").exit_code == 0
+    modes: list[str] = []
+    real = scan.Check.__init__
+
+    def spy(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        modes.append(self.mode)
+
+    monkeypatch.setattr(scan.Check, "__init__", spy)
+    p = notes / "0007-n7.md"
+    p.write_text(p.read_text(encoding="utf-8").replace("노트 7", "고친 7"), encoding="utf-8")
+    r = cli("list", "-n", "40")
+    assert r.exit_code == 0, r.output
+    assert "고친 7" in r.output
+    assert modes == ["shared"]
+    r = cli("search", "고친")
+    assert "7" in r.output

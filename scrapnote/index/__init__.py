@@ -103,7 +103,8 @@ class NoteIndex:
         """The index brought up to date with the note files. ``progress(total)`` is called when
         more than a few hundred files need reading and returns a function to call after each."""
         def fresh(ix: NoteIndex) -> NoteIndex:
-            sync.sync(ix._con, progress)
+            known = sync.stored_listing(ix._con)
+            sync.sync(ix._con, progress, _split_scan(ix._folder, known), known)
             return ix
 
         ix = cls._recovering(fresh)
@@ -422,6 +423,29 @@ class NoteIndex:
         """The text of each searchable field of the note indexed as ``doc``: the title and lists
         from the index, the sections from the file (None when no note has this doc)."""
         return _rows.field_texts(self._con, self._folder, doc)
+
+
+def _split_scan(folder: Path, known: sync.Stored | None):
+    """The folder's scan for ``open_fresh``, its stats shared with a child process (``Check``'s
+    shared mode: both cores stat, ~half the wall time of the stat of every file, and the stats
+    taken 512 at a time instead of one Python object per file) when the index knows the names
+    (the folder's stamp is the stored one); otherwise None: ``sync`` lists and stats it here,
+    as before (a child would only list and stat it alone while this process waits)."""
+    import os
+
+    if known is None or not known[0] or not known[1]:
+        return None
+    try:
+        dst = os.stat(folder)
+    except OSError:
+        return None
+    if b"%d:%d:%d" % (dst.st_mtime_ns, dst.st_ino, dst.st_dev) != known[0]:
+        return None
+    check = Check(folder, known)
+    try:
+        return check.result()
+    finally:
+        check.close()
 
 
 def names_claiming(nid: int) -> list[str] | None:
