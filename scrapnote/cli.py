@@ -390,10 +390,11 @@ def delete(
     from scrapnote.app.notes import load_note
     from scrapnote.app.trash import delete_note
 
-    note = load_note(note_id)
-    if not yes and render.can_ask() and not render.confirm(f"delete {note_id}: {note.title}?"):
-        render.message("kept")
-        raise typer.Exit(1)
+    if not yes and render.can_ask():  # the note read only to name it in the question
+        note = load_note(note_id)
+        if not render.confirm(f"delete {note_id}: {note.title}?"):
+            render.message("kept")
+            raise typer.Exit(1)
     where = delete_note(note_id)
     render.message(f"deleted {note_id} (moved to {where}; scrapnote restore {note_id} brings it back)")
 

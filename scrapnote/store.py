@@ -162,7 +162,7 @@ def clean_leftovers(folders=None, keep: AbstractSet[str] = frozenset()) -> list[
         if stamp is not None and clean.get(key) == stamp:
             continue  # no entry added or removed since a listing found no temp file here
         try:  # names as bytes, filtered before decoding: ~2x faster than scandir on a big folder
-            names = [os.fsdecode(n) for n in os.listdir(os.fsencode(folder))
+            names = [os.fsdecode(n) for n in _listdir_bytes(folder, stamp)
                      if n[:1] == b"." and n.endswith(b".tmp")]
         except OSError:
             continue
@@ -189,6 +189,30 @@ def clean_leftovers(folders=None, keep: AbstractSet[str] = frozenset()) -> list[
 # `delete ID` at 200,000 notes then lists no folder when nothing changed since the last write.
 CLEAN_RACY_NS = 2_000_000_000
 CLEAN_STAMPS = "leftovers-clean"
+
+
+# Under the collection's lock a folder is listed once for the leftovers and for find_path (delete
+# ID after the folder changed: one listing of 200,000 names instead of two, ~0.2 s): the names are
+# kept, with the folder's stamp read before the listing, until the lock is let go, and used only
+# while the folder's stamp is still that one (an entry added or removed since changes it).
+_held_listings: dict[str, tuple[str, list[bytes]]] | None = None
+
+
+def _listdir_bytes(folder, stamp: str | None = None) -> list[bytes]:
+    """``os.listdir`` of ``folder`` as bytes; under the lock, one listing per folder stamp."""
+    fs = os.fsencode(folder)
+    if _held_listings is None:
+        return os.listdir(fs)
+    if stamp is None:
+        stamp = _dir_stamp(folder)
+    key = os.fsdecode(os.path.abspath(fs))
+    held = _held_listings.get(key)
+    if held is not None and stamp is not None and held[0] == stamp:
+        return held[1]
+    names = os.listdir(fs)
+    if stamp is not None:
+        _held_listings[key] = (stamp, names)
+    return names
 
 
 def _dir_stamp(folder) -> str | None:
@@ -275,12 +299,20 @@ def locked(timeout: float = 30.0):
     new_home = _empty_or_missing(notes)  # no note yet: a new collection
     state.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(state / "lock"), timeout=timeout)
+    global _held_listings
     try:
         with lock:
-            pending = _finish_import()
-            clean_leftovers(keep=pending)
-            yield
-            ignore_state(new_home)  # after the write itself: a note comes first
+            outer = _held_listings is None
+            if outer:
+                _held_listings = {}
+            try:
+                pending = _finish_import()
+                clean_leftovers(keep=pending)
+                yield
+                ignore_state(new_home)  # after the write itself: a note comes first
+            finally:
+                if outer:
+                    _held_listings = None
     except Timeout:
         raise ScrapnoteError(f"the collection at {config.home()} is locked by another scrapnote; try again")
 
@@ -455,7 +487,7 @@ def _listed_claiming(folder: Path, nid: int) -> list[Path]:
     a name starting with its number, or a name without an id. The folder is listed as bytes and the
     names are picked by two C-level regex passes: no Path or str for the other files."""
     try:
-        raw = os.listdir(os.fsencode(folder))
+        raw = _listdir_bytes(folder)
     except FileNotFoundError:
         return []
     blob = b"\0" + b"\0".join(raw) + b"\0"
