@@ -72,14 +72,33 @@ def err() -> Console:
 
 
 # -- messages (stderr) --------------------------------------------------------------------------
+def _plain_err(line: str, wraps: bool) -> bool:
+    """Write ``line`` to stderr as Rich would (no terminal: no style), without loading Rich, when
+    that is sure: no tab or line break, and — for a message Rich wraps at the page's width
+    (``wraps``) — shorter than the page in characters of known width. False: Rich writes it."""
+    if "\t" in line or "\n" in line or not _plain_stream(sys.stderr, stderr=True):
+        return False
+    if wraps:
+        n = _known_cells(line)
+        if n is None or n >= int(os.environ.get("COLUMNS") or 200) or line != line.strip():
+            return False
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+    return True
+
+
 def message(text: str, style: str = "") -> None:
+    text = visible(text)
+    if _plain_err(text, wraps=True):
+        return
     from rich.text import Text
 
-    text = visible(text)
     err().print(Text(text, style=style) if style else Text(text))
 
 
 def warn(text: str) -> None:
+    if _plain_err("warning: " + visible(text), wraps=False):
+        return
     from rich.text import Text
 
     err().print(Text("warning: ", style="yellow bold") + Text(visible(text)), soft_wrap=True)  # one line, as errors
@@ -99,6 +118,8 @@ def warn_unreadable(n: int) -> None:
 
 
 def error_line(text: str) -> None:
+    if _plain_err("error: " + visible(text), wraps=False):
+        return
     from rich.text import Text
 
     err().print(Text("error: ", style="red bold") + Text(visible(text)), soft_wrap=True)
@@ -1007,9 +1028,86 @@ def note_table(rows: list[dict], out: Console | None = None, marks: dict[int, st
     out.print(t)
 
 
+def _plain_stream(stream, stderr: bool = False) -> bool:
+    """Whether Rich would draw on ``stream`` as on a file (no terminal, no colour forced): then a
+    plain text written by hand is exactly what Rich would write, and Rich need not be loaded
+    (~30-40 ms of start-up for show, check, edit and delete piped)."""
+    if any(os.environ.get(k) is not None for k in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")):
+        return False
+    try:
+        if stream.isatty():
+            return False
+    except (ValueError, AttributeError):
+        return False
+    if stderr:
+        return True
+    from scrapnote import settings
+
+    try:
+        return settings.get("color") != "always"
+    except ScrapnoteError:
+        return True
+
+
+def _known_cells(text: str) -> int | None:
+    """The cells ``text`` takes when each of its characters' width is known without Rich (see
+    plaintable.KNOWN), else None."""
+    if text.isascii():
+        return len(text) if text.isprintable() else None
+    from scrapnote import plaintable
+
+    if plaintable.KNOWN.fullmatch(text):
+        return plaintable.cells(text)
+    return None
+
+
+def _plain_note(note, width: int) -> str | None:
+    """``note_view`` piped, as Rich draws it (the title, the facts as a grid of two columns, each
+    section's heading and text as they are), written without Rich; None when Rich might lay it
+    out otherwise (a fact wider than the page or with a character of unknown width, a tab)."""
+    from scrapnote.note import shown_title, wikilinks_as_text
+
+    m = note.meta
+    label = fields.meta_label
+    rows = [(label("source"), m.get("source")), (label("reporter"), m.get("reporter")),
+            (label("published"), m.get("published")), ("링크", m.get("url")),
+            (label("industry"), ", ".join(m.get("industry") or [])),
+            (label("companies"), ", ".join(m.get("companies") or [])), (label("tags"), ", ".join(m.get("tags") or [])),
+            (label("scrapped"), (m.get("scrapped") or m.get("created") or "")[:16].replace("T", " "))]
+    facts = []
+    for k, v in rows:
+        if v:
+            v = visible(v, oneline=True)
+            kc, vc = _known_cells(k), _known_cells(v)
+            if kc is None or vc is None or v != v.strip() or "  " in v or not v:
+                return None
+            facts.append((k, kc, v, vc))
+    shown, drafted = shown_title(note.title, note.section(fields.HEADLINE))
+    title = f"#{note.id}  " + ("[초안] " if drafted else "") + (visible(shown, oneline=True) or "(제목 없음)")
+    out = [title]
+    if facts:
+        w1 = max(kc for _, kc, _, _ in facts)
+        w2 = max(vc for _, _, _, vc in facts)
+        if w1 + 2 + w2 > width:  # Rich would shrink and wrap the columns
+            return None
+        for k, kc, v, vc in facts:
+            out.append(k + " " * (w1 - kc + 2) + v + " " * (w2 - vc))
+    for s in note.sections:
+        text = visible(wikilinks_as_text(s.text) if fields.is_links(s.key) else s.text)
+        out += ["", f"## {visible(s.heading, oneline=True)}", text or "(비어 있음)"]
+    page = "\n".join(out) + "\n"
+    return None if "\t" in page else page
+
+
 def note_view(note, out: Console | None = None) -> None:
     """``show``: a header with the article's facts, then each section under its label. Markdown
-    (and markdown-it, ~40 ms) is loaded only for a terminal: piped, sections are plain text."""
+    (and markdown-it, ~40 ms) is loaded only for a terminal: piped, sections are plain text, and
+    written without Rich when Rich would write them as they are (``_plain_note``)."""
+    if out is None and _plain_stream(sys.stdout):
+        page = _plain_note(note, int(os.environ.get("COLUMNS") or 200))
+        if page is not None:
+            sys.stdout.write(page)
+            return
     from rich.panel import Panel
 
     from scrapnote.note import wikilinks_as_text

@@ -96,3 +96,66 @@ def test_a_note_that_cannot_be_read_can_be_deleted(home, cli):
     assert r.exit_code == 0, r.stderr
     assert (home / ".trash" / "0003-broken.md").exists()
     assert cli("restore", "3").exit_code == 0
+
+
+def _rich_view(note, width: int) -> str:
+    import io
+
+    from rich.console import Console
+
+    from scrapnote import render
+
+    buf = io.StringIO()
+    render.note_view(note, Console(file=buf, highlight=False, soft_wrap=True, width=width, emoji=False))
+    return buf.getvalue()
+
+
+def test_show_piped_is_written_as_rich_writes_it(home, write_note):
+    """Piped, show writes the note without Rich when Rich would lay it out as it is: the same
+    bytes; anything else (a fact wider than the page, a character of unknown width, a tab) is
+    left to Rich."""
+    from scrapnote import render, template
+    from scrapnote.app.notes import template_of
+    from scrapnote.note import read_note
+
+    facts = ('source: 한국경제\npublished: 2024-01-10\nurl: "https://example.com/a?b=1"\n'
+             'tags: [반도체, AI]\ncompanies: [삼성전자, "SK하이닉스"]\ntemplate: economy\n')
+    cases = {
+        1: f'---\nid: 1\ntitle: "삼성전자, HBM 3% ↑ — 「기대」"\n{facts}---\n\n## 본문 (본문 내용 복사)\n본문 \\x1b[31m 끝.  \n\n둘째 줄\n\n## 적용할점 (현직자에게 할 질문)\n',
+        2: f'---\nid: 2\ntitle: "탭\\t제목"\n{facts}---\n\n## 본문 (본문 내용 복사)\n가\t나\n',
+        3: f'---\nid: 3\ntitle: "이모지 😀"\n{facts}reporter: "기자 😀"\n---\n\n## 본문 (본문 내용 복사)\n가\n',
+        4: f'---\nid: 4\ntitle: ""\n{facts}---\n\n## 헤드라인 (요약과 압축)\n> [초안] 자동으로 만든 초안입니다. 내 말로 고쳐 쓰고 이 줄은 지우세요.\n초안 헤드라인\n',
+        5: f'---\nid: 5\ntitle: "긴 링크"\nurl: "https://example.com/{"x" * 150}"\nsource: 연합뉴스\n---\n\n## 본문 (본문 내용 복사)\n가\n',
+    }
+    plain = 0
+    for nid, text in cases.items():
+        p = write_note(f"{nid:04d}-n.md", text)
+        note = read_note(p, template.load())
+        note = note.keyed(template_of(note))
+        for width in (200, 120, 60):
+            page = render._plain_note(note, width)
+            if page is not None:
+                plain += 1
+                assert page == _rich_view(note, width), (nid, width)
+    assert plain >= 6  # notes 1, 4 (and 5 at 200) written by hand
+    note5 = read_note(home / "notes" / "0005-n.md", template.load())
+    assert render._plain_note(note5, 120) is None  # the link is wider than the page: Rich wraps it
+
+
+def test_the_quick_commands_piped_load_no_rich(home, write_note, tmp_path):
+    import subprocess
+    import sys
+
+    editor = tmp_path / "editor.sh"  # an edit that changes the note (a short message follows)
+    editor.write_text("#!/bin/sh\nprintf '\\n고침\\n' >> \"$1\"\n", encoding="utf-8")
+    editor.chmod(0o755)
+
+    write_note("0001-a.md", "---\nid: 1\ntitle: \"가\"\nsource: 한국경제\ntemplate: economy\n---\n\n"
+               "## 본문 (본문 내용 복사)\n본문.\n")
+    code = ("import sys; sys.argv = ['scrapnote', *sys.argv[1:]]\nfrom scrapnote import cli\n"
+            "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write('RICH' if 'rich' in sys.modules else 'NO-RICH')")
+    for args in (["show", "1"], ["check", "1"], ["edit", "1"], ["delete", "1", "--yes"]):
+        r = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                           env={**os.environ, "EDITOR": str(editor), "COLUMNS": "200"}, timeout=60)
+        assert r.stderr.endswith("NO-RICH"), (args, r.stderr)
