@@ -349,10 +349,10 @@ def show(
     if member is None:
         render.show(load_note(nid), as_json=as_json, raw=raw)
         return
-    from scrapnote.app.group import member_scope  # the group's code (git) only for a member's note
+    from scrapnote.app.group import load_member_note, member_scope  # the group's code (git) only for a member's note
 
-    with member_scope(member, group):
-        render.show(load_note(nid), as_json=as_json, raw=raw)
+    with member_scope(member, group) as g:
+        render.show(load_member_note(member, g, nid), as_json=as_json, raw=raw)
 
 
 def _note_ref(text: str):
@@ -666,8 +666,10 @@ def search(
     if group is not None:
         from scrapnote.app.group import group_search
 
-        if not render.group_hits(group_search(group, " ".join(query), limit=limit, fields=wanted, filters=filters),
-                                 as_json=as_json):
+        hits, broken = group_search(group, " ".join(query), limit=limit, fields=wanted, filters=filters)
+        shown = render.group_hits(hits, as_json=as_json)
+        render.warn_unreadable(broken, f"scrapnote list --group {group} names them")
+        if not shown:
             raise typer.Exit(1)
         return
     out = render.SearchOutput(as_json)
@@ -675,6 +677,11 @@ def search(
                               progress=render.index_progress(), meanwhile=out.preload)
     shown = out.show(result)
     render.warn_unreadable(result.broken)
+    if result.shared:
+        from scrapnote.app.listing import shared_id_warning
+
+        for nid, names in result.shared:
+            render.warn(shared_id_warning(nid, names))
     if not shown:  # no hit: exit 1 with nothing on stdout, as grep and ripgrep do
         raise typer.Exit(1)
 

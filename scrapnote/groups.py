@@ -371,7 +371,29 @@ def open_index(name: str, progress=None):
                 out.append(m.group(1))
         return out
 
-    return NoteIndex.open_tree(index_path(name), repo / MEMBERS, now or "empty", changed, progress)
+    ix = NoteIndex.open_tree(index_path(name), repo / MEMBERS, now or "empty", changed, progress)
+    drop_old_indexes(name)
+    return ix
+
+
+OLD_INDEXES = "index"  # groups/NAME/index/<member>/: one index per member, the layout before index.sqlite
+
+
+def drop_old_indexes(name: str) -> bool:
+    """Remove ``groups/NAME/index/`` — the per-member indexes of the earlier layout, a cache no
+    command reads since the group's one ``index.sqlite`` is in use — and nothing else: only that
+    folder (never followed through a link), and only while it holds no note file (``*.md``: a
+    folder a user put notes in is left alone). Whether it was removed."""
+    old = group_dir(name) / OLD_INDEXES
+    try:
+        if old.is_symlink() or not old.is_dir() or not index_path(name).is_file():
+            return False
+        if any(p.suffix == ".md" for p in old.rglob("*")):
+            return False
+        shutil.rmtree(old)
+    except OSError:
+        return False  # in use elsewhere (Windows) or not ours to remove: the next command tries again
+    return True
 
 
 def member_of(path: str | Path, repo: Path) -> str:

@@ -109,12 +109,12 @@ def warn_broken(error) -> None:
     warn(f"skipped {error.path}: {error.reason}")
 
 
-def warn_unreadable(n: int) -> None:
+def warn_unreadable(n: int, where: str = "scrapnote check lists them") -> None:
     """One line for the note files a command left out because they cannot be read (the search
-    names no file: ``scrapnote check`` lists them with their reasons)."""
+    names no file: ``where`` says which command does — ``scrapnote check`` for the own notes)."""
     if n:
         warn(f"{n} note file{'s' if n != 1 else ''} could not be read and {'were' if n != 1 else 'was'} "
-             "left out (scrapnote check lists them)")
+             f"left out ({where})")
 
 
 def error_line(text: str) -> None:

@@ -105,6 +105,7 @@ class Results:
     # note id → {"title": [(start, end), …], "snippet": […]}: the matched text to highlight
     spans: dict[int, dict[str, list[tuple[int, int]]]]
     broken: int = 0  # note files the index could not read (``search`` counts them; the CLI warns)
+    shared: list[tuple[int, list[str]]] = field(default_factory=list)  # ids more than one file has (as ``list``)
 
 
 # -- per-word matching ---------------------------------------------------------------------------
@@ -433,6 +434,7 @@ def search(text: str, *, limit: int = 20, fields: tuple[str, ...] | None = None,
 
     def counted(ix: NoteIndex, r: Results) -> Results:
         r.broken = len(ix.broken())
+        r.shared = ix.shared_ids()
         return r
 
     def early(ix: NoteIndex) -> Results:
@@ -443,12 +445,13 @@ def search(text: str, *, limit: int = 20, fields: tuple[str, ...] | None = None,
         if not _still_holds(q, fields, trace, changed):
             return False
         first["broken"] = len(first["ix"].broken())  # the files as they are now (the index is up to date)
+        first["shared"] = first["ix"].shared_ids()
         return True
 
     r = NoteIndex.answer_fresh(early, again=lambda ix: counted(ix, _answer(ix, q, limit, fields, filters)),
                                holds=holds, progress=progress, meanwhile=meanwhile)
     if "broken" in first:
-        r.broken = first["broken"]
+        r.broken, r.shared = first["broken"], first["shared"]
     return r
 
 

@@ -372,3 +372,16 @@ def test_show_check_edit_read_one_file_when_the_index_vouches(cli, home, write_n
         assert r.exit_code in (0, 1), (args, r.stderr)
         assert [n for n in opened if n.endswith(".md") and n != "12.md"] in ([], ["0012-n.md"]), args
         assert listed == [], args
+
+
+def test_search_warns_of_an_id_two_files_have_as_list_does(cli, three, home):
+    """``search`` said nothing of an id two files claim, where ``list`` warns: the same line."""
+    copy = home / "notes" / "0002-copy.md"
+    copy.write_bytes(three[1].path.read_bytes())
+    listed = [ln for ln in cli("list").stderr.splitlines() if "more than one file" in ln]
+    r = cli("search", "본문")
+    assert r.exit_code == 0, r.stderr
+    found = [ln for ln in r.stderr.splitlines() if "more than one file" in ln]
+    assert found == listed and len(found) == 1 and found[0].startswith("warning: id 2 is used by"), r.stderr
+    r = cli("search", "없는말없는말")  # no hit: the warning all the same
+    assert r.exit_code == 1 and "id 2 is used by more than one file" in r.stderr

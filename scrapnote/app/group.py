@@ -3,6 +3,8 @@ with the same list, search and show as the user's own (every member's notes in t
 index, brought up to date by the group's git history)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -43,16 +45,18 @@ def group_rows(name: str | None, filters, limit: int | None, on_error) -> list[d
     return rows
 
 
-def group_search(name: str | None, text: str, *, limit: int, fields, filters) -> list[tuple[str, object]]:
+def group_search(name: str | None, text: str, *, limit: int, fields, filters) -> tuple[list[tuple[str, object]], int]:
     """``search --group``: the same search over every member's notes at once (the group's one
-    index), each hit with its member."""
+    index), each hit with its member; and how many member note files could not be read (left
+    out, as the own search counts them)."""
     from scrapnote import search
 
     group = groups.resolve(name)
     repo = groups.repo_dir(group)
     with groups.open_index(group) as ix:
         result = search.search_index(ix, text, limit=limit, fields=fields or None, filters=filters)
-    return [(groups.member_of(h.path, repo), h) for h in result.hits]
+        broken = len(ix.broken())
+    return [(groups.member_of(h.path, repo), h) for h in result.hits], broken
 
 
 def parse_ref(ref: str) -> tuple[str | None, int]:
@@ -65,11 +69,26 @@ def parse_ref(ref: str) -> tuple[str | None, int]:
     return (nfc(member) if sep else None), n
 
 
-def member_scope(member: str, group: str | None):
-    """The member's published notes as the collection the note commands read (``show 민수:3``)."""
+@contextmanager
+def member_scope(member: str, group: str | None) -> Iterator[str]:
+    """The member's published notes as the collection the note commands read (``show 민수:3``);
+    yields the group that has the member."""
     g = groups.find_member(member, group)
     repo = groups.repo_dir(g)
-    return config.scoped(groups.member_folder(repo, member), groups.member_state_dir(g, member))
+    with config.scoped(groups.member_folder(repo, member), groups.member_state_dir(g, member)):
+        yield g
+
+
+def load_member_note(member: str, g: str, nid: int):
+    """``show 민수:3``: the member's note, read inside ``member_scope`` (``g`` the group it yields).
+    An id the member has not published is one line naming the member and the group (``no note
+    민수:99999 in group 스터디``), as ``export --group`` says it — never the own ``no note with id``."""
+    from scrapnote.app.notes import load_note
+
+    try:
+        return load_note(nid)
+    except NotFoundError:
+        raise NotFoundError(f"no note {nfc(member)}:{nid} in group {g}") from None
 
 
 def week(name: str | None, week: str | None) -> dict:

@@ -46,6 +46,11 @@ def stream_rows(filters: Filters, limit: int | None, on_error: Callable[[BrokenN
             yield from ix.iter_rows(filters, order="newest", columns=columns)
 
 
+def shared_id_warning(nid: int, names: list[str]) -> str:
+    """The one line ``list`` and ``search`` give for an id more than one note file has."""
+    return f"id {nid} is used by more than one file ({' and '.join(names)}); give one of them another id"
+
+
 def _fresh_listing(progress, on_error, on_warning):
     from scrapnote.index import NoteIndex
 
@@ -54,8 +59,7 @@ def _fresh_listing(progress, on_error, on_warning):
         _report_broken(ix, on_error)
         if on_warning:
             for nid, names in ix.shared_ids():
-                on_warning(f"id {nid} is used by more than one file ({' and '.join(names)}); "
-                           "give one of them another id")
+                on_warning(shared_id_warning(nid, names))
     except BaseException:
         ix.close()
         raise
