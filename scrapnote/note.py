@@ -205,13 +205,36 @@ def _resolve_plain(s: str):
 _plain_seen: dict = {}
 
 
+_YAML_PLAIN = (  # PyYAML's implicit resolvers of plain scalars (resolver.py), timestamp left out as
+    # _yaml_loader leaves it out: (tag, first characters, pattern, verbose). A copy, so that a front
+    # matter in the tool's shapes is read without importing PyYAML (~15 ms of show's start-up);
+    # tests/test_quick_paths.py holds it to the loader's own table.
+    ('bool', 'yYnNtTfFoO', '^(?:yes|Yes|YES|no|No|NO\n                    |true|True|TRUE|false|False|FALSE\n                    |on|On|ON|off|Off|OFF)$', True),
+    ('float', '-+0123456789.', '^(?:[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?\n                    |\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?\n                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*\n                    |[-+]?\\.(?:inf|Inf|INF)\n                    |\\.(?:nan|NaN|NAN))$', True),
+    ('int', '-+0123456789', '^(?:[-+]?0b[0-1_]+\n                    |[-+]?0[0-7_]+\n                    |[-+]?(?:0|[1-9][0-9_]*)\n                    |[-+]?0x[0-9a-fA-F_]+\n                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$', True),
+    ('merge', '<', '^(?:<<)$', False),
+    ('null', ('~', 'n', 'N', ''), '^(?: ~\n                    |null|Null|NULL\n                    | )$', True),
+    ('value', '=', '^(?:=)$', False),
+    ('yaml', '!&*', '^(?:!|&|\\*)$', False),
+)
+
+
+def plain_resolvers() -> dict:
+    """``_YAML_PLAIN`` as the loader keeps it: {first character: [(tag, compiled pattern), …]}."""
+    out: dict = {}
+    for tag, first, pattern, verbose in _YAML_PLAIN:
+        rx = re.compile(pattern, re.X if verbose else 0)
+        for ch in first:
+            out.setdefault(ch, []).append((f"tag:yaml.org,2002:{tag}", rx))
+    return out
+
+
 def _resolve_plain_once(s: str):
     global _resolvers
     if not s or s != s.strip() or ": " in s or " #" in s or s.endswith(":") or not _PLAIN_RE.match(s):
         return _NO
     if _resolvers is None:
-        loader = _LOADERS.get(False) or _LOADERS.setdefault(False, _yaml_loader(False))
-        _resolvers = getattr(loader, "yaml_implicit_resolvers")  # noqa: B009 - the class YAML built
+        _resolvers = plain_resolvers()
     tag = _STR_TAG
     for t, rx in (*_resolvers.get(s[0], ()), *_resolvers.get(None, ())):
         if rx.match(s):
@@ -686,12 +709,20 @@ def _split_sections(rest: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _parse_meta(fm_raw: str, where, path: Path | None) -> dict:
+    meta = fast_front_matter(fm_raw)  # the tool's own line shapes: read without importing PyYAML
+    if meta is None:
+        meta = _yaml_meta(fm_raw, where)
+    if not isinstance(meta, dict):
+        raise BrokenNoteError(where, "front matter must be 'key: value' lines")
+    meta = {str(k): _plain_data(v, k, where) for k, v in meta.items()}
+    return _check_fields(meta, where, path)
+
+
+def _yaml_meta(fm_raw: str, where):
     import yaml
 
     try:
-        meta = fast_front_matter(fm_raw)
-        if meta is None:
-            meta = load_yaml(fm_raw) if fm_raw.strip() else {}
+        return load_yaml(fm_raw) if fm_raw.strip() else {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f" at line {mark.line + 2}" if mark else ""
@@ -702,10 +733,6 @@ def _parse_meta(fm_raw: str, where, path: Path | None) -> dict:
     except Exception as e:  # a tag YAML cannot build (!!int abc, !!float x, !!timestamp 2024-13-45)
         problem = str(e).splitlines()[0] if str(e) else type(e).__name__
         raise BrokenNoteError(where, f"front matter is not valid YAML ({problem})")
-    if not isinstance(meta, dict):
-        raise BrokenNoteError(where, "front matter must be 'key: value' lines")
-    meta = {str(k): _plain_data(v, k, where) for k, v in meta.items()}
-    return _check_fields(meta, where, path)
 
 
 def _plain_data(v, key, where, depth: int = 1):

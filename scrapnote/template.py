@@ -118,6 +118,81 @@ def load(name: str | None = None) -> Template:
 
 @lru_cache(maxsize=16)
 def _load_path(path: Path, _mtime: int) -> Template:
+    key, cache = _cache_key(path), _read_cache()
+    if key is not None and cache.get(str(path)) == key[0] and isinstance(cache.get(key[1]), dict):
+        try:
+            return _from_cached(cache[key[1]], path)
+        except (KeyError, TypeError, ValueError):
+            pass
+    tmpl = _parse_path(path)
+    if key is not None:
+        _write_cache(cache, str(path), key, tmpl)
+    return tmpl
+
+
+# A form parsed once is kept, checked, in <home>/.scrapnote/forms.json under its file's (mtime,
+# size, inode): show, check and edit then read the note's form without importing PyYAML (~15 ms
+# of their start-up). A file changed within RACY_NS of now is not cached (an edit in the same
+# clock tick and of the same size could hide); an unreadable cache is no cache.
+FORMS_CACHE = "forms.json"
+RACY_NS = 2_000_000_000
+
+
+def _cache_key(path: Path) -> tuple[str, str] | None:
+    import os
+    import time
+
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if st.st_mtime_ns > time.time_ns() - RACY_NS:
+        return None
+    stamp = f"{st.st_mtime_ns}:{st.st_size}:{st.st_ino}:{st.st_dev}"
+    return stamp, f"{path}|{stamp}"
+
+
+def _read_cache() -> dict:
+    import json
+
+    try:
+        data = json.loads((config.state_dir() / FORMS_CACHE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_cache(cache: dict, where: str, key: tuple[str, str], tmpl: Template) -> None:
+    import json
+
+    state = config.state_dir()
+    if not state.is_dir():
+        return  # never creates the state folder (a read command in a new home)
+    old = cache.get(where)
+    if isinstance(old, str):
+        cache.pop(f"{where}|{old}", None)
+    cache[where] = key[0]
+    cache[key[1]] = {"name": tmpl.name, "title": tmpl.title,
+                     "sections": [[s.key, s.label, s.hint, s.writer, s.store, list(s.aliases), s.check]
+                                  for s in tmpl.sections]}
+    try:
+        from scrapnote.store import atomic_write
+
+        atomic_write(state / FORMS_CACHE, json.dumps(cache, ensure_ascii=False))
+    except OSError:
+        pass  # only a shortcut
+
+
+def _from_cached(data: dict, path: Path) -> Template:
+    sections = tuple(SectionSpec(key=str(k), label=str(lb), hint=str(h), writer=str(w), store=str(st),
+                                 aliases=tuple(str(a) for a in al), check=bool(c))
+                     for k, lb, h, w, st, al, c in data["sections"])
+    if not sections:
+        raise ValueError("no sections")
+    return Template(name=str(data["name"]), title=str(data["title"]), sections=sections, path=path)
+
+
+def _parse_path(path: Path) -> Template:
     import yaml
 
     try:

@@ -159,3 +159,47 @@ def test_the_quick_commands_piped_load_no_rich(home, write_note, tmp_path):
         r = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
                            env={**os.environ, "EDITOR": str(editor), "COLUMNS": "200"}, timeout=60)
         assert r.stderr.endswith("NO-RICH"), (args, r.stderr)
+
+
+def test_the_plain_scalar_table_is_pyyamls_own():
+    """note.fast_front_matter resolves plain scalars by a copy of the loader's implicit resolvers
+    (no PyYAML import for a front matter in the tool's shapes): the same table, key by key, in order."""
+    from scrapnote.note import _yaml_loader, plain_resolvers
+
+    theirs = {k: [(t, rx.pattern, rx.flags) for t, rx in v]
+              for k, v in _yaml_loader(False).yaml_implicit_resolvers.items()}
+    ours = {k: [(t, rx.pattern, rx.flags) for t, rx in v] for k, v in plain_resolvers().items()}
+    assert ours == theirs
+    assert list(ours) == list(theirs)
+
+
+def test_a_form_is_read_from_its_cache_until_its_file_changes(home, monkeypatch):
+    from scrapnote import template
+
+    (home / ".scrapnote").mkdir(parents=True)
+    forms = home / "templates"
+    forms.mkdir()
+    own = forms / "mine.yaml"
+    own.write_text("name: mine\nsections:\n  - {key: body, label: 본문, writer: tool}\n"
+                   "  - {key: insights, label: 인사이트, writer: reader}\n", encoding="utf-8")
+    age(own, 30)
+
+    def fresh():
+        template._loaded.clear()
+        template._load_path.cache_clear()
+        return template.load("mine")
+
+    first = fresh()
+    assert (home / ".scrapnote" / template.FORMS_CACHE).exists()
+    parsed: list = []
+    real = template._parse_path
+    monkeypatch.setattr(template, "_parse_path", lambda p: parsed.append(p) or real(p))
+    assert fresh() == first and parsed == []  # from the cache: no YAML
+    own.write_text("name: mine\nsections:\n  - {key: body, label: 본문 (바뀜), writer: tool}\n", encoding="utf-8")
+    age(own, 20)
+    changed = fresh()
+    assert parsed and changed.sections[0].label == "본문 (바뀜)" and len(changed.sections) == 1
+    parsed.clear()
+    assert fresh() == changed and parsed == []
+    own.write_text("name: mine\nsections:\n  - {key: body, label: 새로, writer: tool}\n", encoding="utf-8")
+    assert fresh().sections[0].label == "새로"  # changed just now: parsed (and not cached)
