@@ -51,8 +51,10 @@ def test_a_recent_folder_stamp_is_still_not_trusted(home, cli, monkeypatch):
 def test_list_shares_the_stat_with_a_child_and_still_sees_an_edit_in_place(home, cli, monkeypatch):
     """open_fresh stats the files in two processes when the names are known (Check's shared
     mode), and an edit in place (the folder's stamp unchanged) is still read again."""
+    import scrapnote.index
     from scrapnote.index import scan
 
+    monkeypatch.setattr(scrapnote.index, "SPLIT_MIN", 8)
     notes = _collection(home, 40)
     assert cli("list", "-n", "1").exit_code == 0
     modes: list[str] = []

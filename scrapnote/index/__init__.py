@@ -425,6 +425,9 @@ class NoteIndex:
         return _rows.field_texts(self._con, self._folder, doc)
 
 
+SPLIT_MIN = 4096  # files: fewer are stat'ed here alone (a fork and its wait cost more than half of it)
+
+
 def _split_scan(folder: Path, known: sync.Stored | None):
     """The folder's scan for ``open_fresh``, its stats shared with a child process (``Check``'s
     shared mode: both cores stat, ~half the wall time of the stat of every file, and the stats
@@ -433,7 +436,7 @@ def _split_scan(folder: Path, known: sync.Stored | None):
     as before (a child would only list and stat it alone while this process waits)."""
     import os
 
-    if known is None or not known[0] or not known[1]:
+    if known is None or not known[0] or not known[1] or len(known[2]) < 16 * SPLIT_MIN:
         return None
     try:
         dst = os.stat(folder)
