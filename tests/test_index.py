@@ -361,3 +361,37 @@ def test_shared_check_with_a_failed_child_scans_inline(many, monkeypatch):
     assert check.mode == "shared"
     time.sleep(0.05)  # let the child claim (and fail on) its first name
     assert check.result() == want
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_each_row_gets_its_own_files_stats_in_name_order(home, write_note, monkeypatch, parallel):
+    """The names to read are positions in the listing (no dict of every name): each row still
+    gets its own file's mtime and size, and rows are written in name order, when the folder
+    lists its names in another order — on a first build and on a refresh that adds files among
+    indexed ones and changes one."""
+    real = os.listdir
+    monkeypatch.setattr(scanning.os, "listdir", lambda p: list(reversed(sorted(real(p)))))
+    if parallel:
+        monkeypatch.setattr(sync, "PARALLEL", 2)
+    paths = [write_note(f"{i:04d}-n.md", note_text(i, f"노트 {i}", "본문 " + "가" * i)) for i in range(1, 10, 2)]
+    age(*paths)
+
+    def check():
+        con = schema.connect()
+        rows = con.execute("SELECT path, mtime_ns, size FROM notes ORDER BY rowid").fetchall()
+        for p, m, s in rows:
+            st = os.stat(config.notes_dir() / p)
+            assert (m, s) == (st.st_mtime_ns, st.st_size), p
+        return [p for p, _, _ in rows]
+
+    sync.sync(schema.connect())
+    assert check() == sorted(p.name for p in paths)
+    more = [write_note(f"{i:04d}-n.md", note_text(i, f"노트 {i}", "본문 " + "나" * (i + 20))) for i in range(2, 10, 2)]
+    paths[0].write_text(note_text(1, "노트 1", "본문 고침 " + "다" * 40), encoding="utf-8")
+    age(*more, paths[0])
+    sync.sync(schema.connect())
+    written = check()
+    assert sorted(written) == sorted(p.name for p in paths + more)
+    assert written[len(paths) - 1:] == sorted([paths[0].name] + [p.name for p in more])  # the re-read, by name
+    assert ids("고침") == {1}
+    assert ids("노트") == set(range(1, 10))

@@ -33,7 +33,7 @@ import sys
 import time
 from array import array
 from pathlib import Path
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from scrapnote import config, fields
 from scrapnote.errors import BrokenNoteError, ScrapnoteError
@@ -194,27 +194,39 @@ def _apply(con, folder: Path, listing: Listing, stored: Stored | None,
     same_names = stored is not None and (stored[1] is names_blob or stored[1] == names_blob) \
         and len(stored[2]) == len(nums_blob)
     raw: list[bytes] | None
+    todo: Sequence[str]
     if same_names and stored is not None:  # the same files: only some contents changed (the usual hand edit)
         raw = None
         changed_at = differing(stored[2], nums_blob, 16)
         todo = [os.fsdecode(stored.name_at(i)) for i in changed_at]
-        on_disk = {n: (nums[2 * i], nums[2 * i + 1]) for n, i in zip(todo, changed_at)}
+        stat_at = _stats_by(nums, changed_at)
         known = set(todo)
         gone: list[str] = []
     else:
         raw = names_blob.split(b"\0") if names_blob else []
-        on_disk = {os.fsdecode(n): (nums[2 * i], nums[2 * i + 1]) for i, n in enumerate(raw)}
         indexed = {p: (m, s) for p, m, s in con.execute("SELECT path, mtime_ns, size FROM notes")}
-        gone = [p for p in indexed if p not in on_disk]
         # by name: the rows go into the path key (and the ids, the docs) in order, not scattered
-        todo = sorted(p for p, ms in on_disk.items() if indexed.get(p) != ms)
-        known = {p for p in todo if p in indexed}
+        order = sorted(range(len(raw)), key=raw.__getitem__)
+        if indexed:
+            present = set(map(os.fsdecode, raw))
+            gone = [p for p in indexed if p not in present]
+            del present
+            dec = os.fsdecode
+            order = [i for i in order if indexed.get(dec(raw[i])) != (nums[2 * i], nums[2 * i + 1])]
+        else:
+            gone = []
+        at = array("l", order)
+        del order
+        todo = _Names(raw, at)
+        stat_at = _stats_by(nums, at)
+        known = {p for p in todo if p in indexed} if indexed else set()
+        del indexed
     changed = bool(gone or todo)
     garbage = 0
     for p in gone:
         garbage += _delete_row(con, p, out.before)
     if todo:
-        garbage += _index_files(con, folder, todo, on_disk, known, progress, out)
+        garbage += _index_files(con, folder, todo, stat_at, known, progress, out)
         from scrapnote.index.record import form_hints
 
         _set_state(con, "hints", json.dumps(form_hints(), ensure_ascii=False))  # for the snippets
@@ -295,6 +307,36 @@ def _wipe(con) -> None:
     con.execute("DELETE FROM listing")
 
 
+class _Names(Sequence):
+    """The names to read as positions in the folder's listing (``raw``, its names as bytes),
+    decoded when asked for (a chunk at a time): no str, tuple or dict entry per note held for
+    the whole build (at 200k notes a dict of them was ~70 MiB of the writer's peak)."""
+
+    def __init__(self, raw: list[bytes], at: array):
+        self._raw, self._at = raw, at
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            raw = self._raw
+            return [os.fsdecode(raw[j]) for j in self._at[i]]
+        return os.fsdecode(self._raw[self._at[i]])
+
+    def __iter__(self) -> Iterator[str]:
+        raw = self._raw
+        return (os.fsdecode(raw[j]) for j in self._at)
+
+
+def _stats_by(nums: array, at) -> Callable[[int], tuple[int, int]]:
+    """(mtime_ns, size) of the ``k``-th name to read, the listing's ``at[k]``-th file."""
+    def stat_at(k: int) -> tuple[int, int]:
+        i = at[k]
+        return nums[2 * i], nums[2 * i + 1]
+    return stat_at
+
+
 # The note row's columns, in one order for every row (a broken file's are None but its error).
 ROW_COLS = ("path", "mtime_ns", "size", "id", "error", "doc", "title", "source", "reporter", "published",
             "date", "url", "tags", "industry", "companies", "keywords", fields.HEADLINE, "incomplete",
@@ -306,10 +348,11 @@ BULK_HASH = 32 << 20  # FTS5's pending terms held before a segment is written, w
 FTS5_HASHSIZE = 1 << 20  # FTS5's own default of it
 
 
-def _index_files(con, folder: Path, todo: list[str], on_disk: dict, known: set, progress,
-                 out: Changes | None = None) -> int:
-    """Read ``todo`` into ``notes`` and ``ft``, in batches as the parsers hand them over (one
-    executemany per batch); the word list after. Many notes at once are written with a larger page
+def _index_files(con, folder: Path, todo: Sequence[str], stat_at: Callable[[int], tuple[int, int]],
+                 known: set, progress, out: Changes | None = None) -> int:
+    """Read ``todo`` into ``notes`` and ``ft`` (``stat_at(k)``: the (mtime_ns, size) of
+    ``todo[k]``), in batches as the parsers hand them over (one executemany per batch); the word
+    list after. Many notes at once are written with a larger page
     cache and FTS5 holding more terms in memory before it writes a segment (fewer, larger segments
     and merges: ~1.5× faster inserts), both put back before the transaction commits."""
     tick = progress(len(todo)) if progress and len(todo) > PROGRESS_MIN else None
@@ -326,12 +369,14 @@ def _index_files(con, folder: Path, todo: list[str], on_disk: dict, known: set, 
         con.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
         hashsize = con.execute("SELECT v FROM ft_config WHERE k='hashsize'").fetchone()
         con.execute("INSERT INTO ft(ft, rank) VALUES('hashsize', ?)", (BULK_HASH,))
+    k = 0  # the position in ``todo`` of the batch's first note (batches come in its order)
     try:
         for batch in _read_all(folder, todo):
             ft_rows, note_rows = [], []
             term_rows: list[tuple[str, str, str]] = []
             for name, row, texts in batch:
-                mtime, size = on_disk[name]
+                mtime, size = stat_at(k)
+                k += 1
                 row.update(path=name, mtime_ns=mtime, size=size)
                 if texts is not None:
                     row["doc"] = next_doc
@@ -367,7 +412,7 @@ def _index_files(con, folder: Path, todo: list[str], on_disk: dict, known: set, 
     return garbage
 
 
-def _read_all(folder: Path, names: list[str]) -> Iterable[list[tuple[str, dict, tuple | None]]]:
+def _read_all(folder: Path, names: Sequence[str]) -> Iterable[list[tuple[str, dict, tuple | None]]]:
     """Batches of (name, notes row, FTS texts or None for a broken file), in the order of
     ``names``: parsed in two worker processes when there are many and the machine has the cores,
     at most ``IN_FLIGHT`` batches ahead of the caller (so a slow writer never has the whole
@@ -384,7 +429,8 @@ def _read_all(folder: Path, names: list[str]) -> Iterable[list[tuple[str, dict, 
             from collections import deque
 
             try:
-                parts: Iterator[list[str] | None] = iter([names[i:i + CHUNK] for i in range(0, len(names), CHUNK)])
+                # a chunk's names decoded when it is handed out, not every chunk at the start
+                parts: Iterator[list[str] | None] = (list(names[i:i + CHUNK]) for i in range(0, len(names), CHUNK))
                 waiting: deque = deque()
                 for p in parts:
                     waiting.append(pool.apply_async(_read_some, ((folder, p),)))
@@ -401,7 +447,7 @@ def _read_all(folder: Path, names: list[str]) -> Iterable[list[tuple[str, dict, 
                 pool.join()
             return
     for i in range(0, len(names), CHUNK):
-        yield _read_some((folder, names[i:i + CHUNK]))
+        yield _read_some((folder, list(names[i:i + CHUNK])))
 
 
 _forms: dict = {}  # name -> (form, its hint lines), per home: the notes of one build share a few
@@ -511,7 +557,7 @@ def apply_tree(con: sqlite3.Connection, folder: Path, stamp: str, names: list[st
                                            (json.dumps(todo, ensure_ascii=False),))}
         garbage = sum(_delete_row(con, p) for p in gone)
         if todo:
-            garbage += _index_files(con, folder, todo, on_disk, known, progress)
+            garbage += _index_files(con, folder, todo, lambda k: on_disk[todo[k]], known, progress)
             from scrapnote.index.record import form_hints
 
             _set_state(con, "hints", json.dumps(form_hints(), ensure_ascii=False))
