@@ -156,7 +156,7 @@ def test_the_quick_commands_piped_load_no_rich(home, write_note, tmp_path):
                "## 본문 (본문 내용 복사)\n본문.\n")
     code = ("import sys; sys.argv = ['scrapnote', *sys.argv[1:]]\nfrom scrapnote import cli\n"
             "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
-            "sys.stderr.write('RICH' if 'rich' in sys.modules else 'NO-RICH')")
+            "sys.stderr.write('RICH' if 'rich' in sys.modules or 'filelock' in sys.modules else 'NO-RICH')")
     for args in (["show", "1"], ["check", "1"], ["edit", "1"], ["delete", "1", "--yes"]):
         r = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
                            env={**os.environ, "EDITOR": str(editor), "COLUMNS": "200"}, timeout=60)
@@ -205,3 +205,35 @@ def test_a_form_is_read_from_its_cache_until_its_file_changes(home, monkeypatch)
     assert fresh() == changed and parsed == []
     own.write_text("name: mine\nsections:\n  - {key: body, label: 새로, writer: tool}\n", encoding="utf-8")
     assert fresh().sections[0].label == "새로"  # changed just now: parsed (and not cached)
+
+
+def test_the_collections_lock_is_filelocks_lock(home):
+    """store's flock is the lock filelock takes on POSIX: held by a process using filelock, the
+    collection is locked for scrapnote, and the other way round."""
+    import subprocess
+    import sys
+
+    import pytest
+
+    from scrapnote import store
+    from scrapnote.errors import ScrapnoteError
+
+    state = home / ".scrapnote"
+    state.mkdir(parents=True)
+    holder = subprocess.Popen([sys.executable, "-c",
+                               "import sys, time, filelock\n"
+                               f"with filelock.FileLock({str(state / 'lock')!r}):\n"
+                               "    print('held', flush=True); time.sleep(3)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(ScrapnoteError, match="locked by another scrapnote"), store.locked(timeout=0.3):
+            pass
+    finally:
+        holder.kill()
+        holder.wait()
+    with store.locked(timeout=2):  # let go when its holder died
+        import filelock
+
+        with pytest.raises(filelock.Timeout):
+            filelock.FileLock(str(state / "lock"), timeout=0.2).acquire()
