@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import mmap
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from scrapnote import index
@@ -221,6 +221,7 @@ class _Searcher:
         # A condition every note found must also match (see _answer): a rarer word of the
         # query, so the common words' postings are cut to its notes inside SQLite.
         self.within: str | None = None
+        self.rare_count = 0  # the rarest word's notes (_narrow), as FTS5 counts them
 
     # The word list: b"\nword\nword…\n" in UTF-8, memory-mapped from the index's file of it (no
     # copy, no decoding per search); searched by bytes.find (C speed). UTF-8 finds a word only
@@ -412,6 +413,7 @@ def _narrow(s: _Searcher, words: list[Word]) -> int | None:
     if not counts:
         return None
     n, i, terms = min(counts)
+    s.rare_count = n
     if not terms:
         return None
     s.within = NoteIndex.any_of([c for _n, cs, _w in s.groups for c in cs], terms)
@@ -547,6 +549,11 @@ def _answer(ix: NoteIndex, q: Query, limit: int, fields: tuple[str, ...], filter
     if len(q.words) == 1:
         return _answer_one(s, q, limit, filters, trace)
     rare = _narrow(s, q.words)
+    if rare is None or s.rare_count >= MANY:
+        s.within = None
+        got = _answer_walked(s, q, limit, filters, trace)
+        if got is not None:
+            return got
     if rare is None:
         matches = [s.exact(w) for w in q.words]
     else:
@@ -580,6 +587,43 @@ def _answer(ix: NoteIndex, q: Query, limit: int, fields: tuple[str, ...], filter
         for m in matches:
             trace.docs |= m.docs.keys()
     return _collect(ix, s.groups, matches, exclude_verify, ranked, limit)
+
+
+def _answer_walked(s: _Searcher, q: Query, limit: int, filters, trace: _Trace | None) -> Results | None:
+    """Several common words: ``_answer``'s ranking walked best first (``_RankedMany``), the counts
+    the guessing lanes go by counted only as far as they decide; None when the words' bands make
+    too many combinations to order (then gathered whole)."""
+    matches = [s.exact(w) for w in q.words]
+    if _RankedMany.combos([m.bands() for m in matches]) is None:
+        return None
+    excluded, exclude_verify = _excluded(s, q, trace)
+    few = min(FEW, limit)
+
+    def ranked_now():
+        if any(not m.count(1) for m in matches):
+            return []
+        if trace is not None:
+            trace.walked = True
+        return _RankedMany(s.ix, matches, excluded, filters)
+
+    ranked = ranked_now()
+    if len(_first(ranked, few)) < few:  # too little: the lanes that guess, for the words that found little
+        more = False
+        for i, w in enumerate(q.words):
+            if matches[i].count(few) >= few:
+                continue
+            if trace is not None:
+                trace.guessed.append(i)
+            for e in _guesses(s, w):
+                if not _typo_opens(w, matches[i], e):
+                    continue
+                more = True
+                matches[i].extend(e)
+        if more:
+            if _RankedMany.combos([m.bands() for m in matches]) is None:
+                return None
+            ranked = ranked_now()
+    return _collect(s.ix, s.groups, matches, exclude_verify, ranked, limit)
 
 
 def _excluded(s: _Searcher, q: Query, trace: _Trace | None) -> tuple[set[int], list[str]]:
@@ -637,7 +681,7 @@ def _ranked(ix: NoteIndex, m: _Match, excluded: set[int], filters, trace: _Trace
 
 
 def _first(ranked, n: int) -> list:
-    return ranked.take(n) if isinstance(ranked, _Ranked) else ranked[:n]
+    return ranked.take(n) if isinstance(ranked, _Taken) else ranked[:n]
 
 
 def _typo_opens(w: Word, exact: _Match, guess: _Match) -> bool:
@@ -718,20 +762,13 @@ WALK_FIRST = 256  # rows tested before the walk judges the band's density
 WALK_MOST = 16384  # rows a band's walk may test when its density says the notes wanted are there
 
 
-class _Ranked:
-    """One word's candidates in ``_rank``'s order — best (tier, score) first, then the newest (the
-    date shown, the id, the doc) — found band by band (``_Match.bands``): a band's notes are the
-    newest of its levels' not already given (every note of a better band that passes the filters
-    was given before the band is begun), so a query that matches every note (ㄱㄱ, 이) looks at
-    about as many notes as it shows, never at every match. Candidates are taken as they are
-    asked for (``take``, or iterating) and kept."""
+class _Taken:
+    """Candidates taken from a walk (``_it``) as they are asked for (``take``, or iterating), and
+    kept; ``want`` is the most asked for at once (the walks judge a band's density by it)."""
 
-    def __init__(self, ix: NoteIndex | None, m: _Match, excluded: set[int], filters):
-        self.got: list[tuple] = []
-        self.want = 0
-        self._excluded = excluded
-        self._seen: dict[Level, set[int]] = {}
-        self._it = self._walk(ix, m, filters) if ix is not None else iter(())
+    got: list[tuple]
+    want: int
+    _it: Iterator[tuple]
 
     def take(self, n: int) -> list[tuple]:
         self.want = max(self.want, n)
@@ -749,6 +786,22 @@ class _Ranked:
                 return
             yield self.got[i]
             i += 1
+
+
+class _Ranked(_Taken):
+    """One word's candidates in ``_rank``'s order — best (tier, score) first, then the newest (the
+    date shown, the id, the doc) — found band by band (``_Match.bands``): a band's notes are the
+    newest of its levels' not already given (every note of a better band that passes the filters
+    was given before the band is begun), so a query that matches every note (ㄱㄱ, 이) looks at
+    about as many notes as it shows, never at every match. Candidates are taken as they are
+    asked for (``take``, or iterating) and kept."""
+
+    def __init__(self, ix: NoteIndex | None, m: _Match, excluded: set[int], filters):
+        self.got: list[tuple] = []
+        self.want = 0
+        self._excluded = excluded
+        self._seen: dict[Level, set[int]] = {}
+        self._it = self._walk(ix, m, filters) if ix is not None else iter(())
 
     def _walk(self, ix: NoteIndex, m: _Match, filters):
         given: set[int] = set(self._excluded)  # never given: the excluded notes and those given
@@ -807,6 +860,186 @@ class _Ranked:
             elif d in self._docs(ix, lv):
                 return v
         return band[-1]
+
+
+# A query of several words walks its candidates too (``_RankedMany``) when every word is common:
+# when the rarest word's notes (by FTS5's counts) are at least this many, else they are gathered.
+MANY = 2000
+MOST_COMBOS = 20000  # combinations of the words' bands a walk may order; more: gathered whole
+
+
+class _RankedMany(_Taken):
+    """Several words' candidates in ``_rank``'s order, without gathering every match: a note is
+    worth each word's best band (``_Match.bands``) combined as ``_rank`` combines them — the
+    lowest tier, the sum of the scores in the words' order — so the combinations of one band per
+    word are ordered by that worth, those of equal worth together (a *super-band*: their notes
+    tie, newest first). A note is in exactly one combination (each word's first band holding
+    it), told from the row's own words for the title and the lists and from the FTS5 levels
+    (gathered when first asked, once) for the sections. A super-band is tested on the newest
+    notes' rows (kept as walked, shared by every super-band); when that many rows gave too few
+    of the notes wanted, its notes are gathered from the levels and sorted (few) or met on the
+    walk (many), as ``_Ranked`` does for one word."""
+
+    def __init__(self, ix: NoteIndex, matches: list[_Match], excluded: set[int], filters):
+        self.got: list[tuple] = []
+        self.want = 0
+        self._ix = ix
+        self._excluded = excluded
+        self._filters = filters
+        self._bands = [m.bands() for m in matches]
+        self._seen: dict[Level, set[int]] = {}
+        self._holds: dict[tuple[int, int, int], tuple | None] = {}
+        self._rows: list[dict] = []
+        cols = {c for bands in self._bands for band in bands for *_v, lv in band for c in lv.columns} & _LISTS
+        self._cols = (*_CAND_COLS, *sorted(cols))
+        self._cursor: Iterator[dict] | None = None
+        self._it = self._walk()
+
+    @staticmethod
+    def combos(bands: list[list[list[tuple]]]) -> list[tuple[tuple[int, float], list[tuple[int, ...]]]] | None:
+        """The combinations of one band per word grouped by their worth, best first (each group's
+        in the order ``itertools.product`` gives them); None: more than ``MOST_COMBOS``."""
+        import itertools
+        import math
+
+        if math.prod(len(b) for b in bands) > MOST_COMBOS:
+            return None
+        worth: dict[tuple[int, float], list[tuple[int, ...]]] = {}
+        for c in itertools.product(*(range(len(b)) for b in bands)):
+            heads = [bands[i][j][0] for i, j in enumerate(c)]
+            key = (min(h[0] for h in heads), sum(h[1] for h in heads))
+            worth.setdefault(key, []).append(c)
+        return sorted(worth.items(), key=lambda kv: kv[0], reverse=True)
+
+    def _walked(self) -> Iterator[dict]:
+        """The newest notes' rows: those walked so far, then more."""
+        i = 0
+        while True:
+            if i < len(self._rows):
+                yield self._rows[i]
+                i += 1
+                continue
+            if self._cursor is None:
+                self._cursor = iter(self._ix.walk_newest(self._filters, self._cols))
+            row = next(self._cursor, None)
+            if row is None:
+                return
+            self._rows.append(row)
+
+    def _docs(self, level: Level) -> set[int]:
+        got = self._seen.get(level)
+        if got is None:
+            got = self._seen[level] = self._ix.level_docs(level)
+        return got
+
+    def _level(self, i: int, j: int, row: dict):
+        """The first level of word ``i``'s band ``j`` holding the note of ``row``, or None."""
+        key = (row["doc"], i, j)
+        if key in self._holds:
+            return self._holds[key]
+        got = None
+        d = row["doc"]
+        for v in self._bands[i][j]:
+            lv = v[4]
+            if set(lv.columns) <= _ROW_TEXT and lv.within is None:
+                if _first_level([v], row) is not None:
+                    got = v
+                    break
+            elif d in self._docs(lv):
+                got = v
+                break
+        self._holds[key] = got
+        return got
+
+    def _short(self, i: int, j: int) -> bool:
+        return all(set(lv.columns) <= _ROW_TEXT and lv.within is None for *_v, lv in self._bands[i][j])
+
+    def _exact(self, i: int, j: int, row: dict):
+        """Word ``i``'s value for the note of ``row`` when its first band holding it is ``j``."""
+        v = self._level(i, j, row)
+        if v is None:
+            return None
+        better = sorted(range(j), key=lambda k: not self._short(i, k))  # the row's own words first
+        if any(self._level(i, k, row) is not None for k in better):
+            return None
+        return v
+
+    def _in(self, combos: list[tuple[int, ...]], row: dict):
+        for c in combos:
+            vs = []
+            for i, j in enumerate(c):
+                v = self._exact(i, j, row)
+                if v is None:
+                    break
+                vs.append(v[:4])
+            else:
+                return vs
+        return None
+
+    def _band_docs(self, i: int, j: int) -> set[int]:
+        return set().union(*(self._docs(lv) for *_v, lv in self._bands[i][j]))
+
+    def _gathered(self, combos: list[tuple[int, ...]]) -> set[int]:
+        """Every note of the super-band (FTS docs): each word's notes first in the band asked."""
+        out: set[int] = set()
+        for c in combos:
+            got: set[int] | None = None
+            for i, j in sorted(enumerate(c), key=lambda ij: ij[1]):
+                mine = self._band_docs(i, j)
+                mine = (mine if got is None else mine & got)
+                for k in range(j):
+                    if not mine:
+                        break
+                    mine -= self._band_docs(i, k)
+                got = mine
+                if not got:
+                    break
+            out |= got or set()
+        return out
+
+    def _yield(self, row: dict, vs: list[tuple]):
+        worst = min(vs, key=lambda v: v[0])
+        return (row["doc"], worst[0], sum(v[1] for v in vs), worst[2], row, vs)
+
+    def _walk(self):
+        order = self.combos(self._bands)
+        assert order is not None
+        given: set[int] = set(self._excluded)
+        for _key, combos in order:
+            hits = 0
+            complete = True
+            for walked, row in enumerate(self._walked(), 1):
+                d = row["doc"]
+                if d not in given:
+                    vs = self._in(combos, row)
+                    if vs is not None:
+                        given.add(d)
+                        hits += 1
+                        yield self._yield(row, vs)
+                if walked >= WALK_FIRST and walked % 64 == 0:
+                    left = self.want - len(self.got)
+                    if left > 0 and (not hits or walked * (hits + left) / hits > WALK_MOST):
+                        complete = False  # sparse here: the rest of the super-band from the levels
+                        break
+            if complete:
+                continue
+            docs = self._gathered(combos) - given
+            if not docs:
+                continue
+            rows: Iterable[dict]
+            if len(docs) <= SPARSE:
+                listed = list(self._ix.rows_of_docs(docs, self._filters, (*self._cols, "doc")).values())
+                listed.sort(key=lambda r: r["doc"])
+                listed.sort(key=lambda r: (r["date"] or "", r["id"]), reverse=True)
+                rows = listed
+            else:
+                rows = (r for r in self._walked() if r["doc"] in docs)
+            for row in rows:
+                vs = self._in(combos, row)
+                if vs is None:  # the row's words and the index's disagree (cannot be: cut alike)
+                    continue
+                given.add(row["doc"])
+                yield self._yield(row, vs)
 
 
 SPARSE = 4096  # a band with fewer notes than this has them sorted; one with more is walked
