@@ -1,5 +1,6 @@
 # Two commands: `make demo` and `make test`. Each creates .venv when missing and installs the project.
-# `make test` runs `make lint` (ruff and mypy, configured in pyproject.toml) first.
+# `make test` runs `make lint` (ruff and mypy, configured in pyproject.toml) first, then pytest on
+# every core.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -39,8 +40,10 @@ lint: $(VENV)/.installed-test
 	$(BIN)/python -m ruff check scrapnote tests bench docs
 	$(BIN)/python -m mypy
 
+# Two workers per core count (pytest-xdist, -n auto); a module's tests stay on one worker
+# (--dist loadscope: module fixtures are built once). Run one file alone with .venv/bin/python -m pytest FILE.
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadscope
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/search.py

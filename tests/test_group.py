@@ -27,7 +27,8 @@ def sn(world, member: str, *args, input: bytes | None = None, env_extra=None):  
 
 def scrap(world, member: str, title: str, body: str, *, tags=(), scrapped: str | None = None,
           opinion: str | None = None) -> Path:
-    args = ["new", "--no-edit", "-"] + [a for t in tags for a in ("--tag", t)]
+    # --no-drafts: these tests are about sharing; the Korean model would cost ~1 s a note
+    args = ["new", "--no-edit", "--no-drafts", "-"] + [a for t in tags for a in ("--tag", t)]
     r = sn(world, member, *args, input=f"{title}\n\n{body}\n".encode())
     ok(r)
     nid = int(r.stdout.decode().split()[0])
