@@ -97,22 +97,50 @@ def available() -> dict[str, Path]:
     return found
 
 
-_loaded: dict[tuple[str, str], Template] = {}
+_loaded: dict[tuple[str, str], tuple[tuple, Template]] = {}
+
+
+def stamp(name: str | None = None, home: Path | None = None) -> tuple | None:
+    """What a form named ``name`` is read from, as it is now: the stat (mtime, size, inode) of the
+    user's templates folder (a form added or removed there) and of the user's ``NAME.yaml`` (the
+    built-in forms are the package's files: they do not change under a running process). A cache
+    of a form holds while its stamp is the same (a long ``browse`` sees a form edited meanwhile);
+    None for a name no file can have (never cached). ``home``: config.home(), when the caller has it."""
+    import os
+
+    name = name or DEFAULT
+    if name.startswith(".") or any(c in name for c in "/\\\0"):
+        return None
+    udir = (config.home() if home is None else home) / "templates"
+    out: list[tuple[int, int, int] | None] = []
+    for p in (udir, udir / f"{name}.yaml"):
+        try:
+            st = os.stat(p)
+            out.append((st.st_mtime_ns, st.st_size, st.st_ino))
+        except OSError:
+            out.append(None)
+    return tuple(out)
 
 
 def load(name: str | None = None) -> Template:
-    """A form by name, cached per process and home (indexing calls this once per note)."""
+    """A form by name, cached per process and home while its file is unchanged (``stamp``;
+    indexing calls this once per note)."""
     name = name or DEFAULT
-    cache_key = (str(config.home()), name)
+    home = config.home()
+    cache_key = (str(home), name)
+    now = stamp(name, home)
     hit = _loaded.get(cache_key)
-    if hit is not None:
-        return hit
+    if hit is not None and now is not None and hit[0] == now:
+        return hit[1]
     forms = available()
     path = forms.get(name)
     if path is None:
         raise NotFoundError(f"no form named '{name}' (have: {', '.join(sorted(forms))})")
     tmpl = _load_path(path, path.stat().st_mtime_ns)
-    _loaded[cache_key] = tmpl
+    if now is not None:
+        if len(_loaded) > 64:
+            _loaded.clear()
+        _loaded[cache_key] = (now, tmpl)
     return tmpl
 
 

@@ -153,3 +153,19 @@ def test_a_form_may_not_give_a_section_a_key_of_every_note(cli, home, key):
     assert r.exit_code == 1
     assert f"section '{key}'" in r.stderr and "a field of every note" in r.stderr and "Traceback" not in r.stderr
     assert not (home / "notes").exists() or not list((home / "notes").iterdir())
+
+
+def test_a_form_edited_while_the_process_runs_is_read_again(cli, home, study):
+    """One process running command after command (as ``browse`` does) kept the first form it had
+    read: the index's form cache (index.sync._forms) and template.load's were never cleared. Both
+    hold now only while the form's file is unchanged (template.stamp)."""
+    assert cli("search", "공장").exit_code == 0  # the index has read note 1 with the study form
+    form = home / "templates" / "study.yaml"
+    form.write_text(STUDY.replace("key: point", "key: gist").replace("기사의 요점을 한 줄로.", "요점힌트문장 적기."), "utf-8")
+    j = json.loads(cli("show", "1", "--json").stdout)
+    assert j["gist"] == POINT and "point" not in j
+    text = study.read_text("utf-8").replace(f"## 핵심 포인트\n\n{POINT}\n", f"## 핵심 포인트\n\n요점힌트문장 적기.\n{POINT}\n")
+    study.write_text(text, "utf-8")
+    r = cli("search", "요점힌트문장")  # the form's hint line is not the reader's text: not found
+    assert r.exit_code == 1, r.stdout
+    assert cli("search", "관세를").exit_code == 0

@@ -450,28 +450,40 @@ def _read_all(folder: Path, names: Sequence[str]) -> Iterable[list[tuple[str, di
         yield _read_some((folder, list(names[i:i + CHUNK])))
 
 
-_forms: dict = {}  # name -> (form, its hint lines), per home: the notes of one build share a few
+# (home, name) -> (the form file's stamp, form, its hint lines): the notes of one build share a
+# few forms; an entry holds while the form's file is unchanged (template.stamp), so a long-running
+# process (browse's refresh) reads a form edited meanwhile
+_forms: dict = {}
 
 
-def _form(name: str | None):
+def _form(name: str | None, checked: set | None = None):
+    """(form, hint lines) of the form ``name``; its file's stamp is looked at once per ``checked``
+    (one chunk of notes read: a few stats per chunk, not per note)."""
     from scrapnote import config
     from scrapnote import template as templates
 
-    key = (str(config.home()), name)
+    home = config.home()
+    key = (str(home), name)
     got = _forms.get(key)
-    if got is None:
+    if got is not None and checked is not None and key in checked:
+        return got[1], got[2]
+    now = templates.stamp(name, home)
+    if got is None or now is None or got[0] != now:
         form = templates.load(name)
         if len(_forms) > 64:
             _forms.clear()
-        got = _forms[key] = (form, hints_of(form))
-    return got
+        got = _forms[key] = (now, form, hints_of(form))
+    if checked is not None:
+        checked.add(key)
+    return got[1], got[2]
 
 
 def _read_some(args) -> list[tuple[str, dict, tuple | None]]:
     from scrapnote.note import read_note
 
     folder, names = args
-    tmpl, hints = _form(None)
+    checked: set = set()
+    tmpl, hints = _form(None, checked)
     out: list[tuple[str, dict, tuple | None]] = []
     for name in names:
         try:
@@ -480,7 +492,7 @@ def _read_some(args) -> list[tuple[str, dict, tuple | None]]:
             own = note.meta.get("template")
             if own and own != tmpl.name:  # a note made with the user's own form: its section keys
                 try:
-                    form, form_hints = _form(own)
+                    form, form_hints = _form(own, checked)
                     note = note.keyed(form)
                 except ScrapnoteError:
                     form, form_hints = tmpl, hints
