@@ -639,15 +639,34 @@ def related(rows: list[dict], note_id: int, *, as_json: bool, cutoff: float, eve
 def related_reasons(r: dict) -> str:
     """Why a note is related, in one line: ``shared: HBM, 엔비디아 · same company: SK하이닉스 ·
     same industry: 반도체 · 3 days apart``."""
+    from scrapnote.analyze.related import DATE_DAYS
+    from scrapnote.text.keys import term_key
+
+    # each term once, under its most telling reason (same company, then same industry, then
+    # shared); the dates only when they are close enough to have raised the score (< DATE_DAYS)
+    said: set[str] = set()
+
+    def once(terms) -> list[str]:
+        out = []
+        for t in terms or ():
+            k = term_key(t)
+            if k not in said:
+                said.add(k)
+                out.append(t)
+        return out
+
+    companies, industry = once(r.get("companies")), once(r.get("industry"))
+    shared = once(r.get("shared"))
     parts = []
-    if r.get("shared"):
-        parts.append("shared: " + ", ".join(r["shared"]))
-    if r.get("companies"):
-        parts.append("same company: " + ", ".join(r["companies"]))
-    if r.get("industry"):
-        parts.append("same industry: " + ", ".join(r["industry"]))
-    if r.get("days") is not None:
-        parts.append("same day" if r["days"] == 0 else f"{r['days']} day{'s' if r['days'] != 1 else ''} apart")
+    if shared:
+        parts.append("shared: " + ", ".join(shared))
+    if companies:
+        parts.append("same company: " + ", ".join(companies))
+    if industry:
+        parts.append("same industry: " + ", ".join(industry))
+    days = r.get("days")
+    if days is not None and days < DATE_DAYS:
+        parts.append("same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} apart")
     return " · ".join(parts)
 
 

@@ -213,3 +213,33 @@ def test_new_drafts_at_most_three_above_the_cut_off_the_best_of_related(cli, aid
     want = [d["id"] for d in json.loads(cli("related", str(nid), "--json", "-n", "3").stdout)]
     assert [g["id"] for g in got] == want and ID["06-skhynix-earnings"] in want
     assert all(d["score"] >= CUTOFF for d in json.loads(cli("related", str(nid), "--json", "-n", "3").stdout))
+
+
+def _note(nid: int, title: str, published: str) -> str:
+    return (f"---\nid: {nid}\ntitle: \"{title}\"\nsource: 가상경제\npublished: {published}\n"
+            "companies: [가상전자, 가상화학]\nkeywords: [전고체배터리, 가상전자, 양극재]\nindustry: [배터리]\n"
+            f"---\n\n## 본문\n\n{title} 이야기다.\n")
+
+
+def test_reasons_name_each_term_once_and_far_dates_not_at_all(cli, write_note):
+    """The reasons said a company twice (under shared and same company) and gave "1233 days apart"
+    for notes years apart, as if it were a reason. Each term once, under its most telling reason;
+    the days only when under DATE_DAYS (when they raised the score)."""
+    from scrapnote.analyze.related import DATE_DAYS
+
+    write_note("0001-a.md", _note(1, "가상전자 전고체 배터리 양산", "2021-01-01"))
+    write_note("0002-b.md", _note(2, "가상전자 양극재 증설", "2024-05-18"))
+    write_note("0003-c.md", _note(3, "가상전자 전고체 배터리 출하", "2024-05-30"))
+    r = cli("related", "2", "--all")
+    assert r.exit_code == 0, r.stderr
+    reasons = [ln.strip() for ln in r.stdout.splitlines() if "shared" in ln or "same company" in ln]
+    assert len(reasons) == 2, r.stdout
+    for line in reasons:
+        named = [t.strip() for part in line.split(" · ") if ": " in part for t in part.split(": ", 1)[1].split(",")]
+        assert len(named) == len(set(named)), line  # no term twice
+        assert "same company: 가상전자, 가상화학" in line and "가상화학" not in line.split(" · ")[0], line
+    far, near = (reasons[0], reasons[1]) if "apart" not in reasons[0] else (reasons[1], reasons[0])
+    assert "apart" not in far and "day" not in far, far  # 1233 days: no reason
+    assert "12 days apart" in near, near
+    data = {d["id"]: d for d in json.loads(cli("related", "2", "--json", "--all").stdout)}
+    assert data[1]["days"] == 1233 > DATE_DAYS  # the JSON keeps the data
