@@ -1,6 +1,7 @@
 """Keywords with kiwipiepy: terms, compounds, ranking against a collection, companies and industries."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import types
@@ -272,3 +273,22 @@ def test_a_proper_noun_before_a_common_noun_is_no_given_name():
     terms = extract_terms("비바리퍼블리카가 미국 나스닥 상장을 추진한다. 상장 시기는 내년이다. 상장 주관사를 뽑았다. "
                           "K뷰티 업계가 긴장했다. 업계는 관세를 걱정한다. 업계 관계자가 말했다.")
     assert "나스닥" in terms and "K뷰티" in terms
+
+
+PUREUN = ("푸른에너지, 태양광 모듈 공장 증설\n\n"
+          "푸른에너지가 충남 당진에 태양광 모듈 공장을 증설한다고 3일 밝혔다. 푸른에너지는 이번 투자로 연간 "
+          "생산능력을 2기가와트로 늘린다. 푸른에너지 관계자는 \"수주가 늘었다\"고 말했다. 밝은미래재단도 "
+          "지역 인재 양성에 나선다.\n")
+
+
+def test_a_name_with_a_modifier_written_onto_it_stays_whole(cli):
+    """Kiwi reads 푸른에너지가 as 푸르+ᆫ+에너지+가: the keywords had 에너지, the company's name cut.
+    A modifier written onto its noun as one word (no space after the adnominal ending, as Korean
+    spacing would put) is one name: 푸른에너지, 밝은미래재단 — whole in keywords and companies."""
+    r = cli("new", "--no-edit", "--json", "--company", "푸른에너지", "-", input=PUREUN)
+    assert r.exit_code == 0, r.stderr
+    j = json.loads(r.stdout)
+    assert j["companies"] == ["푸른에너지"]
+    assert "푸른에너지" in j["keywords"] and "에너지" not in j["keywords"], j["keywords"]
+    assert "밝은미래재단" in extract_terms(PUREUN) and "미래재단" not in extract_terms(PUREUN)
+    assert "에너지" in extract_terms("새로운 에너지 정책이 나왔다.")  # written apart: the noun alone

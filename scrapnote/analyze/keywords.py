@@ -155,6 +155,17 @@ def _groups(text: str) -> list[_Group]:
         if touches and tok.tag in ("XPN", "MM") and len(tok.form) == 1 and _HANGUL_RE.fullmatch(tok.form) or touches and tok.tag == "XSN" and tok.form == "적" and i > 0 and toks[i - 1].tag in _NOUN_TAGS \
                 and toks[i - 1].start + toks[i - 1].len == tok.start:
             glue.add(i)
+    # A modifier written onto its noun as one word (푸른+ᆫ+에너지 → 푸른에너지, 밝은+미래재단): Korean
+    # spacing puts a space after an adnominal ending, so a word that does not is one name (a
+    # company, a foundation), never the bare noun with its first syllables dropped
+    named_from: dict[int, int] = {}  # index of the noun → where its word starts
+    for i in range(len(toks) - 2):
+        stem, etm, noun = toks[i], toks[i + 1], toks[i + 2]
+        if (stem.tag.startswith(("VA", "VV")) and etm.tag == "ETM" and noun.tag in ("NNG", "NNP")
+                and noun.start == max(stem.start + stem.len, etm.start + etm.len)
+                and (stem.start == 0 or not text[stem.start - 1].isalnum())
+                and noun.start > stem.start and all(_HANGUL_RE.fullmatch(c) for c in text[stem.start:noun.start])):
+            named_from[i + 2] = stem.start
     # Latin words written apart from a Hangul noun somewhere (AI가, AI 반도체): words of their own
     alone = {tok.form for tok, nxt in zip(toks, [*toks[1:], None]) if tok.tag == "SL" and (
         nxt is None or nxt.start != tok.start + tok.len or nxt.tag not in _NOUN_TAGS)}
@@ -207,7 +218,9 @@ def _groups(text: str) -> list[_Group]:
         if cur is not None:
             groups.append(cur)
             cur = None
-        if k is not None:
+        if k is not None and i in named_from:
+            cur, kind = _Group(text[named_from[i]:end], named_from[i], end, ["ETM", tok.tag]), k
+        elif k is not None:
             cur, kind = _Group(surface, tok.start, end, [tok.tag]), k
             cur.unit = k == "hangul" and tok.start == num_end
         if tok.tag in ("SN", "NR"):
