@@ -128,3 +128,22 @@ def test_clipper_front_matter_tags_join_the_users(cli):
 def test_stdin_given_twice_is_read_once(cli):
     r = cli("new", "--no-edit", "--no-drafts", "-", "-", input="가상전자, 실적 발표\n\n가상전자가 실적을 냈다.\n")
     assert r.exit_code == 0 and r.stdout.split() == ["1"]
+
+
+@pytest.mark.parametrize("fmt_text", [
+    "가상전자, 배터리 공장 착공\n\n가상전자가 충북 오창에 배터리 공장을 착공했다고 3일 밝혔다.\n",
+    "# 제목 하나\n\n본문 문단이다. 3 < 5 이고 a > b 이다.\n",  # angle brackets that are no tag
+])
+def test_format_html_on_a_text_without_a_tag_is_one_error_line(cli, home, tmp_path, fmt_text):
+    """``new -f html`` on a plain-text file drafted a headline out of its first words: a text with
+    not one markup tag is not HTML — one line naming what detection would read it as, exit 1."""
+    p = tmp_path / "article.txt"
+    p.write_text(fmt_text, encoding="utf-8")
+    r = cli("new", "--no-edit", "-f", "html", p)
+    assert r.exit_code == 1 and r.stdout == ""
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {p}: --format html, but it is not HTML"), r.stderr
+    assert "leave out --format to read it as" in lines[0]
+    assert not (home / "notes").exists() or not list((home / "notes").iterdir())
+    r = cli("new", "--no-edit", "--dry-run", "-f", "html", "-", input="<p>가상전자가 배터리 공장을 착공했다고 밝혔다.</p>\n")
+    assert r.exit_code == 0, r.stderr  # a fragment with a tag is HTML

@@ -51,6 +51,12 @@ class Extractor(abc.ABC):
         """The texts of the articles ``text`` holds, in order; most shapes hold one."""
         return [text]
 
+    def not_this(self, text: str) -> str | None:
+        """Why ``text`` cannot be this shape at all, when ``--format`` asks for it (a page with
+        no markup for ``html``); None when it may be. Asked only of a format the user chose: a
+        forced shape that cannot fit is one error line, never an article made of junk."""
+        return None
+
     @abc.abstractmethod
     def extract(self, text: str, origin: str | None, url: str | None) -> Article:
         """The article of one part of the text."""
@@ -76,16 +82,22 @@ def extract(text: str, *, fmt: str | None = None, origin: str | None = None, url
 
 
 def extract_all(text: str, *, fmt: str | None = None, origin: str | None = None,
-                url: str | None = None, form: Template | None = None) -> list[Article]:
+                url: str | None = None, form: Template | None = None, asked: bool = True) -> list[Article]:
     """Every article in ``text``, in order: the extractor's own ``split`` (one per filled form of a
     TSV of several scrap forms, ``scrapnote export 1 2 3 --format tsv``; one per note of an
-    ``export -f md`` digest), else a list of the one article."""
+    ``export -f md`` digest), else a list of the one article. ``asked``: ``fmt`` is the user's
+    ``--format`` (a shape that cannot fit is an error), not the caller's guess (a fetched page)."""
     text = _sanitize(text)
     found = extractors(form)
     if fmt:
         chosen = next((e for name, e in found if name == fmt), None)
         if chosen is None:
             raise InputError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+        wrong = chosen.not_this(text) if asked else None
+        if wrong:
+            detected = next(name for name, e in found if e.accepts(text, None))
+            raise InputError(f"{'stdin' if origin == '-' else origin or 'input'}: --format {fmt}, but {wrong}; "
+                             f"leave out --format to read it as {detected}")
     else:
         chosen = next(e for _name, e in found if e.accepts(text, origin))
     parts = chosen.split(text)
@@ -142,9 +154,10 @@ def load_articles(arg: str, *, fmt: str | None = None, max_bytes: int,
     if not declared and html_like:
         declared = sniff_meta_charset(raw.data)
     text = decode_bytes(raw.data, max_bytes=max_bytes, name=name, declared=declared)
+    asked = fmt is not None
     if fmt is None and raw.url and html_like:
         fmt = "html"
-    articles = extract_all(text, fmt=fmt, origin=raw.origin, url=raw.url, form=form)
+    articles = extract_all(text, fmt=fmt, origin=raw.origin, url=raw.url, form=form, asked=asked)
     if raw.url:
         import dataclasses
 

@@ -51,8 +51,16 @@ class HtmlExtractor(Extractor):
             return True
         return looks_like_html(text)
 
+    def not_this(self, text: str) -> str | None:
+        """A text without a single markup tag (``<p>``, ``</div>``, ``<!doctype``) is no page: read
+        as HTML its first words became a headline of junk."""
+        return None if _TAG_RE.search(text) else "it is not HTML (not one tag in it)"
+
     def extract(self, text: str, origin: str | None, url: str | None) -> Article:
         return extract_html(text, origin=origin, url=url)
+
+
+_TAG_RE = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!(?:--|doctype)[^<>]*)>", re.I)
 
 
 def _parse(text: str):
