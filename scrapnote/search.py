@@ -24,6 +24,7 @@ column, not its group) of its best word's match.
 """
 from __future__ import annotations
 
+import json
 import mmap
 import re
 from collections.abc import Iterable, Iterator
@@ -222,6 +223,7 @@ class _Searcher:
         # query, so the common words' postings are cut to its notes inside SQLite.
         self.within: str | None = None
         self.rare_count = 0  # the rarest word's notes (_narrow), as FTS5 counts them
+        self._found: dict[tuple[str, int, int], list[tuple[str, int]]] = {}
 
     # The word list: b"\nword\nword…\n" in UTF-8, memory-mapped from the index's file of it (no
     # copy, no decoding per search); searched by bytes.find (C speed). UTF-8 finds a word only
@@ -234,9 +236,18 @@ class _Searcher:
     def words_with(self, needle: str, blob: Blob | None = None, lookup: Blob | None = None) -> list[tuple[str, int]]:
         """Every word whose line in ``blob`` (default: the word list) contains ``needle``, as
         (word from ``lookup`` at the same offsets, where the needle starts in it: 0 at the
-        word's start, else its byte offset)."""
+        word's start, else its byte offset). Kept for the search (``_narrow`` and the lanes ask
+        for the same words)."""
         blob = blob if blob is not None else self.terms()
         lookup = lookup if lookup is not None else blob
+        key = (needle, id(blob), id(lookup))
+        got = self._found.get(key)
+        if got is None:
+            got = self._found[key] = self._words_with(needle, blob, lookup)
+        return list(got)
+
+    @staticmethod
+    def _words_with(needle: str, blob: Blob, lookup: Blob) -> list[tuple[str, int]]:
         out = []
         find, rfind = blob.find, blob.rfind
         pin = needle.encode()
@@ -889,6 +900,8 @@ class _RankedMany(_Taken):
         self._bands = [m.bands() for m in matches]
         self._seen: dict[Level, set[int]] = {}
         self._holds: dict[tuple[int, int, int], tuple | None] = {}
+        self._parts: dict[int, tuple[Level, list[frozenset[str]]]] = {}  # by id: a Level's hash is its words'
+        self._words: dict[int, dict[str, frozenset[str]]] = {}  # doc → column → the row's words
         self._rows: list[dict] = []
         cols = {c for bands in self._bands for band in bands for *_v, lv in band for c in lv.columns} & _LISTS
         self._cols = (*_CAND_COLS, *sorted(cols))
@@ -920,7 +933,7 @@ class _RankedMany(_Taken):
                 i += 1
                 continue
             if self._cursor is None:
-                self._cursor = iter(self._ix.walk_newest(self._filters, self._cols))
+                self._cursor = iter(self._ix.walk_newest(self._filters, self._cols, decode=False))
             row = next(self._cursor, None)
             if row is None:
                 return
@@ -934,15 +947,15 @@ class _RankedMany(_Taken):
 
     def _level(self, i: int, j: int, row: dict):
         """The first level of word ``i``'s band ``j`` holding the note of ``row``, or None."""
-        key = (row["doc"], i, j)
+        d = row["doc"]
+        key = (d, i, j)
         if key in self._holds:
             return self._holds[key]
         got = None
-        d = row["doc"]
         for v in self._bands[i][j]:
             lv = v[4]
-            if set(lv.columns) <= _ROW_TEXT and lv.within is None:
-                if _first_level([v], row) is not None:
+            if self._own(lv):
+                if self._row_holds(lv, row):
                     got = v
                     break
             elif d in self._docs(lv):
@@ -951,8 +964,40 @@ class _RankedMany(_Taken):
         self._holds[key] = got
         return got
 
+    @staticmethod
+    def _own(lv: Level) -> bool:
+        return set(lv.columns) <= _ROW_TEXT and lv.within is None
+
+    def _row_holds(self, level: Level, row: dict) -> bool:
+        """Whether the row's own words (as ``tokens`` cuts them, the way the index's tokenizer
+        does) hold a word of every part of ``level`` in one of its columns (``_first_level``'s
+        test; the words of a row cut once for every word of the query)."""
+        parts = self._parts.get(id(level))
+        if parts is None:
+            parts = self._parts[id(level)] = (level, [frozenset(p) for p in level.parts])
+        words = self._words.get(row["doc"])
+        if words is None:
+            words = self._words[row["doc"]] = {}
+        for part in parts[1]:
+            for c in level.columns:
+                got = words.get(c)
+                if got is None:
+                    v = row.get(c)
+                    if c == "title":
+                        text = v or ""
+                    else:
+                        if isinstance(v, str):  # the walk's rows keep the lists as JSON
+                            v = json.loads(v)
+                        text = "\n".join(str(x) for x in (v or ()))
+                    got = words[c] = frozenset(tokens(text))
+                if not got.isdisjoint(part):
+                    break
+            else:
+                return False
+        return True
+
     def _short(self, i: int, j: int) -> bool:
-        return all(set(lv.columns) <= _ROW_TEXT and lv.within is None for *_v, lv in self._bands[i][j])
+        return all(self._own(lv) for *_v, lv in self._bands[i][j])
 
     def _exact(self, i: int, j: int, row: dict):
         """Word ``i``'s value for the note of ``row`` when its first band holding it is ``j``."""
@@ -1112,6 +1157,8 @@ def _collect(ix: NoteIndex, groups, matches: list[_Match], exclude_verify: list[
             path=str(path), published=row["date"], source=row["source"], field=label))
         spans[row["id"]] = {"title": finder.spans(title), "snippet": finder.spans(snip)}
 
+    if isinstance(ranked, _Taken):
+        ranked.take(limit + 1)  # a page and one more: the walk judges its bands' density by it
     for pos, (d, tier, score, lane, row, values) in enumerate(ranked):
         while waiting and len(hits) < limit and (-waiting[0][0], -waiting[0][1]) >= (tier, score):
             give(heapq.heappop(waiting)[3])

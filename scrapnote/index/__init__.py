@@ -403,16 +403,17 @@ class NoteIndex:
         """How many FTS docs the levels hold together, counted only up to ``at_least``."""
         return _rows.count_docs(self._con, levels, at_least)
 
-    def walk_newest(self, filters: Filters | None, columns: Sequence[str]) -> Iterator[dict]:
+    def walk_newest(self, filters: Filters | None, columns: Sequence[str], decode: bool = True) -> Iterator[dict]:
         """Every note passing ``filters`` (rows of ``columns`` and ``doc``), newest first as the
         search breaks ties (the date shown, the id, the doc), fetched while used: the caller tests the rows' own columns
-        (``ROW_TEXT_COLUMNS``) and stops when it has enough."""
+        (``ROW_TEXT_COLUMNS``) and stops when it has enough. ``decode=False``: the list columns
+        as their JSON text (the caller decodes the few it tests)."""
         try:
-            it = _rows.walk_newest(self._con, filters, columns)
+            it = _rows.walk_newest(self._con, filters, columns, decode)
             first = next(it, None)
         except sqlite3.DatabaseError as e:
             self._again(e)
-            it = _rows.walk_newest(self._con, filters, columns)
+            it = _rows.walk_newest(self._con, filters, columns, decode)
             first = next(it, None)
         import itertools
 

@@ -261,15 +261,17 @@ def count_docs(con: sqlite3.Connection, levels: Sequence[Level], at_least: int) 
 _NEWEST = " ORDER BY coalesce(notes.date, '') DESC, notes.id DESC, notes.doc"
 
 
-def walk_newest(con: sqlite3.Connection, filters: Filters | None, columns: Sequence[str]) -> Iterator[dict]:
+def walk_newest(con: sqlite3.Connection, filters: Filters | None, columns: Sequence[str],
+                decode: bool = True) -> Iterator[dict]:
     """Every live note passing ``filters``, newest first (the search's order of ties), as rows of
-    ``columns`` with ``doc``, fetched in small batches while the caller reads them."""
+    ``columns`` with ``doc``, fetched in small batches while the caller reads them; the list
+    columns decoded from JSON unless ``decode`` is False."""
     where, args = _filters.where(filters)
     names = ["doc", *columns]
     sel = ", ".join(f"notes.{c}" for c in names)
     cur = con.execute(f"SELECT {sel} FROM notes INDEXED BY notes_newest WHERE notes.error IS NULL "
                       f"AND notes.doc IS NOT NULL{where}{_NEWEST}", args)
-    json_cols = _JSON_COLS.intersection(names)
+    json_cols = _JSON_COLS.intersection(names) if decode else ()
     try:
         while True:
             batch = cur.fetchmany(WALK_BATCH)
