@@ -241,3 +241,32 @@ def _finish(text: str, name: str) -> str:
 
 def _is_file_name(name: str) -> bool:
     return name not in ("-", "stdin", "input") and "://" not in name
+
+
+def likely_encoding(data: bytes) -> str | None:
+    """What bytes that are not UTF-8 most likely are, as a user would name it: ``CP949/EUC-KR``
+    when they read as Korean that way (a file saved by a Windows editor), else charset-normalizer's
+    guess; None when nothing fits. Only said, never used to convert a user's file."""
+    korean = _try(data, "euc_kr") or _try(data, "cp949")
+    if korean is not None and any(is_syllable(c) for c in korean):
+        return "CP949/EUC-KR"
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:65536]).best()
+    except Exception:  # a guess only: never the reason a command fails
+        return None
+    return best.encoding.upper().replace("_", "-") if best is not None else None
+
+
+def not_utf8(data: bytes, error: UnicodeDecodeError | None = None, fix: str = "re-save it as UTF-8") -> str:
+    """The one line for a file that is not UTF-8: where it stops being UTF-8, what it probably is,
+    and how to fix it — ``not UTF-8 text (byte 18; probably CP949/EUC-KR, as a Windows editor saves
+    Korean): re-save it as UTF-8``."""
+    where = [f"byte {error.start}"] if error is not None else []
+    guess = likely_encoding(data)
+    if guess == "CP949/EUC-KR":
+        where.append("probably CP949/EUC-KR, as a Windows editor saves Korean")
+    elif guess:
+        where.append(f"probably {guess}")
+    return "not UTF-8 text" + (f" ({'; '.join(where)})" if where else "") + (f": {fix}" if fix else "")

@@ -654,7 +654,10 @@ def read_note(path: Path, template: Template) -> Note:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise BrokenNoteError(path, f"not UTF-8 text (byte {e.start})")
+        from scrapnote.decode import not_utf8
+
+        # the file is never converted here: the user re-saves it (check lists every such file)
+        raise BrokenNoteError(path, not_utf8(data, e, "re-save it as UTF-8 (scrapnote check lists every such file)"))
     return parse_note(text, template, path)
 
 

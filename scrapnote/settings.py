@@ -111,8 +111,10 @@ def _read_text(file: Path) -> str | None:
         raise ScrapnoteError(f"{file}: is a folder, not a config file")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ScrapnoteError(f"{file}: not UTF-8 text")
+    except UnicodeDecodeError as e:
+        from scrapnote.decode import not_utf8
+
+        raise ScrapnoteError(f"{file}: {not_utf8(data, e)}")
 
 
 def load() -> dict:

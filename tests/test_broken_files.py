@@ -91,3 +91,22 @@ def test_list_names_each_file_it_cannot_read(cli, write_note):
     assert r.exit_code == 0 and "가상전자 배터리 1" in r.stdout
     warned = [ln for ln in lines(r.stderr) if ln.startswith("warning: skipped")]
     assert len(warned) == 2 and len(lines(r.stderr)) == 2  # one line each, even 60 columns wide
+
+
+def test_a_note_saved_as_cp949_says_so_and_how_to_fix_it_and_is_never_converted(cli, write_note, home):
+    """A Windows user's hand-edited note in CP949 gave "not UTF-8 text (byte 18)" and no hint:
+    the line now says what the file probably is and how to fix it; the file keeps its bytes."""
+    text = "---\nid: 5\ntitle: \"금리 동결\"\n---\n\n## 본문\n\n한국은행이 기준금리를 동결했다.\n"
+    p = home / "notes" / "0005-rate.md"
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_bytes(text.encode("cp949"))
+    want = (f"{p}: not UTF-8 text (byte 18; probably CP949/EUC-KR, as a Windows editor saves Korean): "
+            "re-save it as UTF-8 (scrapnote check lists every such file)")
+    r = cli("show", "5")
+    assert r.exit_code == 1 and r.stderr.strip() == f"error: {want}", r.stderr
+    for cmd in (("list",), ("check",)):
+        r = cli(*cmd)
+        assert f"warning: skipped {want}" in r.stderr.splitlines(), (cmd, r.stderr)
+    assert p.read_bytes() == text.encode("cp949")  # never converted behind the user's back
+    p.write_text(text, encoding="utf-8")  # re-saved as UTF-8: read as any note
+    assert "금리 동결" in cli("show", "5").stdout

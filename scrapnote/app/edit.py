@@ -176,8 +176,11 @@ def _edit_locked(nid: int) -> str:
     try:
         text = edited.decode("utf-8-sig")
         note = parse_note(text, template.load(), path)
-    except UnicodeDecodeError:
-        raise ScrapnoteError(f"{path.name}: the edit is not UTF-8 text; note {nid} unchanged, {kept}")
+    except UnicodeDecodeError as e:
+        from scrapnote.decode import not_utf8
+
+        raise ScrapnoteError(f"{path.name}: the edit is {not_utf8(edited, e, 'save it as UTF-8 in the editor')}; "
+                             f"note {nid} unchanged, {kept}")
     except BrokenNoteError as e:
         raise ScrapnoteError(f"{path.name}: {e.reason}; note {nid} unchanged, {kept}")
     if note.id != nid:

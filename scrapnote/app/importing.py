@@ -47,7 +47,9 @@ def read_entries(source: str) -> tuple[str, list[dict]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise ScrapnoteError(f"{name}: not UTF-8 text (byte {e.start})")
+        from scrapnote.decode import not_utf8
+
+        raise ScrapnoteError(f"{name}: {not_utf8(data, e)}")
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as e:
