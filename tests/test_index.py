@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import time
 
 import pytest
@@ -395,3 +396,30 @@ def test_each_row_gets_its_own_files_stats_in_name_order(home, write_note, monke
     assert written[len(paths) - 1:] == sorted([paths[0].name] + [p.name for p in more])  # the re-read, by name
     assert ids("고침") == {1}
     assert ids("노트") == set(range(1, 10))
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 4096])
+def test_scan_in_blocks_equals_one_pass(many, home, monkeypatch, block):
+    """scan stats a block of names at a time (memory flat in the folder's size): the listing is
+    the same whatever the block, entries that are not note files left out wherever they fall,
+    and the known names handed back as the very object while nothing was left out."""
+    notes = home / "notes"
+    (notes / "0003x-folder.md").mkdir()
+    (notes / "0007x-dangling.md").symlink_to(notes / "nowhere.md")
+    (notes / "0020x-dir-link.md").symlink_to(notes / "0003x-folder.md")
+    monkeypatch.setattr(scanning, "STAT_BLOCK", block)
+    stamp, names, nums = scanning.scan(notes)
+    expect = sorted(p.name for p in many)
+    got = names.split(b"\0")
+    assert sorted(os.fsdecode(n) for n in got) == expect
+    pairs = [(nums[16 * i:16 * i + 8], nums[16 * i + 8:16 * i + 16]) for i in range(len(got))]
+    for n, (m, s) in zip(got, pairs):
+        st = os.stat(notes / os.fsdecode(n))
+        assert (int.from_bytes(m, sys.byteorder, signed=True), int.from_bytes(s, sys.byteorder, signed=True)) \
+            == (st.st_mtime_ns, st.st_size)
+    for p in ("0003x-folder.md", "0007x-dangling.md", "0020x-dir-link.md"):
+        (notes / p).rmdir() if p == "0003x-folder.md" else (notes / p).unlink()
+    age(notes)
+    first = scanning.scan(notes)
+    again = scanning.scan(notes, first)
+    assert again[1] is first[1] and again[2] == first[2]

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 Listing = tuple[bytes, bytes, bytes]  # (stamp, names joined by NUL, (mtime_ns, size) int64 pairs)
 
+STAT_BLOCK = 4096  # files stat'ed per block by scan (their stat results held at once)
 CLAIM = 512  # files per claim when the parent and the child share the stats (see Check)
 _HEAD = 4  # int64 slots before the results in the shared buffer: child's next, parent's low, flag
 
@@ -59,25 +60,38 @@ def scan(folder: Path, known: tuple[bytes, ...] | None = None) -> Listing:
                 fd = os.open(fs, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
             except OSError:
                 fd = None
+        isreg = _stat.S_ISREG
+        nums = array("q")
+        kept: list[bytes] | None = None  # the names, once an entry is left out (gone, not a file)
         try:
-            if fd is not None:
-                try:
-                    stats = [st(n, dir_fd=fd) for n in names]
-                except OSError:  # a file went away while we looked
-                    stats = [_stat_or_none(n, fd) for n in names]
-            else:
-                stats = [_stat_or_none(os.path.join(fs, n), None) for n in names]
+            # a block at a time: a list of 200,000 stat results was ~170 MiB at its peak
+            for lo in range(0, len(names), STAT_BLOCK):
+                part = names[lo:lo + STAT_BLOCK]
+                if fd is not None:
+                    try:
+                        stats = [st(n, dir_fd=fd) for n in part]
+                    except OSError:  # a file went away while we looked
+                        stats = [_stat_or_none(n, fd) for n in part]
+                else:
+                    stats = [_stat_or_none(os.path.join(fs, n), None) for n in part]
+                if not all(s is not None and isreg(s.st_mode) for s in stats):
+                    if kept is None:
+                        kept = names[:lo]
+                    kept.extend(n for n, s in zip(part, stats) if s is not None and isreg(s.st_mode))
+                    stats = [s for s in stats if s is not None and isreg(s.st_mode)]
+                elif kept is not None:
+                    kept.extend(part)
+                block = array("q", bytes(16 * len(stats)))
+                block[0::2] = array("q", [s.st_mtime_ns for s in stats])
+                block[1::2] = array("q", [s.st_size for s in stats])
+                nums.extend(block)
+                del stats
         finally:
             if fd is not None:
                 os.close(fd)
-        isreg = _stat.S_ISREG
-        if not all(s is not None and isreg(s.st_mode) for s in stats):
+        if kept is not None:
             same = False
-            names = [n for n, s in zip(names, stats) if s is not None and isreg(s.st_mode)]
-            stats = [s for s in stats if s is not None and isreg(s.st_mode)]
-        nums = array("q", bytes(16 * len(stats)))
-        nums[0::2] = array("q", [s.st_mtime_ns for s in stats])
-        nums[1::2] = array("q", [s.st_size for s in stats])
+            names = kept
         # the very object given in ``known`` when the names are those: callers can skip comparing
         return stamp, known_names if same else b"\0".join(names), nums.tobytes()
     finally:
