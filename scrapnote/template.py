@@ -226,8 +226,10 @@ def _parse_path(path: Path) -> Template:
     try:
         # libyaml's parser where PyYAML has it: the pure-Python one took ~10 ms for the default form
         data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except UnicodeDecodeError:
-        raise TemplateError(f"{path}: not UTF-8 text")
+    except UnicodeDecodeError as e:
+        from scrapnote.decode import not_utf8
+
+        raise TemplateError(f"{path}: {not_utf8(path.read_bytes(), e)}")
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""

@@ -126,7 +126,7 @@ def test_a_form_file_that_is_not_yaml_or_not_utf8_names_the_file(home):
     with pytest.raises(TemplateError, match=rf"{p}: not valid YAML \(line \d+\)"):
         template.load("bad")
     p.write_bytes("sections:\n  - key: a\n    label: 본문\n".encode("cp949"))
-    with pytest.raises(TemplateError, match=rf"{p}: not UTF-8 text"):
+    with pytest.raises(TemplateError, match=rf"{p}: not UTF-8 text \(byte \d+; probably CP949/EUC-KR, .*\): re-save it as UTF-8"):
         template.load("bad")
 
 
