@@ -423,3 +423,25 @@ def test_scan_in_blocks_equals_one_pass(many, home, monkeypatch, block):
     first = scanning.scan(notes)
     again = scanning.scan(notes, first)
     assert again[1] is first[1] and again[2] == first[2]
+
+
+def test_a_rebuilt_word_list_in_chunks_is_the_same_list(many, monkeypatch):
+    """A bulk read stores the word list as chunks of REBUILD_CHUNK words (memory: not the whole
+    list and its 초성 form at once): the list, its 초성 form and what the search finds are
+    those of one chunk."""
+    queries = ["구글", "노트", "ㄴㅌ", "본뭄", "shxm"]
+
+    def built(chunk):
+        monkeypatch.setattr(vocabulary, "REBUILD_CHUNK", chunk)
+        NoteIndex.rebuild()
+        con = schema.connect()
+        got = (vocabulary.words(con), vocabulary.words(con, cho=True), bytes(vocabulary.word_list(con)),
+               con.execute("SELECT count(*) FROM vocab").fetchone()[0], [sorted(ids(q)) for q in queries])
+        con.close()
+        return got
+
+    one = built(1 << 20)
+    small = built(3)
+    assert one[3] == 1 and small[3] > 3
+    assert small[:3] == one[:3] and small[4] == one[4]
+    assert one[4][0] == [3, 6, 9, 12, 15, 18, 21, 24] and one[4][1]

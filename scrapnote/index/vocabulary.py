@@ -26,15 +26,28 @@ from scrapnote.text import tokens
 CHUNKS = 40  # small chunks of new words are merged into one past this many
 
 
+REBUILD_CHUNK = 65536  # words per chunk of a rebuilt list
+
+
 def rebuild(con: sqlite3.Connection) -> None:
-    """Every word FTS5 holds, straight from its own vocabulary (one C-level pass)."""
+    """Every word FTS5 holds, straight from its own vocabulary (one C-level pass), stored as
+    chunks of ``REBUILD_CHUNK`` words (``words`` joins them into the same text)."""
+    from scrapnote.text import hangul
+
     con.execute("DELETE FROM terms")
     con.execute("INSERT INTO terms(term) SELECT term FROM ft_vocab")
     con.execute("DELETE FROM vocab")
-    # joined by SQLite: one string, not a Python object per word (a million words at 200k notes)
-    text = con.execute("SELECT group_concat(term, char(10)) FROM (SELECT term FROM terms ORDER BY id)").fetchone()[0]
-    if text:
-        _store_text(con, text)
+    # joined by SQLite a chunk at a time: one string per chunk, not a Python object per word, nor
+    # the whole list and its 초성 form at once (600,000 words at 200k notes: ~9 million
+    # characters, held as Python strings, their UTF-8 and SQLite's copies, ~100 MiB at once)
+    (last,) = con.execute("SELECT max(id) FROM terms").fetchone()
+    lo = 0
+    while last is not None and lo < last:
+        (text,) = con.execute("SELECT group_concat(term, char(10)) FROM (SELECT term FROM terms "
+                              "WHERE id > ? AND id <= ? ORDER BY id)", (lo, lo + REBUILD_CHUNK)).fetchone()
+        if text:
+            con.execute("INSERT INTO vocab(terms, cho) VALUES(?, ?)", (text, hangul.chosung(text)))
+        lo += REBUILD_CHUNK
     _new_token(con)
 
 
