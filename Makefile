@@ -40,7 +40,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/python -m ruff check scrapnote tests bench docs
 	$(BIN)/python -m mypy
 
-# Two workers per core count (pytest-xdist, -n auto); a module's tests stay on one worker
+# One worker per core (pytest-xdist, -n auto); a module's tests stay on one worker
 # (--dist loadscope: module fixtures are built once). Run one file alone with .venv/bin/python -m pytest FILE.
 test: lint
 	$(BIN)/python -m pytest -n auto --dist loadscope

@@ -391,8 +391,16 @@ def delete(
     from scrapnote.app.trash import delete_note
 
     if not yes and render.can_ask():  # the note read only to name it in the question
-        note = load_note(note_id)
-        if not render.confirm(f"delete {note_id}: {note.title}?"):
+        from scrapnote.app.notes import path_of
+        from scrapnote.errors import NotFoundError, ScrapnoteError
+
+        try:
+            what = load_note(note_id).title
+        except NotFoundError:
+            raise
+        except ScrapnoteError:  # a file broken by hand can be deleted too: named by its file
+            what = f"{path_of(note_id).name} (it cannot be read as a note)"
+        if not render.confirm(f"delete {note_id}: {what}?"):
             render.message("kept")
             raise typer.Exit(1)
     where = delete_note(note_id)

@@ -84,10 +84,8 @@ def wanted(stream) -> bool:
 
 def page_width() -> int:
     """Rich's width for piped output (render.console): $COLUMNS, else 200."""
-    try:
-        return int(os.environ.get("COLUMNS") or 200)
-    except ValueError:
-        return 200
+    v = os.environ.get("COLUMNS", "")
+    return int(v) if v.isdigit() and int(v) > 0 else 200
 
 
 def _fit(text: str, width: int, cell_len, set_cell_size) -> str:

@@ -44,7 +44,7 @@ def console(stderr: bool = False) -> Console:
     is_tty = stream.isatty() or (color == "always" and not stderr)
     width = None
     if not is_tty:  # piped: no wrapping of long rows unless COLUMNS says so
-        width = int(os.environ.get("COLUMNS") or 200)
+        width = _env_columns()
     extra: dict = {}
     if color == "never":
         extra["no_color"] = True
@@ -52,6 +52,13 @@ def console(stderr: bool = False) -> Console:
         extra.update(no_color=False, force_terminal=True if not stderr else None)
     return Console(file=stream, highlight=False, soft_wrap=not is_tty and not stderr, width=width,
                    emoji=False, **extra)
+
+
+def _env_columns() -> int:
+    """The page width a pipe gets: COLUMNS when it is a positive whole number (as Rich reads it),
+    else 200 — a COLUMNS=abc in the environment is no reason for an error."""
+    v = os.environ.get("COLUMNS", "")
+    return int(v) if v.isdigit() and int(v) > 0 else 200
 
 
 def preload() -> None:
@@ -80,7 +87,7 @@ def _plain_err(line: str, wraps: bool) -> bool:
         return False
     if wraps:
         n = _known_cells(line)
-        if n is None or n >= int(os.environ.get("COLUMNS") or 200) or line != line.strip():
+        if n is None or n >= _env_columns() or line != line.strip():
             return False
     sys.stderr.write(line + "\n")
     sys.stderr.flush()
@@ -1123,7 +1130,7 @@ def note_view(note, out: Console | None = None) -> None:
     (and markdown-it, ~40 ms) is loaded only for a terminal: piped, sections are plain text, and
     written without Rich when Rich would write them as they are (``_plain_note``)."""
     if out is None and _plain_stream(sys.stdout):
-        page = _plain_note(note, int(os.environ.get("COLUMNS") or 200))
+        page = _plain_note(note, _env_columns())
         if page is not None:
             sys.stdout.write(page)
             return

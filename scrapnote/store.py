@@ -30,7 +30,8 @@ _TMP_NEW_RE = re.compile(r"\.(?P<host>[A-Za-z0-9]{0,32})-(?P<pid>\d{1,10})\.[A-Z
 _TMP_OLD_RE = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # before pids were in the name
 # ``.<target>.<pid>.tmp``: a writer of this host's cache files only (the index's term lists,
 # ``.vocab-<key>.terms.<pid>.tmp`` in ``.scrapnote/``, which git never carries), asked by its pid
-_TMP_PID_RE = re.compile(r"^\..+\.(?P<pid>\d{1,7})\.tmp$")  # pid_max ≤ 2²²: never 8 random chars
+# — exactly that shape: a user's own hidden ``.plan.2025.tmp`` is none of ours and is never touched
+_TMP_PID_RE = re.compile(r"^\.vocab-[0-9A-Za-z-]+\.(?:terms|cho)\.(?P<pid>\d{1,7})\.tmp$")  # pid_max ≤ 2²²
 STALE_S = 3600  # a temp file whose writer cannot be asked (other host, old name) is a leftover after this
 _OWN_TMPS: set[str] = set()  # names of the temp files this process is writing now
 JOURNAL = "import-journal.json"
