@@ -222,11 +222,12 @@ def set_value(name: str, text: str) -> Path:
     file = path()
     value = value_from_text(name, text) if text != "" else None
     old_text = _read_text(file) or ""
-    data = dict(_check(file, _parse(file, old_text))) if old_text else {}
+    data = dict(_parse(file, old_text)) if old_text else {}
     if value is None:
         data.pop(name, None)
     else:
         data[name] = value
+    _check(file, data)  # the key set may be the very one that was wrong: only the others can refuse
     new_text = _edited(old_text, name, value, data)
     store.atomic_write(file, new_text.encode("utf-8"))
     return file

@@ -295,3 +295,27 @@ def test_a_config_template_that_names_no_form_says_it_came_from_the_file(cli, cf
     (line,) = r.stderr.strip().splitlines()
     assert "no form named '없는양식'" in line and str(cfg) in line and "config set template" in line
     assert cli("new", "--no-edit", "--no-drafts", "--template", "economy", art).exit_code == 0  # the option wins
+
+
+def test_config_set_and_edit_fix_a_broken_file(cli, cfg, tmp_path, monkeypatch):
+    """The error says to fix the file with `config`: `config set` of the wrong key replaces it,
+    `config edit` opens the broken file (the editor from $EDITOR, else the fallbacks — never the
+    broken file's own `editor` key)."""
+    cfg.write_text('# mine\npager = "yes"\n', "utf-8")
+    assert cli("list").exit_code == 1
+    r = cli("config", "set", "pager", "false")
+    assert r.exit_code == 0, r.stderr
+    assert cfg.read_text("utf-8") == "# mine\npager = false\n"
+    assert cli("list").exit_code == 0
+    cfg.write_text('pager = "yes"\ncolour = 1\n', "utf-8")
+    r = cli("config", "set", "pager", "false")  # another key is still wrong: that one is named
+    assert r.exit_code == 1 and "unknown key 'colour'" in r.stderr
+    assert cfg.read_text("utf-8") == 'pager = "yes"\ncolour = 1\n', "a refused set writes nothing"
+    for broken in ('x [bad\n', 'editor = 3\n'):
+        cfg.write_text(broken, "utf-8")
+        ed = tmp_path / "ed.py"
+        ed.write_text("import sys, pathlib\npathlib.Path(sys.argv[1]).write_text('member = \"박\"\\n', 'utf-8')\n")
+        monkeypatch.setenv("EDITOR", f"{sys.executable} {ed}")
+        r = cli("config", "edit")
+        assert r.exit_code == 0, r.stderr
+        assert tomllib.loads(cfg.read_text("utf-8")) == {"member": "박"}

@@ -64,7 +64,12 @@ def config_edit() -> Path:
     file = settings.path()
     if not file.exists():
         store.atomic_write(file, skeleton().encode("utf-8"), overwrite=False)
-    cmd = editor_command()
+    try:
+        cmd = editor_command()
+    except ScrapnoteError:
+        if not _broken():
+            raise
+        cmd = editor_command(use_settings=False)  # the file to fix is the one that is broken
     try:
         rc = subprocess.call([*cmd, str(file)])
     except OSError as e:
@@ -73,6 +78,17 @@ def config_edit() -> Path:
         raise ScrapnoteError(f"editor exited with status {rc}")
     settings.load()  # raises on an unknown key or a bad value
     return file
+
+
+def _broken() -> bool:
+    """Whether the settings file itself is what cannot be read."""
+    from scrapnote.errors import ScrapnoteError
+
+    try:
+        settings.load()
+    except ScrapnoteError:
+        return True
+    return False
 
 
 def skeleton() -> str:

@@ -37,9 +37,11 @@ def with_wait_flag(cmd: list[str]) -> list[str]:
     return [cmd[0], flag, *cmd[1:]]
 
 
-def editor_command(windows: bool | None = None) -> list[str]:
+def editor_command(windows: bool | None = None, use_settings: bool = True) -> list[str]:
     """$VISUAL > $EDITOR > the config file's ``editor`` > nano, vi (notepad on Windows); a GUI
-    editor that would return at once gets its wait flag (``with_wait_flag``)."""
+    editor that would return at once gets its wait flag (``with_wait_flag``). The config file is
+    read only when neither variable is set (``use_settings=False``: not at all — `config edit`
+    of a broken file)."""
     import os
     import shlex
     import shutil
@@ -47,7 +49,14 @@ def editor_command(windows: bool | None = None) -> list[str]:
     from scrapnote import settings
 
     posix = os.name != "nt" if windows is None else not windows
-    for value in (os.environ.get("VISUAL", ""), os.environ.get("EDITOR", ""), settings.get("editor") or ""):
+
+    def values():
+        yield os.environ.get("VISUAL", "")
+        yield os.environ.get("EDITOR", "")
+        if use_settings:
+            yield settings.get("editor") or ""
+
+    for value in values():
         value = value.strip()
         if value:
             try:
