@@ -229,6 +229,31 @@ def _cells(row: str) -> list[str]:
     return [_inline(c.strip()) for c in _PIPE.split(s)]
 
 
+def parse_table(rows: list[str]) -> tuple[list[str], list[str], list[list[str]]]:
+    """A Markdown table (its header row, its delimiter row, its rows) as its header cells, each
+    column's alignment as its delimiter says (``---:`` right, ``:---:`` centre, else left) and its
+    body rows, every row as many cells as the header (fewer padded, more cut, as GFM does). Cells
+    are plain text (``_inline``: a link as ``text url``, no emphasis marks, ``\\|`` a pipe)."""
+    header, delim, body = _cells(rows[0]), rows[1].strip().strip("|").split("|"), [_cells(r) for r in rows[2:]]
+    n = len(header)
+    aligns = []
+    for d in (d.strip() for d in delim):
+        aligns.append("center" if d.startswith(":") and d.endswith(":") and len(d) > 1
+                      else "right" if d.endswith(":") else "left")
+    aligns = (aligns + ["left"] * n)[:n]
+    return header, aligns, [(r + [""] * n)[:n] for r in body]
+
+
+def _table_end(lines: list[str], i: int) -> int:
+    """Where the Markdown table starting at line ``i`` ends (``i`` itself when none starts there)."""
+    if _is_table_row(lines[i]) and i + 1 < len(lines) and "|" in lines[i + 1] and _TABLE_DELIM.match(lines[i + 1]):
+        j = i + 2
+        while j < len(lines) and _is_table_row(lines[j]) and not _TABLE_DELIM.match(lines[j]):
+            j += 1
+        return j
+    return i
+
+
 def plain_table(rows: list[str]) -> list[str]:
     """A Markdown table (its header row, its delimiter row, its rows) as plain aligned text: the
     columns as wide as their widest cell (wide Hangul counted as two columns, ``text.width``), two
@@ -236,14 +261,9 @@ def plain_table(rows: list[str]) -> list[str]:
     says (``---:`` right, ``:---:`` centre)."""
     from scrapnote.text.width import cells, pad
 
-    header, delim, body = _cells(rows[0]), rows[1].strip().strip("|").split("|"), [_cells(r) for r in rows[2:]]
+    header, aligns, body = parse_table(rows)
     n = len(header)
-    aligns = []
-    for d in (d.strip() for d in delim):
-        aligns.append("center" if d.startswith(":") and d.endswith(":") and len(d) > 1
-                      else "right" if d.endswith(":") else "left")
-    aligns += ["left"] * (n - len(aligns))
-    table = [header] + [(r + [""] * n)[:n] for r in body]  # a row with fewer cells is padded, one with more cut (GFM)
+    table = [header] + body
     widths = [max(cells(r[k]) for r in table) for k in range(n)]
 
     def line(r: list[str]) -> str:
@@ -268,10 +288,8 @@ def plain(text: str) -> str:
             out.append(s)
             i += 1
             continue
-        if _is_table_row(s) and i + 1 < len(lines) and "|" in lines[i + 1] and _TABLE_DELIM.match(lines[i + 1]):
-            j = i + 2
-            while j < len(lines) and _is_table_row(lines[j]) and not _TABLE_DELIM.match(lines[j]):
-                j += 1
+        j = _table_end(lines, i)
+        if j > i:
             out.extend(plain_table([ln.rstrip() for ln in lines[i:j]]))
             i = j
             continue
@@ -284,6 +302,98 @@ def plain(text: str) -> str:
         s = re.sub(r"^(\s*)[-*+]\s+(?:\[[ xX]\]\s+)?", r"\1· ", s)
         out.append(_inline(s))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a section's text, as the HTML and Word exports draw it. ``kind``: ``para`` (its
+    ``text``, the lines as typed, single line breaks kept), ``ul`` / ``ol`` (the ``items``' text
+    without their ``- `` / ``1. `` marks; ``start``, an ``ol``'s first number), ``table`` (``header``,
+    ``aligns``, ``rows``: ``parse_table``'s)."""
+
+    kind: str
+    text: str = ""
+    items: tuple[str, ...] = ()
+    start: int = 1
+    header: tuple[str, ...] = ()
+    aligns: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+_BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
+_NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s+(.*)$")  # not ``2023. 7. 13``
+
+
+def blocks(text: str) -> list[Block]:
+    """A section's Markdown as blocks: paragraphs (split by blank lines), bullet lists (``- `` /
+    ``* `` / ``+ `` lines), numbered lists (``1. `` lines, up to three digits), pipe tables (header, delimiter row, rows;
+    the same reading as the txt export's aligned columns). An indented line under a list item goes
+    on with the item; nested items are items of the same list. A fenced code block stays one
+    paragraph as typed, and so does a rule (``---``). Nothing is escaped here: that is the
+    exporter's job (HTML autoescapes)."""
+    lines = (text or "").split("\n")
+    out: list[Block] = []
+    para: list[str] = []
+    items: list[str] = []
+    kind, start = "", 1
+
+    def flush_para() -> None:
+        if para:
+            out.append(Block("para", text="\n".join(para).strip("\n")))
+            para.clear()
+
+    def flush_list() -> None:
+        nonlocal kind
+        if items:
+            out.append(Block(kind, items=tuple(items), start=start))
+            items.clear()
+        kind = ""
+
+    i = 0
+    while i < len(lines):
+        line = lines[i].rstrip()
+        if _FENCE.match(line):  # up to its closing fence (or the end), as typed
+            flush_list()
+            fence = _FENCE.match(line).group(1)  # type: ignore[union-attr]
+            j = i + 1
+            while j < len(lines) and not lines[j].strip().startswith(fence):
+                j += 1
+            para.extend(ln.rstrip() for ln in lines[i:j + 1])
+            i = j + 1
+            continue
+        if not line.strip():
+            flush_para()
+            flush_list()
+            i += 1
+            continue
+        j = _table_end(lines, i)
+        if j > i:
+            flush_para()
+            flush_list()
+            header, aligns, rows = parse_table([ln.rstrip() for ln in lines[i:j]])
+            out.append(Block("table", header=tuple(header), aligns=tuple(aligns), rows=tuple(map(tuple, rows))))
+            i = j
+            continue
+        i += 1
+        bullet = None if _RULE.match(line) else _BULLET.match(line)
+        number = None if bullet else _NUMBER.match(line)
+        if bullet or number:
+            new_kind = "ul" if bullet else "ol"
+            if new_kind != kind:
+                flush_para()
+                flush_list()
+                kind = new_kind
+                start = int(number.group(1)) if number else 1
+            items.append(bullet.group(1) if bullet else number.group(2) if number else "")
+            continue
+        if items and line[:1] in (" ", "\t"):  # an indented line goes on with the item above
+            items[-1] += "\n" + line.strip()
+            continue
+        flush_list()
+        para.append(line)
+    flush_para()
+    flush_list()
+    return out
 
 
 def paragraphs(text: str) -> list[str]:
@@ -353,7 +463,7 @@ def render_layout(name: str, export: Export, *, autoescape: bool) -> str:
         undefined=jinja2.StrictUndefined,
         finalize=lambda v: "" if v is None else v,  # a field the article does not have prints nothing, not "None"
     )
-    env.filters.update({"plain": plain, "paragraphs": paragraphs, "safe_url": safe_url, "demote": demote,
+    env.filters.update({"plain": plain, "paragraphs": paragraphs, "blocks": blocks, "safe_url": safe_url, "demote": demote,
                         "md_escape": md_escape, "md_url": md_url, "links": links})
     try:
         tmpl = env.get_template(path.name)

@@ -8,7 +8,7 @@ import io
 import re
 
 from scrapnote import fields
-from scrapnote.exporters.base import Export, Exporter, note_view, paragraphs
+from scrapnote.exporters.base import Block, Export, Exporter, blocks, note_view
 
 FONT = "Malgun Gothic"  # 맑은 고딕: on every Windows and Office for Mac; Word substitutes elsewhere
 _XML_BAD = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
@@ -94,5 +94,31 @@ class DocxExporter(Exporter):
                 for r in links:
                     doc.add_paragraph(_x(" — ".join(fields.link_parts(r))), style="List Bullet")
                 continue
-            for para in paragraphs(s["text"]):
-                doc.add_paragraph(_x(para))
+            for b in blocks(s["text"]):
+                self._block(doc, b)
+
+    def _block(self, doc, b: Block) -> None:
+        """A paragraph, a list in the List Bullet / List Number style, a pipe table as a Word table
+        (Table Grid, the header row bold, each column aligned as the delimiter row says)."""
+        if b.kind == "table":
+            from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+            align = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
+            table = doc.add_table(rows=0, cols=len(b.header))
+            table.style = "Table Grid"
+            for k, row in enumerate((b.header, *b.rows)):
+                cells = table.add_row().cells
+                for cell, text, a in zip(cells, row, b.aligns):
+                    cell.text = _x(text)
+                    para = cell.paragraphs[0]
+                    if a in align:
+                        para.alignment = align[a]
+                    if k == 0:
+                        for run in para.runs:
+                            run.bold = True
+        elif b.kind in ("ul", "ol"):
+            style = "List Bullet" if b.kind == "ul" else "List Number"
+            for it in b.items:
+                doc.add_paragraph(_x(it), style=style)
+        else:
+            doc.add_paragraph(_x(b.text))
