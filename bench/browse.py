@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-QUERIES = ["구글", "엔비디아", "ㅅㅅㅈㅈ", "반도체 수출", "rnrmf"]
+QUERIES = ["구글", "엔비디아", "ㅅㅅㅈㅈ", "반도체 수출", "rnrmf", "금리 인하", "반도체 숯"]
 
 
 def home_for(n: int) -> Path:
