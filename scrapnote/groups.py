@@ -470,6 +470,12 @@ def _handed_in_times(git: gitsync.Git, since: datetime) -> dict[str, int]:
     return out
 
 
+def _founded(git: gitsync.Git) -> int | None:
+    """The time (committer, epoch s) of the group repository's first commit, or None."""
+    raw = git.run("log", "--max-parents=0", "--format=%ct", "HEAD", check=False).stdout.split()
+    return min(int(t) for t in raw) if raw else None
+
+
 def week_report(name: str, week: str | None) -> dict:
     """Members × the notes they handed in this week (by scrap date), their unwritten sections,
     the late ones (reached the group after the deadline) and the fines. Read from the group's
@@ -485,11 +491,17 @@ def week_report(name: str, week: str | None) -> dict:
     deadline = start + timedelta(days=wd, hours=hh, minutes=mm, seconds=59)
     git = gitsync.Git(repo)
     times = _handed_in_times(git, start) if (repo / ".git").exists() else {}
+    # Nothing is owed for a week whose deadline has not passed (the notes may still come) nor for
+    # one that ended before the group's first commit (there was no group to hand in to).
+    now = config.now()
+    open_week = now <= deadline
+    founded = _founded(git) if (repo / ".git").exists() else None
+    before_group = founded is not None and deadline.timestamp() < founded
     by_member: dict[str, list[dict]] = {}
     for entry in week_notes(name, start, end, tz):
         rel = Path(entry["path"]).relative_to(repo).as_posix()
         arrived = times.get(rel)
-        late = arrived is not None and arrived > deadline.timestamp()
+        late = arrived is not None and arrived > deadline.timestamp() and not before_group
         by_member.setdefault(entry["member"], []).append({
             "id": entry["id"], "ref": f"{entry['member']}:{entry['id']}", "title": entry["title"],
             "scrapped": entry["when"].astimezone(tz).isoformat(timespec="minutes"),
@@ -500,12 +512,14 @@ def week_report(name: str, week: str | None) -> dict:
         notes = sorted(by_member.get(m, []), key=lambda n: str(n["scrapped"]))
         late_n = sum(1 for n in notes if n["late"])
         missing = max(0, s.per_week - len(notes))
-        fine = missing * s.fines.get("missing", 0) + late_n * s.fines.get("late", 0)
+        owed_missing = 0 if open_week or before_group else missing
+        fine = owed_missing * s.fines.get("missing", 0) + late_n * s.fines.get("late", 0)
         rows.append({"member": m, "handed_in": len(notes), "unwritten": sum(1 for n in notes if n["unwritten"]),
                      "late": late_n, "missing": missing, "fine": fine, "notes": notes})
     return {"group": name, "week": f"{year}-W{wk:02d}", "from": start.date().isoformat(),
             "to": (end - timedelta(days=1)).date().isoformat(), "deadline": deadline.isoformat(timespec="minutes"),
             "per_week": s.per_week, "fines": s.fines, "members": rows,
+            "open": open_week, "before_group": before_group,
             "total_fine": sum(r["fine"] for r in rows)}
 
 

@@ -787,12 +787,23 @@ def _won(n: int) -> str:
     return f"{n:,}원"
 
 
+def _week_state(report: dict) -> str:
+    """Why no 미제출 fine is counted this week, if none is: ``, 마감 전`` / ``, 그룹 생성 전``."""
+    if report.get("open"):
+        return ", 마감 전: 미제출 벌금은 마감 뒤에"
+    if report.get("before_group"):
+        return ", 그룹 생성 전: 벌금 없음"
+    return ""
+
+
 def week_text(report: dict) -> str:
     """The week's 인증 as a card for the group chat."""
     lines = [f"[{report['group']}] {report['week']} 인증 ({report['from']} ~ {report['to']}, "
-             f"마감 {report['deadline'][:16].replace('T', ' ')})"]
+             f"마감 {report['deadline'][:16].replace('T', ' ')}{_week_state(report)})"]
     for r in report["members"]:
         mark = "✅" if r["handed_in"] >= report["per_week"] and not r["late"] else ("⏰" if r["handed_in"] else "❌")
+        if report.get("open") and r["handed_in"] < report["per_week"] and not r["late"]:
+            mark = "⏳"  # still to hand in: the deadline has not passed
         head = f"{mark} {r['member']}: {r['handed_in']}/{report['per_week']}"
         extra = [f"지각 {r['late']}"] if r["late"] else []
         extra += [f"미작성 {r['unwritten']}"] if r["unwritten"] else []
@@ -826,7 +837,7 @@ def week_html(report: dict) -> str:
             "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}table{border-collapse:collapse}"
             "td,th{border:1px solid #ccc;padding:.3em .6em;vertical-align:top}</style></head><body>"
             f"<h1>{title}</h1><p>{escape(report['from'])} ~ {escape(report['to'])}, 마감 "
-            f"{escape(report['deadline'][:16].replace('T', ' '))}</p><table><tr><th>멤버</th><th>제출</th>"
+            f"{escape(report['deadline'][:16].replace('T', ' ') + _week_state(report))}</p><table><tr><th>멤버</th><th>제출</th>"
             "<th>지각</th><th>미작성</th><th>미제출</th><th>벌금</th><th>노트</th></tr>"
             + "".join(rows) + f"</table><p>벌금 합계 {escape(_won(report['total_fine']))}</p></body></html>\n")
 
@@ -842,7 +853,8 @@ def group_week(report: dict, *, fmt: str, as_json: bool) -> None:
     else:
         from rich.table import Table
 
-        t = Table(title=f"{report['group']} {report['week']} 인증 ({report['from']} ~ {report['to']})")
+        t = Table(title=f"{report['group']} {report['week']} 인증 ({report['from']} ~ {report['to']}"
+                        f"{_week_state(report)})")
         for col in ("멤버", "제출", "지각", "미작성", "미제출", "벌금", "노트"):
             t.add_column(col)
         for r in report["members"]:

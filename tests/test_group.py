@@ -152,7 +152,8 @@ def test_week_table_late_missing_fines(world):
     ok(sn(world, "민수", "group", "add", "스터디", world["remote"]))
     ok(sn(world, "민수", "group", "sync", env_extra={"GIT_COMMITTER_DATE": "2026-12-07T08:00:00+09:00"}))
     ok(sn(world, "지수", "group", "sync"))
-    report = json.loads(ok_out(sn(world, "지수", "group", "week", "--week", "2026-W49", "--json")))
+    after = {"SCRAPNOTE_NOW": "2026-12-08T09:00:00+09:00"}  # the week's deadline has passed
+    report = json.loads(ok_out(sn(world, "지수", "group", "week", "--week", "2026-W49", "--json", env_extra=after)))
     assert report["week"] == "2026-W49" and report["from"] == "2026-11-30" and report["to"] == "2026-12-06"
     by = {r["member"]: r for r in report["members"]}
     assert [n["title"] for n in by["지수"]["notes"]] == ["배터리 공장 증설", "유가 하락"]
@@ -161,13 +162,24 @@ def test_week_table_late_missing_fines(world):
     assert (by["민수"]["handed_in"], by["민수"]["late"], by["민수"]["missing"], by["민수"]["fine"]) == (1, 1, 1, 4000)
     assert (by["철수"]["handed_in"], by["철수"]["missing"], by["철수"]["fine"]) == (0, 2, 6000)
     assert report["total_fine"] == 10000
-    card = ok_out(sn(world, "지수", "group", "week", "--week", "2026-W49", "--format", "txt"))
+    assert report["open"] is False and report["before_group"] is False
+    card = ok_out(sn(world, "지수", "group", "week", "--week", "2026-W49", "--format", "txt", env_extra=after))
     assert "2026-W49" in card and "벌금 합계 10,000원" in card and "민수:1 금리 동결 [지각]" in card
-    page = ok_out(sn(world, "지수", "group", "week", "--week", "2026-W49", "--format", "html"))
+    page = ok_out(sn(world, "지수", "group", "week", "--week", "2026-W49", "--format", "html", env_extra=after))
     assert page.startswith("<!DOCTYPE html>") and "<td>철수</td>" in page and "6,000원" in page
-    # the week before: only the note scrapped then
-    before = json.loads(ok_out(sn(world, "지수", "group", "week", "--week", "2026-W48", "--json")))
+    # before the deadline nothing missing is owed yet (the notes may still come); late is not possible
+    during = json.loads(ok_out(sn(world, "지수", "group", "week", "--week", "2026-W49", "--json",
+                                  env_extra={"SCRAPNOTE_NOW": "2026-12-06T12:00:00+09:00"})))
+    assert during["open"] is True
+    assert {r["member"]: r["fine"] for r in during["members"]} == {"지수": 0, "민수": 1000, "철수": 0}
+    assert {r["member"]: r["missing"] for r in during["members"]} == {"지수": 0, "민수": 1, "철수": 2}
+    card = ok_out(sn(world, "지수", "group", "week", "--week", "2026-W49", "--format", "txt",
+                     env_extra={"SCRAPNOTE_NOW": "2026-12-06T12:00:00+09:00"}))
+    assert "마감 전" in card and "⏳ 철수: 0/2" in card
+    # the week before: only the note scrapped then, and no fine: the group's first commit came after
+    before = json.loads(ok_out(sn(world, "지수", "group", "week", "--week", "2026-W48", "--json", env_extra=after)))
     assert [n["title"] for r in before["members"] for n in r["notes"]] == ["지난주 기사"]
+    assert before["before_group"] is True and before["total_fine"] == 0
     r = sn(world, "지수", "group", "week", "--week", "2026-W60")
     assert r.returncode == 1 and "no week 60" in r.stderr.decode()
 
