@@ -444,7 +444,7 @@ def check(
     from scrapnote.filters import Filters
 
     filters = Filters.make(tag, source, industry, company, since, until)
-    from scrapnote.app.sync import kept_conflicts
+    from scrapnote.app.sync import kept_conflicts, this_device
 
     broken = []
 
@@ -455,7 +455,7 @@ def check(
     results = check_notes(ids or [], on_error=unreadable, filters=filters)
     render.check_report(results, filtered=bool(filters), as_json=as_json)
     kept = kept_conflicts()
-    render.conflict_lines(kept)
+    render.conflict_lines(kept, this_device())
     if any(miss for _, miss in results) or kept or broken:  # a file that cannot be read is one to fix too
         raise typer.Exit(1)
 
@@ -471,12 +471,12 @@ def sync(
     under one id is renumbered here; a note edited on both keeps this device's text in notes/ and the
     other's in .scrapnote/conflicts/ID-DEVICE.md."""
     from scrapnote import render
-    from scrapnote.app.sync import kept_conflicts, sync_collection
+    from scrapnote.app.sync import kept_conflicts, sync_collection, this_device
 
     if remote and not init:
         raise typer.BadParameter("REMOTE is given with --init (later: git remote set-url origin URL)")
     result = sync_collection(init, remote)
-    render.sync_result(result, kept_conflicts())
+    render.sync_result(result, kept_conflicts(), this_device())
 
 
 _GROUP_ACTIONS = ("add", "sync", "week", "list")

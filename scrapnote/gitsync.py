@@ -15,7 +15,10 @@ do in git. One sync, under the collection's lock:
    remote;
 4. a rebase conflict never leaves markers in a file: for a note edited on both devices this
    device's text stays in ``notes/`` and the other device's is saved as
-   ``.scrapnote/conflicts/12-<device>.md``; an edit always beats a delete (nothing is lost);
+   ``.scrapnote/conflicts/12-<device>.md``, and the commit pushed names it (a
+   ``Scrapnote-Set-Aside: <blob> <device> <path>`` trailer): that device, when it pulls the
+   commit, saves its own text from git as its ``.scrapnote/conflicts/12-<itself>.md`` and is told;
+   an edit always beats a delete (nothing is lost);
    ``review.tsv`` is merged card by card (this device's line wins for a card both changed);
 5. pushed; a push rejected because another device pushed meanwhile is fetched, rebased and pushed
    again (three tries).
@@ -38,6 +41,7 @@ from scrapnote.errors import ScrapnoteError
 
 REMOTE = "origin"
 TRAILER = "Scrapnote-Device"
+SET_ASIDE = "Scrapnote-Set-Aside"  # <blob> <device> <path>: this commit kept its text over that device's
 REVIEW = "review.tsv"
 _NOTE_PATH_RE = re.compile(r"^(?:members/[^/]+/)?notes/(\d+)(?:-[^/]*)?\.md$")  # a group's too
 PUSH_TRIES = 3
@@ -48,6 +52,9 @@ class SyncResult:
     committed: list[str] = field(default_factory=list)  # the change lines of this sync's commit
     renumbered: list[tuple[int, int]] = field(default_factory=list)  # (old id, new id)
     conflicts: list[Path] = field(default_factory=list)  # the other device's texts saved aside now
+    set_aside: list[tuple[str, str, str]] = field(default_factory=list)  # (path, blob, device) of those
+    mine_aside: list[tuple[int | None, str, Path]] = field(default_factory=list)  # (id, device that kept
+    # its text, file): this device's own text, set aside by another device, restored from git here
     kept: list[str] = field(default_factory=list)  # edits that beat a delete, said to the user
     pulled: int = 0  # commits brought from the remote
     pushed: bool = False
@@ -327,18 +334,84 @@ def integrate(git: Git, upstream: str, result: SyncResult, *, renumber: bool = T
         return
     if git.ok("merge-base", "--is-ancestor", head, upstream):  # only the remote moved
         result.pulled += int(git.out("rev-list", "--count", f"{head}..{upstream}").strip() or 0)
+        records = _my_texts_set_aside(git, head, upstream, set())
         git.run("merge", "-q", "--ff-only", upstream)
+        _restore_mine(git, records, result)
         return
     if git.ok("merge-base", "--is-ancestor", upstream, head):  # only this device moved
         return
     base = git.run("merge-base", head, upstream, check=False).stdout.decode().strip() or None
     result.pulled += int(git.out("rev-list", "--count", f"{base}..{upstream}" if base else upstream).strip() or 0)
+    records = _my_texts_set_aside(git, head, upstream, set(_changed(git, base, head, "AMR")), base)
     if renumber:
         _squash_and_renumber(git, base, upstream, result)
     edited = [p for p in _changed(git, "HEAD~1" if rev(git, "HEAD~1") else None, "HEAD", "M")
               if note_id_of(p) is not None]
     _rebase(git, upstream, result)
+    _record_set_aside(git, result)
     _untrash_edited(git, edited, result)
+    _restore_mine(git, records, result)
+
+
+def _record_set_aside(git: Git, result: SyncResult) -> None:
+    """The texts this sync set aside, named in the commit it pushes (a ``Scrapnote-Set-Aside``
+    trailer each), so that the device whose text it was is told and keeps it too when it pulls."""
+    if not result.set_aside:
+        return
+    msg = git.out("log", "-1", "--format=%B").rstrip("\n")
+    lines = [f"{SET_ASIDE}: {blob} {dev} {path}" for path, blob, dev in result.set_aside]
+    if not re.search(rf"^{TRAILER}:", msg.rsplit("\n\n", 1)[-1], re.M):
+        msg += "\n"  # no trailer paragraph yet: these start one
+    msg += "\n" + "\n".join(lines) + "\n"
+    git.run("commit", "-q", "--no-verify", "--amend", "-F", "-", input=msg.encode("utf-8"))
+    result.set_aside.clear()
+
+
+def _my_texts_set_aside(git: Git, head: str, upstream: str, changed_here: set[str],
+                        base: str | None = None) -> list[tuple[str, str, str]]:
+    """(path, blob, device that kept its text) for each text of this device that a commit being
+    pulled set aside: a ``Scrapnote-Set-Aside`` trailer naming this device and a blob this device's
+    history has at that path. A note edited here again since is left out: its newer text is the one
+    that stays in notes/ (and the other device's is saved aside by this sync's own rebase)."""
+    me = device()
+    span = f"{base or head}..{upstream}"
+    fmt = f"%(trailers:key={SET_ASIDE},valueonly,separator=%x01)%x02%(trailers:key={TRAILER},valueonly)%x00"
+    out = []
+    for entry in git.out("log", f"--format={fmt}", span).split("\0"):
+        values, _, keeper = entry.strip().partition("\x02")
+        for value in values.split("\x01"):
+            parts = value.strip().split(" ", 2)
+            if len(parts) != 3 or parts[1] != me or parts[2] in changed_here:
+                continue
+            blob, _, path = parts
+            if _had_blob(git, head, path, blob):
+                name = re.sub(r"[^\w.-]+", "-", keeper.strip()).strip("-.")[:40] or "other"
+                out.append((path, blob, name))
+    return out
+
+
+def _had_blob(git: Git, head: str, path: str, blob: str) -> bool:
+    """Whether ``path`` held ``blob`` in some commit of this device's history up to ``head``."""
+    raw = git.run("log", "--format=", "--raw", "--no-abbrev", "--no-renames", head, "--", path, check=False)
+    return any(line.split("\t", 1)[0].split()[3:4] == [blob]
+               for line in raw.stdout.decode("utf-8", "replace").splitlines() if line.startswith(":"))
+
+
+def _restore_mine(git: Git, records: list[tuple[str, str, str]], result: SyncResult) -> None:
+    """This device's texts another device set aside: saved here from git as
+    ``.scrapnote/conflicts/<id>-<this device>.md`` when notes/ does not hold them."""
+    for path, blob, keeper in records:
+        try:
+            data = _blob(git, blob)
+        except ScrapnoteError:
+            continue  # not in this repository after all: nothing to restore
+        try:
+            if (git.where / path).read_bytes() == data:
+                continue  # the note holds this text again: nothing was set aside here
+        except OSError:
+            pass
+        saved = _save_aside(path, data, device())
+        result.mine_aside.append((note_id_of(path), keeper, saved))
 
 
 def _changed(git: Git, old: str | None, new: str, status: str) -> list[str]:
@@ -507,7 +580,9 @@ def _resolve(git: Git, path: str, upstream: str, result: SyncResult) -> None:
         else:
             store.atomic_write(target, mine_bytes)  # this device's text stays where it was
             if theirs_bytes != mine_bytes:
-                result.conflicts.append(_save_aside(path, theirs_bytes, _device_of(git, upstream, path)))
+                dev = _device_of(git, upstream, path)
+                result.conflicts.append(_save_aside(path, theirs_bytes, dev))
+                result.set_aside.append((path, theirs, dev))
         git.run("add", "--", path)
     elif mine is not None:  # the remote deleted what this device edited: the edit is kept
         store.atomic_write(target, _blob(git, mine))

@@ -866,15 +866,22 @@ def group_week(report: dict, *, fmt: str, as_json: bool) -> None:
             message(f"벌금 합계 {_won(report['total_fine'])}")
 
 
-def conflict_lines(paths) -> None:
-    """The other devices' texts a sync kept aside (``sync``, ``check``), one line each on stderr."""
+def conflict_lines(paths, device: str | None = None) -> None:
+    """The texts a sync kept aside (``sync``, ``check``), one line each on stderr: another device's
+    (``12-<other>.md``), or this device's own that another device kept its text over (``12-<device>.md``)."""
+    import re
+
     for p in paths:
-        nid = p.stem.split("-", 1)[0]
-        warn(f"conflict: another device's text of #{nid} is kept in {display_path(p)}: "
-             "compare, copy what you want into the note, then delete the file")
+        nid, _, who = p.stem.partition("-")
+        if device is not None and device in (who, re.sub(r"-\d+$", "", who)):
+            warn(f"conflict: your text of #{nid} is kept in {display_path(p)} (another device kept its own "
+                 "in notes/): compare, copy what you want into the note, then delete the file")
+        else:
+            warn(f"conflict: another device's text of #{nid} is kept in {display_path(p)}: "
+                 "compare, copy what you want into the note, then delete the file")
 
 
-def sync_result(result, kept) -> None:
+def sync_result(result, kept, device: str | None = None) -> None:
     """``sync``: what was committed, renumbered, kept aside, pulled and pushed (stderr)."""
     if result.initialized:
         message("the collection is now a git repository (.scrapnote/ is ignored)")
@@ -893,7 +900,11 @@ def sync_result(result, kept) -> None:
         message(f"pushed to {result.remote}")
     elif result.remote is None:
         message("no remote to push to (scrapnote sync --init REMOTE, or git remote add origin URL)")
-    conflict_lines(kept)
+    told = set()
+    for nid, keeper, path in result.mine_aside:
+        told.add(path)
+        warn(f"#{nid}: {keeper} kept its text; yours is in {display_path(path)}")
+    conflict_lines([p for p in kept if p not in told], device)
     if not (result.committed or result.pulled or result.renumbered or result.initialized):
         message("nothing changed: up to date")
 

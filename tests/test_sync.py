@@ -159,6 +159,50 @@ def test_same_note_edited_on_two_devices_keeps_both_texts(world):
     assert notes(world, "laptop") == notes(world, "desktop")
 
 
+def test_the_device_whose_text_was_set_aside_is_told_and_keeps_it(world):
+    """The laptop pushes its edit, the desktop's sync keeps its own and sets the laptop's aside: the
+    laptop's next sync takes the desktop's text into notes/, says so, and keeps its own text too."""
+    two_devices(world)
+    _edit_insight(world, "laptop", "노트북에서 쓴 인사이트.")
+    ok(sn(world, "laptop", "sync"))
+    laptop_text = next(iter(notes(world, "laptop").values()))
+    _edit_insight(world, "desktop", "데스크톱에서 쓴 인사이트.")
+    ok(sn(world, "desktop", "sync"))
+    assert "Scrapnote-Set-Aside: " in git(world, world["remote"], "log", "-1", "--format=%B", "main")
+    err = ok(sn(world, "laptop", "sync"))
+    assert "#1: desktop kept its text; yours is in" in err and "1-laptop.md" in err, err
+    kept = world["tmp"] / "laptop" / ".scrapnote" / "conflicts" / "1-laptop.md"
+    assert kept.read_text(encoding="utf-8") == laptop_text
+    assert notes(world, "laptop") == notes(world, "desktop")
+    assert "데스크톱에서 쓴 인사이트." in next(iter(notes(world, "laptop").values()))
+    no_markers(world, "desktop", "laptop")
+    assert "conflicts" not in git(world, world["remote"], "ls-tree", "-r", "--name-only", "main")
+    # listed by check (exit 1) and by the next sync, as this device's own text; told once only
+    r = sn(world, "laptop", "check")
+    assert r.returncode == 1 and "your text of #1 is kept in" in r.stderr.decode()
+    err = ok(sn(world, "laptop", "sync"))
+    assert "your text of #1 is kept in" in err and "kept its text" not in err
+    # a third device pulling the same commits saves nothing: the text was not its own
+    ok(sn(world, "tablet", "sync", "--init", world["remote"]))
+    assert not (world["tmp"] / "tablet" / ".scrapnote" / "conflicts").exists()
+
+
+def test_a_set_aside_text_edited_again_here_is_not_saved_twice(world):
+    """The laptop edited the note again before pulling the desktop's record: its newer text stays in
+    notes/ and the desktop's is the one set aside (no stale copy of the laptop's older text)."""
+    two_devices(world)
+    _edit_insight(world, "laptop", "노트북 첫 메모.")
+    ok(sn(world, "laptop", "sync"))
+    _edit_insight(world, "desktop", "데스크톱 메모.")
+    ok(sn(world, "desktop", "sync"))
+    _edit_insight(world, "laptop", "노트북 둘째 메모.")
+    err = ok(sn(world, "laptop", "sync"))
+    folder = world["tmp"] / "laptop" / ".scrapnote" / "conflicts"
+    assert sorted(p.name for p in folder.iterdir()) == ["1-desktop.md"], err
+    assert "노트북 둘째 메모." in next(iter(notes(world, "laptop").values()))
+    no_markers(world, "desktop", "laptop")
+
+
 def test_edit_beats_delete(world):
     two_devices(world)
     ok(sn(world, "laptop", "delete", "--yes", "1"))

@@ -15,3 +15,9 @@ def sync_collection(init: bool, remote: str | None) -> gitsync.SyncResult:
 def kept_conflicts() -> list[Path]:
     """The other devices' texts saved aside by syncs, still there (listed by sync and check)."""
     return gitsync.conflicts()
+
+
+def this_device() -> str:
+    """This device's name (``$SCRAPNOTE_DEVICE``, else the host name): a conflict file named by it
+    holds this device's own text, set aside by another device."""
+    return gitsync.device()
