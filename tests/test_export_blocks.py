@@ -66,3 +66,24 @@ def test_docx_table_and_lists(cli, tmp_path):
     normal = [t for s, t in found if s == "Normal"]
     assert not any("|" in t or t.startswith("- ") for t in normal)
     assert "구글과 한국이 AI 인재 양성을 함께 한다." in normal
+
+
+def test_docx_numbered_lists_count_from_their_own_start(cli, tmp_path):
+    """Every List Number paragraph shares one Word numbering: a note's list gets its own, restarted
+    (at 1, or at the Markdown's first number), not 4, 5 after a digest's three-line contents."""
+    from docx.oxml.ns import qn
+
+    add("첫 기사", "본문.", {"questions": "1. 가\n2. 나"})
+    add("둘째 기사", "본문.", {"questions": "3. 다\n4. 라"})
+    out = tmp_path / "d.docx"
+    assert cli("export", "--all", "-f", "docx", "-o", out).exit_code == 0
+    d, _, _ = docx_blocks(out)
+    numbering = d.part.numbering_part.element
+    starts = {}
+    for p in d.paragraphs:
+        if p.text in ("가", "나", "다", "라"):
+            num_id = p._p.pPr.numPr.numId.val
+            over = numbering.num_having_numId(num_id).find(qn("w:lvlOverride") + "/" + qn("w:startOverride"))
+            starts[p.text] = (num_id, int(over.get(qn("w:val"))))
+    assert starts["가"][1] == 1 and starts["다"][1] == 3
+    assert starts["가"][0] == starts["나"][0] != starts["다"][0] == starts["라"][0]

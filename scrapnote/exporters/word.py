@@ -116,9 +116,29 @@ class DocxExporter(Exporter):
                     if k == 0:
                         for run in para.runs:
                             run.bold = True
-        elif b.kind in ("ul", "ol"):
-            style = "List Bullet" if b.kind == "ul" else "List Number"
+        elif b.kind == "ul":
             for it in b.items:
-                doc.add_paragraph(_x(it), style=style)
+                doc.add_paragraph(_x(it), style="List Bullet")
+        elif b.kind == "ol":
+            num_id = _restarted_numbering(doc, b.start)
+            for it in b.items:
+                p = doc.add_paragraph(_x(it), style="List Number")
+                if num_id is not None:
+                    p._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
         else:
             doc.add_paragraph(_x(b.text))
+
+
+def _restarted_numbering(doc, start: int) -> int | None:
+    """A new Word numbering for one numbered list: the List Number style's own list, counting from
+    ``start`` (every List Number paragraph shares one numbering, so a note's ``1.`` list would go on
+    from the digest's contents, 4, 5, …). None when the style has no numbering to start from."""
+    try:
+        style_num = doc.styles["List Number"].element.pPr.numPr.numId.val
+        numbering = doc.part.numbering_part.element
+        abstract = numbering.num_having_numId(style_num).abstractNumId.val
+    except (AttributeError, KeyError):
+        return None
+    num = numbering.add_num(abstract)
+    num.add_lvlOverride(ilvl=0).add_startOverride(start)
+    return num.numId
