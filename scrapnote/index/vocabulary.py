@@ -3,9 +3,10 @@ newline-joined chunks with each word's 초성 form, so the search finds words by
 (구글 → 구글은, 미국구글), by 초성 and by jamo distance in a few C-level passes over a few
 megabytes, then asks FTS5 for the notes holding those words.
 
-After a bulk read the list is taken from FTS5's own vocabulary (one C-level pass); a few re-read
+After a bulk read the list is taken from FTS5's own vocabulary (one C-level pass), stored in
+chunks of ``REBUILD_CHUNK`` words (never the whole list as one string: memory); a few re-read
 notes add their new words as a small chunk, and the chunks are merged into one when there are
-more than ``CHUNKS``.
+more than ``CHUNKS``. ``words`` joins the chunks: the same text however they are cut.
 
 The search reads the list as UTF-8 bytes from a file beside the index, ``vocab-<key>.terms`` (and
 ``.cho``), memory-mapped (``word_list``): no copy out of SQLite and no decoding per query, the
