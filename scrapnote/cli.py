@@ -352,7 +352,7 @@ def show(
     from scrapnote.app.group import load_member_note, member_scope  # the group's code (git) only for a member's note
 
     with member_scope(member, group) as g:
-        render.show(load_member_note(member, g, nid), as_json=as_json, raw=raw)
+        render.show(load_member_note(member, g, nid), as_json=as_json, raw=raw, ref=f"{member}:{nid}")
 
 
 def _note_ref(text: str):
@@ -674,8 +674,8 @@ def search(
     if group is not None:
         from scrapnote.app.group import group_search
 
-        hits, broken = group_search(group, " ".join(query), limit=limit, fields=wanted, filters=filters)
-        shown = render.group_hits(hits, as_json=as_json)
+        hits, broken, spans = group_search(group, " ".join(query), limit=limit, fields=wanted, filters=filters)
+        shown = render.group_hits(hits, spans, as_json=as_json)
         render.warn_unreadable(broken, f"scrapnote list --group {group} names them")
         if not shown:
             raise typer.Exit(1)

@@ -18,6 +18,7 @@ import os
 import re
 
 HEADERS = ("id", "날짜", "출처", "제목 · 본문")
+MEMBER_HEADER = "멤버"  # a study group's search (search --group): the member, after the id (민수:3)
 SOURCE_MAX = 14
 SOURCE_CUT = 8  # cells of a source cut on a narrow page (a four-syllable name)
 TEXT_MIN = 30  # the title/snippet column is not squeezed below this while the others can give
@@ -97,50 +98,58 @@ def _fit(text: str, width: int, cell_len, set_cell_size) -> str:
     return set_cell_size(text, width - 1) + "…"
 
 
-def lines(hits, width: int | None = None, spans: dict | None = None) -> list[str] | None:
-    """The table's lines, or None when a field holds text only Rich lays out faithfully."""
+def lines(hits, width: int | None = None, spans: dict | None = None, *, refs: list[str] | None = None,
+          members: list[str] | None = None) -> list[str] | None:
+    """The table's lines, or None when a field holds text only Rich lays out faithfully. A study
+    group's (``search --group``): ``refs`` in the id column (민수:3), ``members`` in a 멤버 column."""
     from rich.cells import cell_len, set_cell_size
 
     width = page_width() if width is None else width
+    ids = refs if refs is not None else [str(h.id) for h in hits]
     rows = []
-    for h in hits:
+    for h, i in zip(hits, ids):
         title, snip = h.title or "", h.snippet or ""
-        cells = (str(h.id), h.published or "", h.source or "", title, snip)
+        cells = (i, h.published or "", h.source or "", title, snip)
         if any(not c.isprintable() for c in cells):  # \t, \n, \r, control codes: Rich's business
             return None
         rows.append(cells)
+    if members is not None and any(not m.isprintable() for m in members):
+        return None
     w_id = max([cell_len(HEADERS[0])] + [cell_len(r[0]) for r in rows])
+    w_mem = max([cell_len(MEMBER_HEADER)] + [cell_len(m) for m in members]) if members is not None else 0
+    w_lead = w_id + (w_mem + GAP if members is not None else 0)  # the columns that never shrink
     w_date = max([cell_len(HEADERS[1])] + [cell_len(r[1]) for r in rows])
     w_src = min(SOURCE_MAX, max([cell_len(HEADERS[2])] + [cell_len(r[2]) for r in rows]))
-    compact, w_src = layout(width, w_id, w_date, w_src)
+    compact, w_src = layout(width, w_lead, w_date, w_src)
     if compact:
         rows = [(r[0], compact_date(r[1]), r[2], r[3], r[4]) for r in rows]
         w_date = max([cell_len(HEADERS[1])] + [cell_len(r[1]) for r in rows])
     w_text = max([cell_len(HEADERS[3])] + [cell_len(x) for r in rows for x in (r[3], r[4]) if x])
-    fixed = w_id + w_date + w_src + (3 if w_src else 2) * GAP
+    fixed = w_lead + w_date + w_src + (3 if w_src else 2) * GAP
     if fixed + w_text > width:
         w_text = max(1, width - fixed)
     if fixed + w_text > width:  # not even the fixed columns fit: Rich's squeeze
         return None
     if spans:  # each snippet cut around its first match when that would be past the column's end
-        ids = [h.id for h in hits]
+        keys = [h.id for h in hits]
         rows = [(r[0], r[1], r[2], r[3], around(r[4], (spans.get(n) or {}).get("snippet"), w_text, cell_len)[0])
-                for n, r in zip(ids, rows)]
+                for n, r in zip(keys, rows)]
     gap = " " * GAP
-    blank = " " * (w_id + GAP + w_date + GAP + (w_src + GAP if w_src else 0))
+    blank = " " * (w_lead + GAP + w_date + GAP + (w_src + GAP if w_src else 0))
 
     def pad(text: str, w: int) -> str:
         return text + " " * (w - cell_len(text))
 
-    def line(i, d, s, t) -> str:
+    def line(i, m, d, s, t) -> str:
         i = _fit(i, w_id, cell_len, set_cell_size)
-        return (" " * (w_id - cell_len(i)) + i + gap + pad(_fit(d, w_date, cell_len, set_cell_size), w_date) + gap
+        return (" " * (w_id - cell_len(i)) + i + gap + (pad(m, w_mem) + gap if members is not None else "")
+                + pad(_fit(d, w_date, cell_len, set_cell_size), w_date) + gap
                 + (pad(_fit(s, w_src, cell_len, set_cell_size), w_src) + gap if w_src else "")
                 + pad(_fit(t, w_text, cell_len, set_cell_size), w_text))
 
-    out = [line(*HEADERS)]
-    for i, d, s, t, snip in rows:
-        out.append(line(i, d, s, t))
+    out = [line(HEADERS[0], MEMBER_HEADER, *HEADERS[1:])]
+    for k, (i, d, s, t, snip) in enumerate(rows):
+        out.append(line(i, members[k] if members is not None else "", d, s, t))
         if snip:
             out.append(blank + pad(_fit(snip, w_text, cell_len, set_cell_size), w_text))
     return out

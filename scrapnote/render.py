@@ -586,8 +586,9 @@ class _paged:
         return kind is BrokenPipeError  # the reader quit the pager: nothing more to show
 
 
-def show(note, *, as_json: bool, raw: bool) -> None:
-    """``show``: the note's file byte for byte (``raw``), its JSON form, or the note view."""
+def show(note, *, as_json: bool, raw: bool, ref: str | None = None) -> None:
+    """``show``: the note's file byte for byte (``raw``), its JSON form, or the note view (headed
+    ``ref``, a member's ``민수:3``, instead of ``#3`` when given)."""
     if raw:  # the file's bytes exactly as they are on disk (a BOM included)
         data_bytes(note.path.read_bytes())
     elif as_json:
@@ -595,7 +596,7 @@ def show(note, *, as_json: bool, raw: bool) -> None:
 
         print_json(note_json(note))
     else:
-        note_view(note)
+        note_view(note, ref=ref)
 
 
 def check_report(results: list[tuple[dict, list[str]]], filtered: bool = False, as_json: bool = False) -> None:
@@ -741,9 +742,13 @@ def import_result(result) -> None:
     message(f"imported {len(result.notes)} note{'s' if len(result.notes) != 1 else ''}")
 
 
-def group_hits(hits, *, as_json: bool) -> bool:
-    """``search --group``: member:id, member, date, title, snippet (TAB-separated lines), or JSON
-    with ``member`` and ``ref``; no hit is a message and False (nothing on stdout, as ``search``)."""
+def group_hits(hits, spans_by_path: dict, *, as_json: bool) -> bool:
+    """``search --group``: the own search's view (``SearchOutput``: the ranked table, matches
+    marked; piped, the same plain lines) with the ref (``민수:3``) in the id column and a 멤버
+    column; or JSON with ``member`` and ``ref``; no hit is a message and False (nothing on
+    stdout, as ``search``)."""
+    import dataclasses
+
     if not hits:
         message("no notes match")
         return False
@@ -752,9 +757,21 @@ def group_hits(hits, *, as_json: bool) -> bool:
 
         print_json([{**hit_json(h), "member": m, "ref": f"{m}:{h.id}"} for m, h in hits])
         return True
-    for m, h in hits:
-        data_line("\t".join(visible(str(x or ""), oneline=True) for x in (f"{m}:{h.id}", m, h.published, h.title,
-                                                                        h.snippet)))
+    # ids repeat across members: each hit keyed by its place in the ranking, shown by its ref
+    shown = [dataclasses.replace(h, id=k) for k, (_m, h) in enumerate(hits)]
+    spans = {k: spans_by_path.get(h.path) or {} for k, (_m, h) in enumerate(hits)}
+    refs = [visible(f"{m}:{h.id}", oneline=True) for m, h in hits]
+    members = [visible(m, oneline=True) for m, _h in hits]
+    out = SearchOutput(False)
+    shown, spans = visible_hits(shown, spans)
+    if out.plain:
+        from scrapnote import plaintable
+
+        lines = plaintable.lines(shown, spans=spans, refs=refs, members=members)
+        if lines is not None:
+            sys.stdout.write("\n".join(lines) + "\n")
+            return True
+    hits_table(shown, spans, refs=refs, members=members)
     return True
 
 
@@ -1110,7 +1127,12 @@ def _known_cells(text: str) -> int | None:
     return None
 
 
-def _plain_note(note, width: int) -> str | None:
+def _header_id(note, ref: str | None) -> str:
+    """The id heading ``show``: ``#3``, or a group member's ``민수:3``."""
+    return visible(ref, oneline=True) if ref else f"#{note.id}"
+
+
+def _plain_note(note, width: int, ref: str | None = None) -> str | None:
     """``note_view`` piped, as Rich draws it (the title, the facts as a grid of two columns, each
     section's heading and text as they are), written without Rich; None when Rich might lay it
     out otherwise (a fact wider than the page or with a character of unknown width, a tab)."""
@@ -1132,7 +1154,7 @@ def _plain_note(note, width: int) -> str | None:
                 return None
             facts.append((k, kc, v, vc))
     shown, drafted = shown_title(note.title, note.section(fields.HEADLINE))
-    title = f"#{note.id}  " + ("[초안] " if drafted else "") + (visible(shown, oneline=True) or "(제목 없음)")
+    title = f"{_header_id(note, ref)}  " + ("[초안] " if drafted else "") + (visible(shown, oneline=True) or "(제목 없음)")
     out = [title]
     if facts:
         w1 = max(kc for _, kc, _, _ in facts)
@@ -1148,12 +1170,12 @@ def _plain_note(note, width: int) -> str | None:
     return None if "\t" in page else page
 
 
-def note_view(note, out: Console | None = None) -> None:
+def note_view(note, out: Console | None = None, ref: str | None = None) -> None:
     """``show``: a header with the article's facts, then each section under its label. Markdown
     (and markdown-it, ~40 ms) is loaded only for a terminal: piped, sections are plain text, and
     written without Rich when Rich would write them as they are (``_plain_note``)."""
     if out is None and _plain_stream(sys.stdout):
-        page = _plain_note(note, _env_columns())
+        page = _plain_note(note, _env_columns(), ref)
         if page is not None:
             sys.stdout.write(page)
             return
@@ -1186,7 +1208,7 @@ def note_view(note, out: Console | None = None) -> None:
     from scrapnote.note import shown_title
 
     shown, drafted = shown_title(note.title, note.section(fields.HEADLINE))
-    title = Text(f"#{note.id}  ", style="dim") + (Text("[초안] ", style="yellow") if drafted else Text("")) \
+    title = Text(f"{_header_id(note, ref)}  ", style="dim") + (Text("[초안] ", style="yellow") if drafted else Text("")) \
         + Text(visible(shown, oneline=True) or "(제목 없음)", style="bold")
 
     def body():
@@ -1249,9 +1271,11 @@ def _marked(text: str, spans, style: str, base: str = "") -> Text:
     return t
 
 
-def hits_table(hits, spans: dict | None = None, out: Console | None = None) -> None:
+def hits_table(hits, spans: dict | None = None, out: Console | None = None, *, refs: list[str] | None = None,
+               members: list[str] | None = None) -> None:
     """The ``search`` table, best first: id, 날짜, 출처, and the title with the match highlighted
-    over a line of the body around the best match (highlighted too)."""
+    over a line of the body around the best match (highlighted too). A study group's: ``refs``
+    shown in the id column (``민수:3``), ``members`` in a 멤버 column after it."""
     from rich.text import Text
 
     out = out or console()
@@ -1259,38 +1283,44 @@ def hits_table(hits, spans: dict | None = None, out: Console | None = None) -> N
     if not out.is_terminal:  # the same text without laying out a Rich table (see plaintable)
         from scrapnote import plaintable
 
-        lines = plaintable.lines(hits, out.width, spans)
+        lines = plaintable.lines(hits, out.width, spans, refs=refs, members=members)
         if lines is not None:
             out.file.write("\n".join(lines) + "\n")
             return
     from rich.cells import cell_len
 
-    from scrapnote.plaintable import SOURCE_MAX, around, compact_date, layout
+    from scrapnote.plaintable import MEMBER_HEADER, SOURCE_MAX, around, compact_date, layout
 
     # On a narrow terminal the title and snippet get the width first (plaintable.layout, with
     # Rich's three cells between columns): compact dates, the source cut, then dropped; the id
     # and the date never wrap nor shrink.
-    w_id = max([2, *(cell_len(str(h.id)) for h in hits)])
+    ids = refs if refs is not None else [str(h.id) for h in hits]
+    w_id = max([2, *(cell_len(i) for i in ids)])
+    w_mem = max([4, *(cell_len(m) for m in members)]) if members is not None else 0
+    w_lead = w_id + (w_mem + 3 if members is not None else 0)  # the columns that never shrink
     w_date = max([4, *(cell_len(h.published or "") for h in hits)])
     w_src = min(SOURCE_MAX, max([4, *(cell_len(h.source or "") for h in hits)]))
-    compact, w_src = layout(out.width, w_id, w_date, w_src, gap=3)
+    compact, w_src = layout(out.width, w_lead, w_date, w_src, gap=3)
     dates = [compact_date(h.published or "") if compact else (h.published or "") for h in hits]
     w_date = max([4, *(cell_len(d) for d in dates)])
-    w_text = max(1, out.width - (w_id + w_date + w_src + (3 if w_src else 2) * 3))
-    columns: list[tuple[str, dict]] = [("id", {"justify": "right", "no_wrap": True, "min_width": w_id}),
-               ("날짜", {"no_wrap": True, "min_width": w_date})]
+    w_text = max(1, out.width - (w_lead + w_date + w_src + (3 if w_src else 2) * 3))
+    columns: list[tuple[str, dict]] = [("id", {"justify": "right", "no_wrap": True, "min_width": w_id})]
+    if members is not None:
+        columns.append((MEMBER_HEADER, {"no_wrap": True, "min_width": w_mem}))
+    columns.append(("날짜", {"no_wrap": True, "min_width": w_date}))
     if w_src:
         columns.append(("출처", {"no_wrap": True, "max_width": w_src, "overflow": "ellipsis"}))
     columns.append(("제목 · 본문", {"ratio": 1, "overflow": "ellipsis", "no_wrap": True}))
     t = _table(out, columns)
     if out.is_terminal:  # the title column takes what the others leave, cut with …: ids stay whole
         t.expand = True
-    for h, d in zip(hits, dates):
+    for k, (h, d) in enumerate(zip(hits, dates)):
         sp = (spans or {}).get(h.id) or {}
         cell = _marked(h.title or "", sp.get("title"), "bold yellow")
         if h.snippet:
             snip, s_sp = around(h.snippet, sp.get("snippet"), w_text, cell_len)
             cell = cell + Text("\n") + _marked(snip, s_sp, "bold yellow", base="dim")
-        row = [_cell(h.id), _cell(d)] + ([_cell(h.source)] if w_src else []) + [cell]
+        row = [_cell(ids[k])] + ([_cell(members[k])] if members is not None else []) + [_cell(d)] \
+            + ([_cell(h.source)] if w_src else []) + [cell]
         t.add_row(*row)
     out.print(t)

@@ -107,6 +107,8 @@ class Results:
     spans: dict[int, dict[str, list[tuple[int, int]]]]
     broken: int = 0  # note files the index could not read (``search`` counts them; the CLI warns)
     shared: list[tuple[int, list[str]]] = field(default_factory=list)  # ids more than one file has (as ``list``)
+    # the same spans by the hit's path: a study group's hits share ids (민수:3, 지수:3)
+    by_path: dict[str, dict[str, list[tuple[int, int]]]] = field(default_factory=dict)
 
 
 # -- per-word matching ---------------------------------------------------------------------------
@@ -1145,6 +1147,7 @@ def _collect(ix: NoteIndex, groups, matches: list[_Match], exclude_verify: list[
     fields = {c for _n, cols, _w in groups for c in cols}
     hits: list[SearchHit] = []
     spans: dict[int, dict] = {}
+    by_path: dict[str, dict] = {}
     n_words = len(matches)
     waiting: list[tuple] = []
 
@@ -1155,7 +1158,7 @@ def _collect(ix: NoteIndex, groups, matches: list[_Match], exclude_verify: list[
             id=row["id"], score=round(tier + min(0.99, score / (_MAX_WEIGHT * n_words + 1)), 3),
             lane=lane, title=title, snippet=snip,
             path=str(path), published=row["date"], source=row["source"], field=label))
-        spans[row["id"]] = {"title": finder.spans(title), "snippet": finder.spans(snip)}
+        spans[row["id"]] = by_path[str(path)] = {"title": finder.spans(title), "snippet": finder.spans(snip)}
 
     if isinstance(ranked, _Taken):
         ranked.take(limit + 1)  # a page and one more: the walk judges its bands' density by it
@@ -1201,7 +1204,7 @@ def _collect(ix: NoteIndex, groups, matches: list[_Match], exclude_verify: list[
             heapq.heappush(waiting, (-real_tier, -real_score, pos, (real_tier, real_score, lane, label, row, path, snip)))
     while waiting and len(hits) < limit:
         give(heapq.heappop(waiting)[3])
-    return Results(hits, spans)
+    return Results(hits, spans, by_path=by_path)
 
 
 class Finder:

@@ -199,3 +199,25 @@ def test_group_and_member_names_typed_decomposed(world):
     assert "반도체 수출이 지난달" in ok_out(sn(world, "민수", "--no-pager", "show", f"{nfd_member}:1"))
     assert "반도체 수출이 지난달" in ok_out(sn(world, "민수", "--no-pager", "show", f"{nfd_member}:1",
                                                 "--group", nfd_group))
+
+
+def test_group_search_is_the_search_table_and_show_names_the_member(world):
+    from rich.cells import cell_len
+
+    scrap(world, "지수", "반도체 수출 12% 늘어", "반도체 수출이 지난달 12% 늘었다고 산업부가 밝혔다.")
+    scrap(world, "민수", "금리 동결", "한국은행이 기준금리를 동결했다. 반도체 업황도 언급했다.")
+    join(world, "지수", "민수")
+    ok(sn(world, "지수", "group", "sync", "스터디"))
+    for columns in ("200", "50"):
+        out = ok_out(sn(world, "민수", "search", "--group", "스터디", "반도체", env_extra={"COLUMNS": columns}))
+        lines = out.splitlines()
+        assert "\t" not in out
+        assert lines[0].split() == ["id", "멤버", "날짜", "출처", "제목", "·", "본문"] or \
+            lines[0].split()[:3] == ["id", "멤버", "날짜"], lines[0]
+        rows = {line.split()[0]: line.split()[1] for line in lines[1:] if ":" in line.split()[0]}
+        assert rows == {"지수:1": "지수", "민수:1": "민수"}, out
+        assert all(cell_len(line) <= int(columns) for line in lines), out  # no wrapping: every line fits
+        assert "반도체 수출이 지난달" in out or "반도체 업황" in out
+    show = ok_out(sn(world, "민수", "--no-pager", "show", "지수:1"))
+    assert show.splitlines()[0].startswith("지수:1  반도체 수출 12% 늘어"), show
+    assert ok_out(sn(world, "민수", "--no-pager", "show", "1")).splitlines()[0].startswith("#1  ")

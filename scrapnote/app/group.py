@@ -45,10 +45,10 @@ def group_rows(name: str | None, filters, limit: int | None, on_error) -> list[d
     return rows
 
 
-def group_search(name: str | None, text: str, *, limit: int, fields, filters) -> tuple[list[tuple[str, object]], int]:
+def group_search(name: str | None, text: str, *, limit: int, fields, filters):
     """``search --group``: the same search over every member's notes at once (the group's one
-    index), each hit with its member; and how many member note files could not be read (left
-    out, as the own search counts them)."""
+    index), each hit with its member; how many member note files could not be read (left
+    out, as the own search counts them); and the spans to highlight, by the hit's path."""
     from scrapnote import search
 
     group = groups.resolve(name)
@@ -56,7 +56,7 @@ def group_search(name: str | None, text: str, *, limit: int, fields, filters) ->
     with groups.open_index(group) as ix:
         result = search.search_index(ix, text, limit=limit, fields=fields or None, filters=filters)
         broken = len(ix.broken())
-    return [(groups.member_of(h.path, repo), h) for h in result.hits], broken
+    return [(groups.member_of(h.path, repo), h) for h in result.hits], broken, result.by_path
 
 
 def parse_ref(ref: str) -> tuple[str | None, int]:
