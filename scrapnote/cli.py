@@ -832,8 +832,35 @@ def browse(
     browseview.run(" ".join(query or []), filters)
 
 
+GLOBAL_FLAGS = ("--no-pager", "--debug")  # the program's own options, without a value
+GLOBAL_VALUED = ("--home",)
+
+
+def hoisted(args: list[str]) -> list[str]:
+    """``scrapnote show 3 --no-pager`` as ``scrapnote --no-pager show 3``: the program's own
+    options are taken wherever they stand before a ``--`` (no command has an option of the same
+    name), as a user types them after the command as often as before it."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--":
+            rest += args[i:]
+            break
+        if a in GLOBAL_FLAGS or a.startswith(tuple(f"{o}=" for o in GLOBAL_VALUED)):
+            front.append(a)
+        elif a in GLOBAL_VALUED and i + 1 < len(args):
+            front += [a, args[i + 1]]
+            i += 1
+        else:
+            rest.append(a)
+        i += 1
+    return front + rest
+
+
 def main():
-    app(prog_name="scrapnote")
+    app(args=hoisted(sys.argv[1:]), prog_name="scrapnote")
 
 
 if __name__ == "__main__":

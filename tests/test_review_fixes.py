@@ -54,3 +54,23 @@ def test_a_columns_that_is_no_number_is_no_error(home, cli, monkeypatch):
             assert r.exit_code == 0, (value, args, r.stderr)
             assert "error" not in r.stderr
     assert os.environ["COLUMNS"] == ""
+
+
+def test_the_programs_own_options_after_the_command(home, tmp_path):
+    """`scrapnote show 1 --no-pager` works as `scrapnote --no-pager show 1` (QA: it was 'No such
+    option', exit 2); `--home DIR` too; after `--` nothing is taken."""
+    import subprocess
+
+    from conftest import scrapnote_exe
+    from scrapnote.cli import hoisted
+
+    assert hoisted(["show", "1", "--no-pager"]) == ["--no-pager", "show", "1"]
+    assert hoisted(["list", "--home", "/x", "-n", "3", "--debug"]) == ["--home", "/x", "--debug", "list", "-n", "3"]
+    assert hoisted(["search", "--", "--debug"]) == ["search", "--", "--debug"]
+    other = tmp_path / "other"
+    _notes(other, 7)
+    env = {**os.environ, "SCRAPNOTE_HOME": str(home)}
+    r = subprocess.run([scrapnote_exe(), "show", "7", "--no-pager", "--home", str(other)], capture_output=True,
+                       text=True, env=env)
+    assert r.returncode == 0, r.stderr
+    assert "노트 7" in r.stdout
