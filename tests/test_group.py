@@ -218,6 +218,12 @@ def test_group_search_is_the_search_table_and_show_names_the_member(world):
         assert rows == {"지수:1": "지수", "민수:1": "민수"}, out
         assert all(cell_len(line) <= int(columns) for line in lines), out  # no wrapping: every line fits
         assert "반도체 수출이 지난달" in out or "반도체 업황" in out
+    # on a terminal: Rich's table, each member's match marked (ids repeat across members: 지수:1, 민수:1)
+    tty = ok_out(sn(world, "민수", "search", "--group", "스터디", "반도체",
+                    env_extra={"COLUMNS": "80", "TTY_COMPATIBLE": "1", "FORCE_COLOR": "1", "TERM": "xterm-256color"}))
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", tty)
+    assert "멤버" in plain and "지수:1" in plain and "민수:1" in plain
+    assert len(re.findall(r"\x1b\[1(?:;2)?(?:;33)?m반도체", tty)) >= 3, tty  # 지수's title and snippet, 민수's snippet
     show = ok_out(sn(world, "민수", "--no-pager", "show", "지수:1"))
     assert show.splitlines()[0].startswith("지수:1  반도체 수출 12% 늘어"), show
     assert ok_out(sn(world, "민수", "--no-pager", "show", "1")).splitlines()[0].startswith("#1  ")
