@@ -41,9 +41,9 @@ lint: $(VENV)/.installed-test
 	$(BIN)/python -m mypy
 
 # One worker per core (pytest-xdist, -n auto); a module's tests stay on one worker
-# (--dist loadscope: module fixtures are built once). Run one file alone with .venv/bin/python -m pytest FILE.
+# (--dist loadscope: module fixtures are built once), in the files' order (the wheel's venvs first). Run one file alone with .venv/bin/python -m pytest FILE.
 test: lint
-	$(BIN)/python -m pytest -n auto --dist loadscope
+	$(BIN)/python -m pytest -n auto --dist loadscope --no-loadscope-reorder
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/search.py

@@ -81,7 +81,7 @@ def test_installed_into_fresh_venvs_it_runs(wheel, tmp_path):
         bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
         script = " && ".join([
             f'"{exe}" -m venv "{venv}"',
-            f'"{bin_dir / "python"}" -m pip install -q --disable-pip-version-check "{wheel}"',
+            f'"{bin_dir / "python"}" -m pip install -q --disable-pip-version-check --no-compile "{wheel}"',
             f'"{bin_dir / "scrapnote"}" --version',
             f'"{bin_dir / "scrapnote"}" new --no-edit "{article}"',
             f'"{bin_dir / "scrapnote"}" search 카카오 --json',
