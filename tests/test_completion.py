@@ -19,7 +19,9 @@ SHOW = {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}  # name the shell i
 @pytest.fixture
 def collection(home, tmp_path):
     env = {**os.environ, "SCRAPNOTE_HOME": str(home)}
-    subprocess.run([scrapnote_exe(), "new", "--no-edit", "--tag", "스터디", "--tag", "AI",
+    # companies and an industry given, not drafted: the Korean model would cost ~1 s a test here
+    subprocess.run([scrapnote_exe(), "new", "--no-edit", "--no-drafts", "--tag", "스터디", "--tag", "AI",
+                    "--company", "카카오", "--company", "구글", "--industry", "IT",
                     *map(str, sorted(SEEDS.glob("*.txt"))[:3])], env=env, capture_output=True, check=True)
     subprocess.run([scrapnote_exe(), "list"], env=env, capture_output=True, check=True)  # the index as a read leaves it
     subprocess.run([scrapnote_exe(), "new", "--no-edit", "--no-drafts", "--tag", "스터디",
