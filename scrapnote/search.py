@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import mmap
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from scrapnote import index
@@ -582,24 +582,30 @@ def _answer(ix: NoteIndex, q: Query, limit: int, fields: tuple[str, ...], filter
         # the guessing lanes go by how many notes each word finds on its own: look again, whole
         matches = [s.exact(w) for w in q.words]
         ranked = _rank(ix, matches, excluded, filters)
-    if len(ranked) < few:  # too little: try the lanes that guess, for the words that found little
-        more = False
-        for i, w in enumerate(q.words):
-            if len(matches[i].docs) >= few:
-                continue
-            if trace is not None:
-                trace.guessed.append(i)
-            for e in _guesses(s, w):
-                if not _typo_opens(w, matches[i], e):
-                    continue
-                more = True
-                matches[i].extend(e)
-        if more:
-            ranked = _rank(ix, matches, excluded, filters)
+    # too little: try the lanes that guess, for the words that found little
+    if len(ranked) < few and _widen(s, q, matches, lambda m: len(m.docs) >= few, trace):
+        ranked = _rank(ix, matches, excluded, filters)
     if trace is not None:
         for m in matches:
             trace.docs |= m.docs.keys()
     return _collect(ix, s.groups, matches, exclude_verify, ranked, limit)
+
+
+def _widen(s: _Searcher, q: Query, matches: list[_Match], enough: Callable[[_Match], bool],
+           trace: _Trace | None) -> bool:
+    """The lanes that guess (stem, 초성, typo), added to the words whose match is not ``enough``;
+    whether any lane opened (the ranking must then be made again)."""
+    more = False
+    for i, w in enumerate(q.words):
+        if enough(matches[i]):
+            continue
+        if trace is not None:
+            trace.guessed.append(i)
+        for e in _guesses(s, w):
+            if _typo_opens(w, matches[i], e):
+                more = True
+                matches[i].extend(e)
+    return more
 
 
 def _answer_walked(s: _Searcher, q: Query, limit: int, filters, trace: _Trace | None) -> Results | None:
@@ -620,22 +626,11 @@ def _answer_walked(s: _Searcher, q: Query, limit: int, filters, trace: _Trace | 
         return _RankedMany(s.ix, matches, excluded, filters)
 
     ranked = ranked_now()
-    if len(_first(ranked, few)) < few:  # too little: the lanes that guess, for the words that found little
-        more = False
-        for i, w in enumerate(q.words):
-            if matches[i].count(few) >= few:
-                continue
-            if trace is not None:
-                trace.guessed.append(i)
-            for e in _guesses(s, w):
-                if not _typo_opens(w, matches[i], e):
-                    continue
-                more = True
-                matches[i].extend(e)
-        if more:
-            if _RankedMany.combos([m.bands() for m in matches]) is None:
-                return None
-            ranked = ranked_now()
+    # too little: the lanes that guess, for the words that found little
+    if len(_first(ranked, few)) < few and _widen(s, q, matches, lambda m: m.count(few) >= few, trace):
+        if _RankedMany.combos([m.bands() for m in matches]) is None:
+            return None
+        ranked = ranked_now()
     return _collect(s.ix, s.groups, matches, exclude_verify, ranked, limit)
 
 

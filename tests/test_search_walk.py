@@ -66,11 +66,16 @@ def test_the_walk_gives_the_full_ranking(cli, many, monkeypatch):
              ("구", "--limit", "1")]
     full = {a: hits(cli, *a) for a in asks}
     assert any(len(h) == 20 for h in full.values())
+    each_way_gives(cli, monkeypatch, _ways, full)
+
+
+def each_way_gives(cli, monkeypatch, ways, full: dict) -> None:
+    """Each of the walk's three ways (set by ``ways``) answers every ask of ``full`` as it does."""
     for way in ("rows", "sorted", "walked"):
         with monkeypatch.context() as m:
-            _ways(m, way)
-            walked = {a: hits(cli, *a) for a in asks}
-        wrong = [a for a in asks if walked[a] != full[a]]
+            ways(m, way)
+            walked = {a: hits(cli, *a) for a in full}
+        wrong = [a for a in full if walked[a] != full[a]]
         assert wrong == [], f"{way}: {len(wrong)} answers differ from the full ranking, first {wrong[:1]}"
 
 

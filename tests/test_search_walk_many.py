@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from scrapnote import search
-from tests.test_search_walk import hits, many  # noqa: F401  (the fixture)
+from tests.test_search_walk import each_way_gives, hits, many  # noqa: F401  (the fixture)
 
 QUERIES = ["구 이", "경기 구글", "금리 인하", '"금리 인하" 기대', "구글 -클라우드 투자", "구글 투자 -경기", "ㄱㄱ 이",
            "수출 실적", "이 기", "가격 공급", "구굴 클라우드", "경기 숯", "경기 회", "구글 rnrmf", "이익 개선 늘었다",
@@ -40,12 +40,7 @@ def test_the_walk_of_several_words_gives_the_full_ranking(cli, many, monkeypatch
         full = {a: hits(cli, *a) for a in asks}
     assert sum(len(h) == 20 for h in full.values()) >= 3
     assert sum(0 < len(h) < 20 for h in full.values()) >= 10
-    for way in ("rows", "sorted", "walked"):
-        with monkeypatch.context() as m:
-            _ways(m, way)
-            walked = {a: hits(cli, *a) for a in asks}
-        wrong = [a for a in asks if walked[a] != full[a]]
-        assert wrong == [], f"{way}: {len(wrong)} answers differ from the full ranking, first {wrong[:1]}"
+    each_way_gives(cli, monkeypatch, _ways, full)
 
 
 def test_several_words_matching_every_note_give_exactly_the_limit_in_the_full_order(cli, many, monkeypatch):  # noqa: F811
