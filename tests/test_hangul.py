@@ -116,3 +116,39 @@ def test_whole_strings_convert_in_one_pass():
     assert calls_long == calls_short <= 10
     assert keys_long == keys_short * 5000 and cho_long == cho_short * 5000
     assert cho_short.startswith("ㅅㅅㅈㅈ") and keys_short.startswith("ㅅㅏㅁㅅㅓㅇㅈㅓㄴ")
+
+
+def test_chosung_pattern_finds_what_the_translated_text_finds():
+    """The regex of a 초성 query (one class of 588 syllables per consonant) matches exactly the
+    runs of syllables whose 초성 spell it, on every syllable of every initial consonant."""
+    import random
+    import re
+
+    rng = random.Random(7)
+    for c in hangul.CHO:
+        rx = re.compile(hangul.chosung_pattern(c))
+        hits = {chr(s) for s in range(hangul.SBASE, hangul.SBASE + hangul.SCOUNT) if rx.fullmatch(chr(s))}
+        assert hits == {chr(s) for s in range(hangul.SBASE, hangul.SBASE + hangul.SCOUNT)
+                        if hangul.chosung(chr(s)) == c}
+    for _ in range(200):
+        text = "".join(rng.choice(["삼", "성", "전", "자", "ㅅ", " ", "a", "섬", "산"]) for _ in range(30))
+        for q in ("ㅅㅅ", "ㅅㅈ", "ㅅㅅㅈㅈ"):
+            got = [m.span() for m in re.finditer(hangul.chosung_pattern(q), text)]
+            cho = hangul.chosung(text)
+            want, i = [], 0
+            while i <= len(text) - len(q):
+                if cho[i:i + len(q)] == q and all(hangul.is_syllable(ch) for ch in text[i:i + len(q)]):
+                    want.append((i, i + len(q)))
+                    i += len(q)
+                else:
+                    i += 1
+            assert got == want, (text, q)
+    assert hangul.chosung_pattern("ㄳ") is None and hangul.chosung_pattern("ㅏ") is None
+
+
+def test_chosung_highlight_after_a_lone_jamo(tmp_path):
+    """A literal jamo just before the run (ㅅ삼성) used to hide the run from the 초성 highlight:
+    the translated text matched at the jamo, was refused, and the search went on past the run."""
+    from scrapnote.search import Finder
+
+    assert Finder([], ["ㅅㅅ"]).spans("ㅅ삼성 주가") == [(1, 3)]

@@ -325,6 +325,12 @@ class NoteIndex:
         """How many notes are indexed (broken files not counted)."""
         return _rows.count(self._con)
 
+    @_healing
+    def size(self) -> int:
+        """How many rows the notes table has, broken files' included (an upper bound of what a
+        walk of the notes can meet; cheap: counted on the smallest index)."""
+        return _rows.size(self._con)
+
     # -- related notes and duplicates --------------------------------------------------------------
     @_healing
     def term_counts(self, terms: Iterable[str]) -> dict[str, int]:

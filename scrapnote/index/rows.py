@@ -134,6 +134,10 @@ def count(con: sqlite3.Connection) -> int:
     return con.execute("SELECT count(*) FROM notes WHERE error IS NULL").fetchone()[0]
 
 
+def size(con: sqlite3.Connection) -> int:
+    return con.execute("SELECT count(*) FROM notes").fetchone()[0]
+
+
 def of_docs(con: sqlite3.Connection, docs: Iterable[int], filters: Filters | None,
             columns: Sequence[str]) -> dict[int, dict]:
     """{doc: row} of the notes indexed under these FTS docs that pass the filters (rows of

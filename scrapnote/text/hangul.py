@@ -90,6 +90,21 @@ def chosung(s: str) -> str:
     return s.translate(_table("cho"))
 
 
+def chosung_pattern(q: str) -> str | None:
+    """A regular expression for a run of syllables whose 초성 spell ``q`` (ㅅㅅ → [사-싷][사-싷]:
+    the syllables of one initial consonant are one block of 588 code points), so that a text is
+    searched by the regex engine instead of translated whole first; None when ``q`` holds a
+    character that no syllable starts with."""
+    parts = []
+    for c in q:
+        i = CHO.find(c)
+        if i < 0:
+            return None
+        first = SBASE + i * NJUNG * NJONG
+        parts.append(f"[{chr(first)}-{chr(first + NJUNG * NJONG - 1)}]")
+    return "".join(parts) or None
+
+
 _CHOSUNG_SET = frozenset(CHO) | frozenset("ㄳㄵㄶㄺㄻㄼㄽㄾㄿㅀㅄ")
 
 
