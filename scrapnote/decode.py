@@ -151,11 +151,14 @@ def _try(data: bytes, encoding: str) -> str | None:
         return None
 
 
+_WIDE = re.compile("[\u0080-\U0010ffff]")
+_WIDER = re.compile("[\u0800-\U0010ffff]")
+
+
 def _korean_in_disguise(utf8: str, data: bytes) -> bool:
     """Short CP949 text can also be valid UTF-8 (``캄`` is C4 AF, which UTF-8 reads as ``į``). When
     UTF-8 gives only Latin/Greek/Cyrillic letters and CP949 gives Hangul, it is Korean."""
-    wide = [c for c in utf8 if ord(c) >= 0x80]
-    if not wide or any(ord(c) >= 0x800 for c in wide):
+    if not _WIDE.search(utf8) or _WIDER.search(utf8):  # no letter past ASCII, or one past U+07FF
         return False
     if re.search("[A-Za-z][\u0080-\u07ff]|[\u0080-\u07ff][A-Za-z]", utf8):
         return False  # an accent inside a Latin word ("café") is real UTF-8

@@ -746,17 +746,31 @@ _TRAILING_EMAIL = re.compile(rf"\s+[/(\[<]?\s*{bylines.EMAIL.pattern}\s*[)\]>]?\
 _TRAILING_CREDIT = re.compile(r"\s*[/(\[<]\s*(?:사진|그래픽|자료|사진\s*제공|제공)\s*[=:：][^)\]>/]{1,40}[)\]>]?\s*$")
 
 
+# A signature, an e-mail or a credit at a paragraph's end is short: each is looked for in the
+# paragraph's last TAIL characters, and the period before it just before it (a paragraph of one
+# 7.7 MB line was searched whole, from every position, several times over).
+TAIL = 512
+
+
+def _at_end(rx: re.Pattern[str], line: str) -> re.Match[str] | None:
+    return rx.search(line, max(0, len(line) - TAIL))
+
+
+def _period_before(line: str, end: int) -> bool:
+    return PERIOD_END.search(line, max(0, end - TAIL), end) is not None
+
+
 def _strip_trailing_signature(line: str, ev: Evidence) -> str:
     """``…밝혔다. 홍길동 기자 hong@x.co.kr`` → ``…밝혔다.`` (the signature read as evidence)."""
-    m = _TRAILING_SIG.search(line)
-    if m and m.start() > 0 and PERIOD_END.search(line[:m.start()]):
+    m = _at_end(_TRAILING_SIG, line)
+    if m and m.start() > 0 and _period_before(line, m.start()):
         _read_signature(line[m.start():], ev)
         line = line[:m.start()].rstrip()
-    m = _TRAILING_EMAIL.search(line)
-    if m and PERIOD_END.search(line[:m.start()]):
+    m = _at_end(_TRAILING_EMAIL, line)
+    if m and _period_before(line, m.start()):
         ev.add_email(m.group(0))
         line = line[:m.start()].rstrip()
-    m = _TRAILING_CREDIT.search(line)
+    m = _at_end(_TRAILING_CREDIT, line)
     if m and m.start() > 0:
         line = line[:m.start()].rstrip()
     return line

@@ -4,6 +4,7 @@ comparing, where a sentence ends, Hangul. Pure functions on strings.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 HANGUL = re.compile(r"[가-힣]")
@@ -14,9 +15,14 @@ def squash(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
 
+_LIGHT = re.compile(r"[\s\u00a0·ㆍ•|:：/\\\-_,.!?'\"“”‘’()\[\]{}<>〈〉《》【】「」『』▶▷►◀◁▲△▼▽■□◆◇●○★☆※#*+=~]")
+
+
+@lru_cache(maxsize=4096)
 def compact(s: str) -> str:
-    """Lower case without spaces or light punctuation: for comparing labels and buttons."""
-    return re.sub(r"[\s\u00a0·ㆍ•|:：/\\\-_,.!?'\"“”‘’()\[\]{}<>〈〉《》【】「」『』▶▷►◀◁▲△▼▽■□◆◇●○★☆※#*+=~]", "", s).lower()
+    """Lower case without spaces or light punctuation: for comparing labels and buttons. Kept for
+    the lines asked about again (every kind of line asks it of the same line)."""
+    return _LIGHT.sub("", s).lower()
 
 
 _CLOSERS = "\"'”’」』)）]>》〉"
