@@ -292,3 +292,17 @@ def test_a_name_with_a_modifier_written_onto_it_stays_whole(cli):
     assert "푸른에너지" in j["keywords"] and "에너지" not in j["keywords"], j["keywords"]
     assert "밝은미래재단" in extract_terms(PUREUN) and "미래재단" not in extract_terms(PUREUN)
     assert "에너지" in extract_terms("새로운 에너지 정책이 나왔다.")  # written apart: the noun alone
+
+
+def test_the_known_names_a_term_starts_with_are_the_scans():
+    """The prefix lookup behind companies: the known names a term starts with, in the catalogue's
+    order, are exactly what trying every known name on the term gives."""
+    from scrapnote.analyze import keywords as kw
+
+    known = list(kw._known_casefold())
+    terms = {n + tail for n in known for tail in ("", "전자", "그룹", "배순민", "x")} | {n[:-1] for n in known}
+    for t in sorted(terms):
+        cf = t.casefold()
+        for end in (len(cf), len(cf) + 1):
+            want = [n for n in known if 2 <= len(n) < end and cf.startswith(n)]
+            assert kw._known_prefixes(cf, end) == want, t

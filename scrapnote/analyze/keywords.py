@@ -574,10 +574,26 @@ def _company_key(term: str) -> str | None:
     cf = term.casefold()
     if cf in known:
         return known[cf]
-    for name_cf, name in known.items():
-        if len(name_cf) >= 2 and cf.startswith(name_cf) and term[len(name_cf):] in _AFFIXES:
-            return name
+    for name_cf in _known_prefixes(cf, len(cf) + 1):
+        if term[len(name_cf):] in _AFFIXES:
+            return known[name_cf]
     return None
+
+
+@lru_cache(maxsize=1)
+def _known_order() -> dict[str, int]:
+    return {cf: i for i, cf in enumerate(_known_casefold())}
+
+
+def _known_prefixes(cf: str, end: int) -> list[str]:
+    """The known names (casefolded, two characters or more, shorter than ``end``) that ``cf``
+    starts with, in the catalogue's order: each of cf's prefixes looked up, instead of every
+    known name tried on cf (600 names for each of an article's ~700 terms was most of a draft)."""
+    order = _known_order()
+    got = [cf[:k] for k in range(2, min(end, len(cf) + 1)) if cf[:k] in order]
+    if len(got) > 1:
+        got.sort(key=order.__getitem__)
+    return got
 
 
 def _glued_company(term: str) -> str | None:
@@ -589,9 +605,9 @@ def _glued_company(term: str) -> str | None:
     noun is (메타버스 and 애플리케이션 are no 메타 or 애플)."""
     best = None
     cf = term.casefold()
-    for name_cf, name in _known_casefold().items():
-        if len(name_cf) < 2 or len(name_cf) >= len(cf) or not cf.startswith(name_cf):
-            continue
+    known = _known_casefold()
+    for name_cf in _known_prefixes(cf, len(cf)):
+        name = known[name_cf]
         if best is not None and len(name) <= len(best):
             continue
         rest = term[len(name_cf):]
