@@ -39,6 +39,7 @@ class _Typer(typer.Typer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lazy: dict[str, CommandInfo] = {}
+        self.built: dict[str, click.Command] = {}  # kept for the process (one call builds one; tests run many)
 
     def command(self, *args: Any, **kwargs: Any):
         register = super().command(*args, **kwargs)
@@ -59,7 +60,7 @@ class _Commands(MutableMapping):
 
     def __init__(self, typer_app: _Typer) -> None:
         self._app = typer_app
-        self._built: dict[str, click.Command] = {}
+        self._built = typer_app.built
 
     def __getitem__(self, name: str) -> click.Command:
         cmd = self._built.get(name)
