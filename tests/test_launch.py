@@ -102,13 +102,18 @@ def test_a_call_builds_only_the_command_it_runs(cli, monkeypatch):
         return real(info, **kw)
 
     monkeypatch.setattr(cli_module, "get_command_from_info", counting)
+    monkeypatch.setattr(app, "built", {})  # none built yet in this process
     r = cli("show", "999")
     assert r.exit_code == 1 and "999" in r.stderr
+    assert built == ["show"]
+    r = cli("show", "998")  # built once for the process
+    assert r.exit_code == 1 and "998" in r.stderr
     assert built == ["show"]
     r = cli("serch", "x")  # a typo's suggestion needs the names only
     assert r.exit_code == 2 and "Did you mean 'search'?" in r.stderr
     assert built == ["show"]
     built.clear()
+    app.built.clear()
     assert cli("--help").exit_code == 0  # the list of commands shows every command's short help
     assert sorted(built) == sorted(app.lazy[c].callback.__name__ for c in COMMANDS)
 
