@@ -893,6 +893,20 @@ MANY = 2000
 MOST_COMBOS = 20000  # combinations of the words' bands a walk may order; more: gathered whole
 
 
+def _tree(combos: list[tuple[int, ...]]) -> list:
+    """The combinations as a tree of bands: [(band, subtree), …] best band first, one level a
+    word (a leaf's subtree is empty)."""
+    root: dict = {}
+    for c in combos:
+        node = root
+        for j in c:
+            node = node.setdefault(j, {})
+
+    def freeze(node: dict) -> list:
+        return [(j, freeze(node[j])) for j in sorted(node)]
+    return freeze(root)
+
+
 class _RankedMany(_Taken):
     """Several words' candidates in ``_rank``'s order, without gathering every match: a note is
     worth each word's best band (``_Match.bands``) combined as ``_rank`` combines them — the
@@ -916,6 +930,8 @@ class _RankedMany(_Taken):
         self._holds: dict[tuple[int, int, int], tuple | None] = {}
         self._parts: dict[int, tuple[Level, list[frozenset[str]]]] = {}  # by id: a Level's hash is its words'
         self._words: dict[int, dict[str, frozenset[str]]] = {}  # doc → column → the row's words
+        self._better: dict[tuple[int, int], list[int]] = {}
+        self._trees: dict[int, tuple[list, list]] = {}  # by id: the combos and their _tree
         self._rows: list[dict] = []
         cols = {c for bands in self._bands for band in bands for *_v, lv in band for c in lv.columns} & _LISTS
         self._cols = (*_CAND_COLS, *sorted(cols))
@@ -1018,22 +1034,37 @@ class _RankedMany(_Taken):
         v = self._level(i, j, row)
         if v is None:
             return None
-        better = sorted(range(j), key=lambda k: not self._short(i, k))  # the row's own words first
+        better = self._better.get((i, j))
+        if better is None:  # the row's own words first
+            better = self._better[(i, j)] = sorted(range(j), key=lambda k: not self._short(i, k))
         if any(self._level(i, k, row) is not None for k in better):
             return None
         return v
 
     def _in(self, combos: list[tuple[int, ...]], row: dict):
-        for c in combos:
-            vs = []
-            for i, j in enumerate(c):
-                v = self._exact(i, j, row)
-                if v is None:
+        """Each word's values for the note of ``row`` when the combination of the words' first
+        bands holding it is one of ``combos``, else None. A note is in one combination at most,
+        so the combinations are not tried one by one: word by word, the bands the combinations
+        still open allow are tried best first (``_tree``), and the first holding the note is the
+        word's first band or no combination holds it."""
+        key = id(combos)
+        got = self._trees.get(key)
+        if got is None or got[0] is not combos:
+            got = self._trees[key] = (combos, _tree(combos))
+        node = got[1]
+        vs = []
+        for i in range(len(self._bands)):
+            for j, child in node:
+                if self._level(i, j, row) is not None:
+                    v = self._exact(i, j, row)
+                    if v is None:
+                        return None  # a better band no combination allows holds it
+                    vs.append(v[:4])
+                    node = child
                     break
-                vs.append(v[:4])
             else:
-                return vs
-        return None
+                return None
+        return vs
 
     def _band_docs(self, i: int, j: int) -> set[int]:
         return set().union(*(self._docs(lv) for *_v, lv in self._bands[i][j]))
