@@ -445,3 +445,24 @@ def test_a_rebuilt_word_list_in_chunks_is_the_same_list(many, monkeypatch):
     assert one[3] == 1 and small[3] > 3
     assert small[:3] == one[:3] and small[4] == one[4]
     assert one[4][0] == [3, 6, 9, 12, 15, 18, 21, 24] and one[4][1]
+
+
+def test_a_small_folder_is_checked_without_a_child_process(two, monkeypatch):
+    """Below SPLIT_MIN files the search's freshness check stats the files itself: no fork (a
+    fork and its wait cost more than a few hundred stats), and an edit in place is still seen."""
+    from scrapnote import index
+
+    assert ids("구글") == {1}
+    p = config.notes_dir() / "0001-a.md"
+    p.write_text(p.read_text(encoding="utf-8").replace("구글", "애플"), encoding="utf-8")
+    age(p)
+
+    def no_fork():
+        raise AssertionError("forked for a folder of two files")
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert ids("애플") == {1} and ids("구글") == set()
+    monkeypatch.setattr(index, "SPLIT_MIN", 1)  # a big folder: the child stats beside the answer
+    calls = []
+    monkeypatch.setattr(os, "fork", lambda: calls.append(1) or (_ for _ in ()).throw(OSError("no fork here")))
+    assert ids("애플") == {1}
+    assert calls

@@ -145,7 +145,7 @@ class Check:
     ``mode`` says which way was taken when the check started: ``"shared"``, ``"child"`` or
     ``"inline"``."""
 
-    def __init__(self, folder: Path, known: Listing | None = None):
+    def __init__(self, folder: Path, known: Listing | None = None, fork: bool = True):
         self.folder = folder
         self.known = known
         self.mode = "inline"
@@ -154,7 +154,7 @@ class Check:
         self._result: Listing | None = None
         self._shared: mmap.mmap | None = None
         self._dirfd: int | None = None
-        if not (sys.platform.startswith("linux") and hasattr(os, "fork")):
+        if not (fork and sys.platform.startswith("linux") and hasattr(os, "fork")):
             return
         if known is not None and known[0] and known[1] and os.stat in os.supports_dir_fd:
             try:
