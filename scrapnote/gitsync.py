@@ -6,7 +6,8 @@ do in git. One sync, under the collection's lock:
 1. an interrupted earlier sync is undone (a rebase left in progress is aborted: the local commits
    come back as they were);
 2. what changed is committed, the message saying what (``new #12 제목``, ``edit #3``,
-   ``delete #5``, from the staged paths and the note ids in their names), with a
+   ``delete #5 (moved to .trash/…)``, from the staged paths and the note ids in their names; every
+   file named, trash included), with a
    ``Scrapnote-Device:`` trailer naming this device;
 3. the remote is fetched; when both sides moved, the commits not yet pushed are squashed into one
    (its message lists every change), notes this device created under an id the remote gave
@@ -142,27 +143,26 @@ def _title_of(text: str) -> str:
 
 
 def change_lines(git: Git) -> list[str]:
-    """What the staged changes are, one line each: ``new #12 제목``, ``edit #3``, ``delete #5``,
-    ``review schedule``, ``edit <path>`` for any other file."""
+    """What the staged changes are, one line each: ``new #12 제목``, ``edit #3``, ``delete #5 (moved
+    to .trash/0005-….md)``, ``restore #5 (from .trash/0005-….md)``, ``review schedule``, ``edit <path>``
+    (``add``, ``delete``) for any other file — a file in ``.trash/`` that no delete or restore names
+    too (the trash emptied, a note deleted before it was ever committed), so every file is said."""
     raw = git.run("diff", "--cached", "--name-status", "--no-renames", "-z").stdout.decode("utf-8", "replace")
     parts = [p for p in raw.split("\0") if p]
     by_id: dict[int, set[str]] = {}
     titles: dict[int, str] = {}
     others: list[str] = []
-    trashed: dict[int, str] = {}
+    trashed: list[tuple[str, str, int | None]] = []  # (status, path, id) of the files in .trash/
     for status, path in zip(parts[::2], parts[1::2]):
         nid = note_id_of(path)
-        if path.startswith(".trash/"):  # a delete moves the note there: said by its notes/ line
-            tid = store.id_of_name(Path(path).name)
-            if tid is not None:
-                trashed[tid] = status[0]
+        if path.startswith(".trash/"):
+            trashed.append((status[0], path, store.id_of_name(Path(path).name)))
             continue
         if nid is None:
             if path == REVIEW:
                 others.append("review schedule")
             else:
-                verb = {"A": "add", "D": "delete"}.get(status[0], "edit")
-                others.append(f"{verb} {path}")
+                others.append(f"{_verb(status)} {path}")
             continue
         by_id.setdefault(nid, set()).add(status[0])
         if status[0] != "D":
@@ -170,21 +170,34 @@ def change_lines(git: Git) -> list[str]:
                 titles[nid] = _title_of((git.where / path).read_text(encoding="utf-8-sig", errors="replace")[:4096])
             except OSError:
                 pass
+
+    def trash_file(nid: int, status: str) -> str | None:
+        """The trash file of note ``nid`` with that status, taken (said by the note's own line)."""
+        for k, (st, path, tid) in enumerate(trashed):
+            if tid == nid and st == status:
+                del trashed[k]
+                return path
+        return None
+
     lines = []
     for nid in sorted(by_id):
         kinds = by_id[nid]
-        if kinds == {"A"} and trashed.get(nid) == "D":
-            lines.append(f"restore #{nid}")
+        if kinds == {"A"} and (came := trash_file(nid, "D")) is not None:
+            lines.append(f"restore #{nid} (from {came})")
         elif kinds == {"A"}:
             lines.append(f"new #{nid} {titles.get(nid, '')}".rstrip())
         elif kinds == {"D"}:
-            lines.append(f"delete #{nid}")
+            went = trash_file(nid, "A")
+            lines.append(f"delete #{nid}" + (f" (moved to {went})" if went else ""))
         else:
             lines.append(f"edit #{nid}")
     lines += sorted(set(others))
-    if not lines and trashed:
-        lines.append("empty the trash")
+    lines += [f"{_verb(status)} {path}" for status, path, _ in sorted(trashed, key=lambda t: t[1])]
     return lines
+
+
+def _verb(status: str) -> str:
+    return {"A": "add", "D": "delete"}.get(status[0], "edit")
 
 
 def message_of(lines: list[str]) -> str:

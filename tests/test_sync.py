@@ -102,7 +102,7 @@ def test_first_sync_commits_what_changed_and_says_so(world):
     ok(sn(world, "laptop", "delete", "--yes", "2"))
     ok(sn(world, "laptop", "sync"))
     log = git(world, world["remote"], "log", "--format=%s", "main")
-    assert log.splitlines()[:2] == ["delete #2", "edit #1; new #2 배터리 공장 증설"]
+    assert log.splitlines()[:2] == ["delete #2 (moved to .trash/0002-배터리-공장-증설.md)", "edit #1; new #2 배터리 공장 증설"]
     # the other device pulls it all
     err = ok(sn(world, "desktop", "sync"))
     assert "pulled 2 commits" in err

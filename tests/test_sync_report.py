@@ -1,0 +1,48 @@
+# ruff: noqa: F811 - the world fixture imported from test_sync is every test's parameter
+"""What `scrapnote sync` says, end to end with the installed program and real git (the helpers and
+the two-device world of test_sync): every file it commits is named, trash included; "pushed" only
+when git pushed something; the notice for a text of this device that another device set aside."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from test_sync import _edit_insight, git, notes, ok, scrap, sn, two_devices, world  # noqa: F401
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def committed(err: str) -> list[str]:
+    return [ln.removeprefix("committed: ") for ln in err.splitlines() if ln.startswith("committed: ")]
+
+
+def test_the_report_names_every_trash_file_it_commits(world):
+    two_devices(world)
+    laptop = world["tmp"] / "laptop"
+    scrap(world, "laptop", "금리 동결", "한국은행이 기준금리를 동결했다.")
+    ok(sn(world, "laptop", "sync"))
+    # a delete: the note's move into .trash/ is said with the file it lands in
+    ok(sn(world, "laptop", "delete", "--yes", "2"))
+    err = ok(sn(world, "laptop", "sync"))
+    assert committed(err) == ["delete #2 (moved to .trash/0002-금리-동결.md)"], err
+    assert git(world, laptop, "show", "--name-only", "--format=", "HEAD").split() == [".trash/0002-금리-동결.md"]
+    # a restore: said with the trash file it came from
+    ok(sn(world, "laptop", "restore", "2"))
+    err = ok(sn(world, "laptop", "sync"))
+    assert committed(err) == ["restore #2 (from .trash/0002-금리-동결.md)"], err
+    # a note made and deleted between two syncs only ever reaches git in the trash: named
+    nid = scrap(world, "laptop", "유가 하락", "국제 유가가 내렸다.")
+    ok(sn(world, "laptop", "delete", "--yes", str(nid)))
+    ok(sn(world, "laptop", "delete", "--yes", "2"))
+    err = ok(sn(world, "laptop", "sync"))
+    assert committed(err) == ["delete #2 (moved to .trash/0002-금리-동결.md)", f"add .trash/{nid:04d}-유가-하락.md"], err
+    # emptying the trash: each file removed is named (not one anonymous line)
+    for p in (laptop / ".trash").iterdir():
+        p.unlink()
+    err = ok(sn(world, "laptop", "sync"))
+    assert sorted(committed(err)) == ["delete .trash/0002-금리-동결.md", f"delete .trash/{nid:04d}-유가-하락.md"], err
+    assert git(world, laptop, "status", "--porcelain") == ""
+    # the commit says the same as the report
+    body = git(world, laptop, "log", "-1", "--format=%B")
+    assert "delete .trash/0002-금리-동결.md" in body and f"delete .trash/{nid:04d}-유가-하락.md" in body
