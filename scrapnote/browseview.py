@@ -174,6 +174,7 @@ class Browse(App):
         self.shown_query: str | None = None
         self.last_search_ms = 0.0
         self.searches = 0
+        self.limit = use.PAGE  # hits asked for the shown query; grows as the list is scrolled
         self._drawn: dict[tuple, Text] = {}  # previews drawn, by note, file version and width
 
     # -- layout -------------------------------------------------------------------------------
@@ -214,7 +215,9 @@ class Browse(App):
         if not force and (use.composing(query) or query == self.shown_query):
             return  # half a syllable: keep the last answer (no flicker on each jamo)
         t = time.perf_counter()
-        self.rows = self.session.find(query)
+        if query != self.shown_query:
+            self.limit = max(use.PAGE, self.query_one("#hits", DataTable).size.height + 5)  # a screenful and a few
+        self.rows = self.session.find(query, self.limit)
         self.shown_query = query
         self.fill()
         self.last_search_ms = (time.perf_counter() - t) * 1000
@@ -239,7 +242,7 @@ class Browse(App):
 
     def status(self, extra: str = "") -> None:
         f = ", ".join(f"{k}={v}" for k, v in self.filter_values.items() if v)
-        text = f"{len(self.rows)}건" + (f" · {len(self.selected)}개 선택" if self.selected else "") + (f" · {f}" if f else "")
+        text = f"{len(self.rows)}건" + (" 이상" if self._more() else "") + (f" · {len(self.selected)}개 선택" if self.selected else "") + (f" · {f}" if f else "")
         self.query_one("#status", Static).update(Text(text + (f" · {extra}" if extra else "")))
 
     def current(self) -> use.Row | None:
@@ -255,6 +258,15 @@ class Browse(App):
     @on(DataTable.RowHighlighted)
     def highlighted(self) -> None:
         self.show_preview()
+        table = self.query_one("#hits", DataTable)
+        if self._more() and table.cursor_row >= len(self.rows) - 5:  # near the end: the next hits
+            self.limit = min(2 * self.limit, use.MOST)
+            self.rows = self.session.find(self.shown_query or "", self.limit)
+            self.fill()
+
+    def _more(self) -> bool:
+        """Whether the query may have hits beyond those listed (as many were found as asked for)."""
+        return bool(self.shown_query) and len(self.rows) >= self.limit and self.limit < use.MOST
 
     def show_preview(self) -> None:
         preview = self.query_one("#preview", Static)

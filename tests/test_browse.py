@@ -354,3 +354,39 @@ def test_the_installed_program_in_a_real_terminal(notes, home):
         assert tmux("has-session", "-t", "b").returncode != 0  # quit
     finally:
         tmux("kill-server")
+
+
+def test_a_long_list_grows_as_it_is_scrolled(write_note):
+    """A query finds a screenful of hits and a few more at first (each keystroke ranks only
+    those); moving down the list brings the next hits, the same rows first, in search's order,
+    until every hit is listed; the status says when more may follow."""
+    from typer.testing import CliRunner
+
+    from scrapnote.app import browse as use
+    from scrapnote.cli import app as cli_app
+
+    for i in range(1, 81):
+        write_note(f"{i:04d}-g.md", note(i, f"구글 소식 {i}", f"구글이 {i}번째 발표를 했다.",
+                                         published=f"2024-{1 + i % 12:02d}-{1 + i % 27:02d}"))
+    r = CliRunner().invoke(cli_app, ["search", "구글", "--limit", "100", "--json"])
+    import json
+    every = [h["id"] for h in json.loads(r.stdout)]
+    assert len(every) == 80
+
+    async def t(app, pilot):
+        await type_text(pilot, "구글")
+        first = ids(app)
+        assert use.PAGE <= len(first) < 80 and first == every[:len(first)]
+        assert "이상" in str(app.query_one("#status").render())
+        await pilot.press("enter")  # to the list
+        for _ in range(len(first)):
+            await pilot.press("down")
+        await pilot.pause()
+        grown = ids(app)
+        assert len(grown) > len(first) and grown == every[:len(grown)]
+        for _ in range(80):
+            await pilot.press("down")
+        await pilot.pause()
+        assert ids(app) == every
+        assert "이상" not in str(app.query_one("#status").render())
+    run_app(t)

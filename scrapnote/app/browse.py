@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from scrapnote.text import hangul
 
-LIMIT = 50  # hits shown for a query
+PAGE = 25  # hits found for a query at first: a screenful or so (more as the list is scrolled)
+MOST = 1000  # hits a query's list grows to at the most
 RECENT = 200  # notes shown with no query, newest first
 
 
@@ -64,7 +65,9 @@ class Session:
         self._ix.close()
 
     # -- what the list shows ------------------------------------------------------------------
-    def find(self, query: str) -> list[Row]:
+    def find(self, query: str, limit: int = PAGE) -> list[Row]:
+        """The rows the list shows for ``query``: its best ``limit`` hits in ``search``'s order
+        (a longer limit gives the same rows first, then more), or the newest notes."""
         from scrapnote import search
 
         q = normalize_query(query).strip()
@@ -74,7 +77,7 @@ class Session:
                 return [Row(r["id"], r.get("date") or "", r.get("source") or "", r.get("title") or "",
                             r.get("url"), path=r.get("path")) for r in rows]
             try:
-                res = search.search_open(self._ix, q, limit=LIMIT, filters=self.filters)
+                res = search.search_open(self._ix, q, limit=limit, filters=self.filters)
             except Exception as e:  # noqa: BLE001 - a query that cannot be searched shows nothing
                 from scrapnote.errors import ScrapnoteError
 
