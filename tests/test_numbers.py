@@ -318,3 +318,18 @@ def test_approx_marker_after_a_percentage_is_kept(sentence, text, approx):
     want = f"{'약 ' if approx == '약' else ''}{text}{' 이상' if approx == '이상' else ''}"
     assert value.replace(" ", "") == want.replace(" ", "") and (" " in value) == (" " in sentence.split(text)[1][:1]
                                                                                  or approx == "약")  # as written
+
+
+def test_figures_beside_durations_and_word_figures_in_a_long_text():
+    """Thousands of durations, figures and word figures: each kind is told apart from the others'
+    spans (a figure inside a duration is not listed twice), in reading order."""
+    from scrapnote.analyze.numbers import find_quantities
+
+    text = " ".join(f"지난 {i % 9 + 1}년 동안 매출이 {i + 1}억원 늘었고 두 배가 됐다." for i in range(1500))
+    got = find_quantities(text)
+    assert len(got) == 4500
+    for i in range(1500):
+        dur, money, twice = got[3 * i: 3 * i + 3]
+        assert (dur.text, dur.unit, dur.value) == (f"{i % 9 + 1}년", "년", i % 9 + 1)
+        assert money.text == f"{i + 1}억원" and money.value == (i + 1) * 10**8
+        assert twice.text == "두 배" and twice.value == 2

@@ -14,6 +14,7 @@ dates (``7월 3일``), times, phone numbers, codes (``(035720)``) and ordinals (
 from __future__ import annotations
 
 import bisect
+import itertools
 
 import math
 import re
@@ -306,6 +307,20 @@ def _durations(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_Fo
     return out
 
 
+def _overlap_test(found: list[_Found]):
+    """Whether a span [start, end) overlaps one of ``found``'s: their spans by start, with the
+    furthest end reached so far, so that the furthest end of those starting before ``end`` says
+    it (a binary search, not a test of every span for every figure: a long text has thousands)."""
+    taken = sorted((f.start, f.end) for f in found)
+    starts = [a for a, _b in taken]
+    furthest = list(itertools.accumulate((b for _a, b in taken), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end) - 1
+        return k >= 0 and furthest[k] > start
+    return overlaps
+
+
 def _scan(text: str) -> list[_Found]:
     masked = _MASK_RE.sub(lambda m: " " * len(m.group()), text)
     spans = _sentence_spans(text)
@@ -317,10 +332,10 @@ def _scan(text: str) -> list[_Found]:
         return i if i >= 0 and spans[i][0] <= pos < spans[i][1] else -1
 
     found: list[_Found] = _durations(text, masked, spans)
-    taken_durations = [(f.start, f.end) for f in found]
+    overlaps_duration = _overlap_test(found)
     for m in _DIGIT_QTY.finditer(masked):
         start = m.start()
-        if any(a < m.end() and start < b for a, b in taken_durations):
+        if overlaps_duration(start, m.end()):
             continue
         end = m.end()
         if m.group("bnum"):
@@ -383,9 +398,9 @@ def _scan(text: str) -> list[_Found]:
             approx=" ".join(approx) or None,
             high=_plain(high) if high is not None else None, per=per), start, end, i))
 
-    taken = [(f.start, f.end) for f in found]
+    overlaps_figure = _overlap_test(found)
     for m in _WORD_QTY.finditer(masked):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if overlaps_figure(m.start(), m.end()):
             continue
         unit = m.group("unit") or m.group("tight")
         markers, per = _markers(masked, m.start(), m.end())
