@@ -58,7 +58,8 @@ class SyncResult:
     # its text, file): this device's own text, set aside by another device, restored from git here
     kept: list[str] = field(default_factory=list)  # edits that beat a delete, said to the user
     pulled: int = 0  # commits brought from the remote
-    pushed: bool = False
+    pushed: bool = False  # git's push sent commits (not "up to date")
+    pushed_commits: int = 0  # how many: those the remote's branch lacked before the push
     remote: str | None = None
     initialized: bool = False
     rewritten: bool = False  # the remote's branch was rewritten (force-pushed) since the last fetch
@@ -312,9 +313,11 @@ def push(git: Git, branch: str, remote_url: str, result: SyncResult, *, renumber
             integrate(git, upstream, result, renumber=renumber)
         if rev(git, "HEAD") is None:
             return  # nothing here and nothing there yet
-        done = git.run("push", "-q", "-u", REMOTE, f"HEAD:refs/heads/{branch}", check=False)
+        there = rev(git, f"refs/remotes/{REMOTE}/{branch}")
+        done = git.run("push", "--porcelain", "-u", REMOTE, f"HEAD:refs/heads/{branch}", check=False)
         if done.returncode == 0:
-            result.pushed = True
+            result.pushed_commits = 0 if _up_to_date(done, branch) else _count(git, there, "HEAD")
+            result.pushed = result.pushed_commits > 0
             return
         # another device pushed meanwhile (non-fast-forward, or a ref that moved under the
         # push): the remote has commits this one lacks; fetch, rebase and push again
@@ -322,6 +325,22 @@ def push(git: Git, branch: str, remote_url: str, result: SyncResult, *, renumber
         if not raced or attempt == PUSH_TRIES - 1:
             raise ScrapnoteError(f"could not push to {remote_url}: {reason(done)} — your changes are "
                                  "committed here; run the sync again")
+
+
+def _up_to_date(done: subprocess.CompletedProcess[bytes], branch: str) -> bool:
+    """Whether git's push found nothing to send: its porcelain line for the branch is flagged ``=``
+    (``=<TAB>HEAD:refs/heads/main<TAB>[up to date]``)."""
+    for line in done.stdout.decode("utf-8", "replace").splitlines():
+        flag, _, rest = line.partition("\t")
+        if rest.split("\t", 1)[0].endswith(f":refs/heads/{branch}"):
+            return flag == "="
+    return False
+
+
+def _count(git: Git, old: str | None, new: str) -> int:
+    """The commits in ``new`` that ``old`` lacks (all of them when there is no ``old``)."""
+    span = f"{old}..{new}" if old else new
+    return int(git.out("rev-list", "--count", span).strip() or 0)
 
 
 def _fetched_new(git: Git, branch: str, before: str | None) -> bool:

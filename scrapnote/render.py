@@ -913,17 +913,21 @@ def sync_result(result, kept, device: str | None = None) -> None:
         warn(line)
     if result.pulled:
         message(f"pulled {result.pulled} commit{'s' if result.pulled != 1 else ''} from {result.remote}")
+    changed = result.committed or result.pulled or result.renumbered or result.initialized or result.pushed
     if result.pushed:
-        message(f"pushed to {result.remote}")
+        n = result.pushed_commits
+        message(f"pushed to {result.remote} ({n} commit{'s' if n != 1 else ''})")
     elif result.remote is None:
         message("no remote to push to (scrapnote sync --init REMOTE, or git remote add origin URL)")
+    elif changed:
+        message(f"nothing to push: {result.remote} already has every commit of this device")
     told = set()
     for nid, keeper, path in result.mine_aside:
         told.add(path)
         warn(f"#{nid}: {keeper} kept its text; yours is in {display_path(path)}")
     conflict_lines([p for p in kept if p not in told], device)
-    if not (result.committed or result.pulled or result.renumbered or result.initialized):
-        message("nothing changed: up to date")
+    if not changed:
+        message("nothing changed: up to date" + (f" with {result.remote}" if result.remote else ""))
 
 
 def config_result(action: str, outcome) -> None:

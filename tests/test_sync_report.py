@@ -46,3 +46,34 @@ def test_the_report_names_every_trash_file_it_commits(world):
     # the commit says the same as the report
     body = git(world, laptop, "log", "-1", "--format=%B")
     assert "delete .trash/0002-금리-동결.md" in body and f"delete .trash/{nid:04d}-유가-하락.md" in body
+
+
+def test_pushed_only_when_git_pushed_something(world):
+    two_devices(world)
+    remote = world["remote"]
+
+    def remote_head() -> str:
+        return git(world, remote, "rev-parse", "main").strip()
+
+    # nothing to commit, nothing new there: git had nothing to push, and the report says so
+    before = remote_head()
+    err = ok(sn(world, "laptop", "sync"))
+    assert err.strip() == f"nothing changed: up to date with {remote}", err
+    assert remote_head() == before
+    # a new note: one commit pushed, counted
+    scrap(world, "laptop", "금리 동결", "한국은행이 기준금리를 동결했다.")
+    err = ok(sn(world, "laptop", "sync"))
+    assert f"pushed to {remote} (1 commit)" in err, err
+    assert remote_head() == git(world, world["tmp"] / "laptop", "rev-parse", "HEAD").strip() != before
+    # the other device only pulls: nothing of its own to push
+    err = ok(sn(world, "desktop", "sync"))
+    assert "pulled 1 commit from" in err and "pushed to" not in err and f"nothing to push: {remote} already has" in err, err
+    # a commit left unpushed by an earlier sync (the remote was away) is pushed by the next one,
+    # which says so (and not "nothing changed")
+    gone = world["tmp"] / "away.git"
+    remote.rename(gone)
+    scrap(world, "desktop", "환율 급등", "원달러 환율이 급등했다.")
+    assert sn(world, "desktop", "sync").returncode == 1
+    gone.rename(remote)
+    err = ok(sn(world, "desktop", "sync"))
+    assert f"pushed to {remote} (1 commit)" in err and "nothing changed" not in err and "committed" not in err, err
