@@ -920,7 +920,7 @@ def sync_result(result, kept, device: str | None = None) -> None:
     elif result.remote is None:
         message("no remote to push to (scrapnote sync --init REMOTE, or git remote add origin URL)")
     elif changed:
-        message(f"nothing to push: {result.remote} already has every commit of this device")
+        message(f"nothing to push: {result.remote} is up to date")
     told = set()
     for nid, keeper, path in result.mine_aside:
         told.add(path)
