@@ -58,16 +58,16 @@ def test_pushed_only_when_git_pushed_something(world):
     # nothing to commit, nothing new there: git had nothing to push, and the report says so
     before = remote_head()
     err = ok(sn(world, "laptop", "sync"))
-    assert err.strip() == f"nothing changed: up to date with {remote}", err
+    assert " ".join(err.split()) == f"nothing changed: up to date with {remote}", err
     assert remote_head() == before
     # a new note: one commit pushed, counted
     scrap(world, "laptop", "금리 동결", "한국은행이 기준금리를 동결했다.")
     err = ok(sn(world, "laptop", "sync"))
-    assert f"pushed to {remote} (1 commit)" in err, err
+    assert f"pushed to {remote} (1 commit)" in " ".join(err.split()), err
     assert remote_head() == git(world, world["tmp"] / "laptop", "rev-parse", "HEAD").strip() != before
     # the other device only pulls: nothing of its own to push
     err = ok(sn(world, "desktop", "sync"))
-    assert "pulled 1 commit from" in err and "pushed to" not in err and f"nothing to push: {remote} already has" in err, err
+    assert "pulled 1 commit from" in err and "pushed to" not in err and f"nothing to push: {remote} is up to date" in " ".join(err.split()), err
     # a commit left unpushed by an earlier sync (the remote was away) is pushed by the next one,
     # which says so (and not "nothing changed")
     gone = world["tmp"] / "away.git"
@@ -76,4 +76,43 @@ def test_pushed_only_when_git_pushed_something(world):
     assert sn(world, "desktop", "sync").returncode == 1
     gone.rename(remote)
     err = ok(sn(world, "desktop", "sync"))
-    assert f"pushed to {remote} (1 commit)" in err and "nothing changed" not in err and "committed" not in err, err
+    assert f"pushed to {remote} (1 commit)" in " ".join(err.split()) and "nothing changed" not in err and "committed" not in err, err
+
+
+def _edit(world, device: str, nid: int, text: str) -> None:
+    path = next((world["tmp"] / device / "notes").glob(f"{nid:04d}-*.md"))
+    body = path.read_text(encoding="utf-8")
+    path.write_text(body.replace("## 요약 및 의견", f"## 요약 및 의견\n\n{text}", 1), encoding="utf-8")
+
+
+def _mine_aside(err: str) -> list[str]:
+    return sorted(ln.removeprefix("warning: ") for ln in err.splitlines() if "kept its text; yours is in" in ln)
+
+
+def test_several_notes_set_aside_in_one_sync_are_each_told_and_kept(world):
+    two_devices(world)
+    for title in ("금리 동결", "환율 급등"):
+        scrap(world, "laptop", title, f"{title} 기사 본문.")
+    ok(sn(world, "laptop", "sync"))
+    ok(sn(world, "desktop", "sync"))
+    for nid in (1, 2, 3):
+        _edit(world, "laptop", nid, f"노트북 메모 {nid}.")
+    ok(sn(world, "laptop", "sync"))
+    mine = notes(world, "laptop")
+    for nid in (1, 2, 3):
+        _edit(world, "desktop", nid, f"데스크톱 메모 {nid}.")
+    err = ok(sn(world, "desktop", "sync"))
+    folder = world["tmp"] / "desktop" / ".scrapnote" / "conflicts"
+    assert sorted(p.name for p in folder.iterdir()) == ["1-laptop.md", "2-laptop.md", "3-laptop.md"], err
+    body = git(world, world["remote"], "log", "-1", "--format=%B", "main")
+    assert body.count("Scrapnote-Set-Aside: ") == 3, body
+    # the laptop is told of each, once, and keeps each of its own texts
+    err = ok(sn(world, "laptop", "sync")).replace(f"{world['tmp'] / 'laptop'}/", "")
+    assert _mine_aside(err) == [f"#{n}: desktop kept its text; yours is in .scrapnote/conflicts/{n}-laptop.md"
+                                for n in (1, 2, 3)], err
+    kept = world["tmp"] / "laptop" / ".scrapnote" / "conflicts"
+    for name, text in mine.items():
+        assert (kept / f"{int(name[:4])}-laptop.md").read_text(encoding="utf-8") == text
+    assert notes(world, "laptop") == notes(world, "desktop")
+    err = ok(sn(world, "laptop", "sync"))
+    assert _mine_aside(err) == [] and err.count("your text of #") == 3, err
