@@ -309,7 +309,9 @@ class Block:
     """One block of a section's text, as the HTML and Word exports draw it. ``kind``: ``para`` (its
     ``text``, the lines as typed, single line breaks kept), ``ul`` / ``ol`` (the ``items``' text
     without their ``- `` / ``1. `` marks; ``start``, an ``ol``'s first number), ``table`` (``header``,
-    ``aligns``, ``rows``: ``parse_table``'s)."""
+    ``aligns``, ``rows``: ``parse_table``'s). A list's ``subs``: the lists nested under each item
+    (``subs[k]``, the ``ul``/``ol`` Blocks under ``items[k]``), empty when no item has one; ``sub(k)``
+    reads it for any item."""
 
     kind: str
     text: str = ""
@@ -318,6 +320,26 @@ class Block:
     header: tuple[str, ...] = ()
     aligns: tuple[str, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
+    subs: tuple[tuple[Block, ...], ...] = ()
+
+    def sub(self, k: int) -> tuple[Block, ...]:
+        """The lists nested under item ``k`` (none: ``()``)."""
+        return self.subs[k] if k < len(self.subs) else ()
+
+
+class _List:
+    """A list being read: its kind, first number, the indent of its items' marks, and per item its
+    text and the lists under it."""
+
+    def __init__(self, kind: str, start: int, indent: int) -> None:
+        self.kind, self.start, self.indent = kind, start, indent
+        self.items: list[str] = []
+        self.subs: list[list[_List]] = []
+
+    def block(self) -> Block:
+        subs = tuple(tuple(x.block() for x in s) for s in self.subs)
+        return Block(self.kind, items=tuple(self.items), start=self.start,
+                     subs=subs if any(subs) else ())
 
 
 _BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
@@ -327,15 +349,17 @@ _NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s+(.*)$")  # not ``2023. 7. 13``
 def blocks(text: str) -> list[Block]:
     """A section's Markdown as blocks: paragraphs (split by blank lines), bullet lists (``- `` /
     ``* `` / ``+ `` lines), numbered lists (``1. `` lines, up to three digits), pipe tables (header, delimiter row, rows;
-    the same reading as the txt export's aligned columns). An indented line under a list item goes
-    on with the item; nested items are items of the same list. A fenced code block stays one
+    the same reading as the txt export's aligned columns). An item indented more than the item above
+    (a tab counts four spaces) starts a list nested under it (``Block.subs``), as deep as it goes; a
+    less indented one goes back to the list whose items are indented as much (or less). A bullet
+    item after numbered ones at the same indent (or the other way round) starts a new list there. An
+    indented line that is no item goes on with the item above. A fenced code block stays one
     paragraph as typed, and so does a rule (``---``). Nothing is escaped here: that is the
-    exporter's job (HTML autoescapes)."""
+    exporter's job (HTML autoescapes; inline Markdown is ``exporters.inline``'s)."""
     lines = (text or "").split("\n")
     out: list[Block] = []
     para: list[str] = []
-    items: list[str] = []
-    kind, start = "", 1
+    stack: list[_List] = []  # the list being read, outermost first
 
     def flush_para() -> None:
         if para:
@@ -343,11 +367,35 @@ def blocks(text: str) -> list[Block]:
             para.clear()
 
     def flush_list() -> None:
-        nonlocal kind
-        if items:
-            out.append(Block(kind, items=tuple(items), start=start))
-            items.clear()
-        kind = ""
+        if stack:
+            out.append(stack[0].block())
+            stack.clear()
+
+    def add_item(kind: str, start: int, indent: int, item: str) -> None:
+        while len(stack) > 1 and indent < stack[-1].indent:
+            stack.pop()
+        top = stack[-1] if stack else None
+        if top is not None and indent > top.indent and top.items:  # nested under top's last item
+            under = top.subs[-1]
+            if under and under[-1].kind == kind:  # back to a list under this item (a shallower indent)
+                under[-1].indent = min(under[-1].indent, indent)
+                stack.append(under[-1])
+            else:
+                new = _List(kind, start, indent)
+                under.append(new)
+                stack.append(new)
+        elif top is None or top.kind != kind:
+            if top is not None and len(stack) > 1:  # the other kind at a nested level: a list beside it
+                stack.pop()
+                new = _List(kind, start, indent)
+                stack[-1].subs[-1].append(new)
+                stack.append(new)
+            else:
+                flush_para()
+                flush_list()
+                stack.append(_List(kind, start, indent))
+        stack[-1].items.append(item)
+        stack[-1].subs.append([])
 
     i = 0
     while i < len(lines):
@@ -378,16 +426,15 @@ def blocks(text: str) -> list[Block]:
         bullet = None if _RULE.match(line) else _BULLET.match(line)
         number = None if bullet else _NUMBER.match(line)
         if bullet or number:
-            new_kind = "ul" if bullet else "ol"
-            if new_kind != kind:
-                flush_para()
-                flush_list()
-                kind = new_kind
-                start = int(number.group(1)) if number else 1
-            items.append(bullet.group(1) if bullet else number.group(2) if number else "")
+            expanded = line.expandtabs(4)
+            indent = len(expanded) - len(expanded.lstrip())
+            if bullet:
+                add_item("ul", 1, indent, bullet.group(1))
+            elif number:
+                add_item("ol", int(number.group(1)), indent, number.group(2))
             continue
-        if items and line[:1] in (" ", "\t"):  # an indented line goes on with the item above
-            items[-1] += "\n" + line.strip()
+        if stack and line[:1] in (" ", "\t"):  # an indented line goes on with the item above
+            stack[-1].items[-1] += "\n" + line.strip()
             continue
         flush_list()
         para.append(line)
@@ -463,7 +510,9 @@ def render_layout(name: str, export: Export, *, autoescape: bool) -> str:
         undefined=jinja2.StrictUndefined,
         finalize=lambda v: "" if v is None else v,  # a field the article does not have prints nothing, not "None"
     )
-    env.filters.update({"plain": plain, "paragraphs": paragraphs, "blocks": blocks, "safe_url": safe_url, "demote": demote,
+    from scrapnote.exporters.inline import to_html
+
+    env.filters.update({"inline": to_html, "plain": plain, "paragraphs": paragraphs, "blocks": blocks, "safe_url": safe_url, "demote": demote,
                         "md_escape": md_escape, "md_url": md_url, "links": links})
     try:
         tmpl = env.get_template(path.name)

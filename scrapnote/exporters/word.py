@@ -1,7 +1,9 @@
 """``--format docx`` (python-docx): a title, a metadata table and the form's sections under
 headings; a digest has a table of contents, a heading per note and a page break between notes (a
 study group's digest: a heading per part, member or day, its notes one level below, each with a
-작성 row naming its member)."""
+작성 row naming its member). A section's paragraphs and list items are runs drawn from their inline
+Markdown (bold, italic, struck, Consolas code, real hyperlinks: exporters/inline.py); nested lists
+are List Bullet/Number 2 and 3."""
 from __future__ import annotations
 
 import io
@@ -98,7 +100,8 @@ class DocxExporter(Exporter):
                 self._block(doc, b)
 
     def _block(self, doc, b: Block) -> None:
-        """A paragraph, a list in the List Bullet / List Number style, a pipe table as a Word table
+        """A paragraph, a list in the List Bullet / List Number style (nested ones a level deeper), a
+        pipe table as a Word table
         (Table Grid, the header row bold, each column aligned as the delimiter row says)."""
         if b.kind == "table":
             from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -116,25 +119,90 @@ class DocxExporter(Exporter):
                     if k == 0:
                         for run in para.runs:
                             run.bold = True
-        elif b.kind == "ul":
-            for it in b.items:
-                doc.add_paragraph(_x(it), style="List Bullet")
-        elif b.kind == "ol":
-            num_id = _restarted_numbering(doc, b.start)
-            for it in b.items:
-                p = doc.add_paragraph(_x(it), style="List Number")
-                if num_id is not None:
-                    p._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
+        elif b.kind in ("ul", "ol"):
+            self._list(doc, b, 1)
         else:
-            doc.add_paragraph(_x(b.text))
+            _inline(doc.add_paragraph(), b.text)
+
+    def _list(self, doc, b: Block, level: int) -> None:
+        """A list's items in List Bullet / List Number, a nested list's in List Bullet 2 / List Number 2
+        and 3 (deeper lists stay at 3, the template's last level); each numbered list counts on its own."""
+        style = ("List Bullet" if b.kind == "ul" else "List Number") + (f" {level}" if level > 1 else "")
+        num_id = _restarted_numbering(doc, b.start, style) if b.kind == "ol" else None
+        for k, it in enumerate(b.items):
+            p = doc.add_paragraph(style=style)
+            _inline(p, it)
+            if num_id is not None:
+                p._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
+            for sub in b.sub(k):
+                self._list(doc, sub, min(level + 1, MAX_LEVEL))
 
 
-def _restarted_numbering(doc, start: int) -> int | None:
-    """A new Word numbering for one numbered list: the List Number style's own list, counting from
-    ``start`` (every List Number paragraph shares one numbering, so a note's ``1.`` list would go on
-    from the digest's contents, 4, 5, …). None when the style has no numbering to start from."""
+MONO = "Consolas"  # inline code: on every Windows and Office for Mac
+MAX_LEVEL = 3  # python-docx's template has List Bullet/Number, … 2 and … 3
+LINK_STYLE = "Hyperlink"
+
+
+def _inline(p, text: str) -> None:
+    """``text``'s inline Markdown as the paragraph's runs (``exporters.inline``): bold, italic and
+    struck runs, inline code in a monospace run, a link as a real ``w:hyperlink`` to an external
+    relationship (http(s) and mailto: addresses only), its runs in the Hyperlink character style."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from scrapnote.exporters.inline import events
+
+    marks = {"strong": 0, "em": 0, "del": 0}
+    link = None
+    for kind, value in events(text):
+        if kind in ("text", "code"):
+            value = _x(value)
+            if not value:
+                continue
+            run = p.add_run(value)
+            run.bold = bool(marks["strong"]) or None
+            run.italic = bool(marks["em"]) or None
+            if marks["del"]:
+                run.font.strike = True
+            if kind == "code":
+                run.font.name = MONO
+            if link is not None:
+                run.style = _link_style(p.part.document)
+                link.append(run._r)
+        elif kind == "open":
+            marks[value] += 1
+        elif kind == "close":
+            marks[value] -= 1
+        elif kind == "link":
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("r:id"), p.part.relate_to(value, RT.HYPERLINK, is_external=True))
+            p._p.append(link)
+        else:
+            link = None
+
+
+def _link_style(doc):
+    """The Hyperlink character style (blue, underlined), added to the document the first time."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import RGBColor
+
+    styles = doc.styles
+    if LINK_STYLE in [s.name for s in styles]:
+        return styles[LINK_STYLE]
+    style = styles.add_style(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+    style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+    style.font.underline = True
+    return style
+
+
+def _restarted_numbering(doc, start: int, style: str = "List Number") -> int | None:
+    """A new Word numbering for one numbered list: the ``style``'s own list (List Number, List Number
+    2, …), counting from ``start`` (every List Number paragraph shares one numbering, so a note's ``1.``
+    list would go on from the digest's contents, 4, 5, …). None when the style has no numbering to
+    start from."""
     try:
-        style_num = doc.styles["List Number"].element.pPr.numPr.numId.val
+        style_num = doc.styles[style].element.pPr.numPr.numId.val
         numbering = doc.part.numbering_part.element
         abstract = numbering.num_having_numId(style_num).abstractNumId.val
     except (AttributeError, KeyError):
