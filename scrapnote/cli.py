@@ -611,13 +611,16 @@ def export(
 def import_(
     file: Annotated[str, typer.Argument(help="A JSON file from `scrapnote export --format json` (or - for stdin).", metavar="FILE")],
     keep_ids: Annotated[bool, typer.Option("--keep-ids", help="Keep each note's id when no note (or trashed note) has it.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Import a note even when the collection already has its article (its link, else its title): a copy.")] = False,
 ):
-    """Bring notes in from their JSON form. Prints the new ids. (A 스크랩 양식 .tsv: scrapnote new FILE.)"""
+    """Bring notes in from their JSON form. Prints the new ids. A note already here is not imported again (exit 1). (A 스크랩 양식 .tsv: scrapnote new FILE.)"""
     from scrapnote import render
     from scrapnote.app.importing import import_notes
 
-    result = import_notes(file, keep_ids=keep_ids)
+    result = import_notes(file, keep_ids=keep_ids, force=force)
     render.import_result(result)
+    if result.skipped:
+        raise typer.Exit(1)
 
 
 # -- search -------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ Written by docs/gen_cli.py from the commands themselves; do not edit by hand
 
 # cli.py as it was when this was written (zlib.crc32 of its bytes): launch.py hands a
 # cli.py changed since then to Typer, so a stale table is never printed
-CLI_CRC = 2649722489
+CLI_CRC = 4162545840
 
 HELP: dict[str, str] = {
     '': (
@@ -312,8 +312,8 @@ HELP: dict[str, str] = {
     'import': (
         'Usage: scrapnote import [OPTIONS] {FILE}\n'
         '\n'
-        '  Bring notes in from their JSON form. Prints the new ids. (A 스크랩 양식 .tsv:\n'
-        '  scrapnote new FILE.)\n'
+        '  Bring notes in from their JSON form. Prints the new ids. A note already here\n'
+        '  is not imported again (exit 1). (A 스크랩 양식 .tsv: scrapnote new FILE.)\n'
         '\n'
         'Arguments:\n'
         '  FILE  A JSON file from `scrapnote export --format json` (or - for stdin).\n'
@@ -321,6 +321,8 @@ HELP: dict[str, str] = {
         '\n'
         'Options:\n'
         "  --keep-ids  Keep each note's id when no note (or trashed note) has it.\n"
+        '  --force     Import a note even when the collection already has its article\n'
+        '              (its link, else its title): a copy.\n'
         '  -h, --help  Show this message and exit.\n'
     ),
     'search': (

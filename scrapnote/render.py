@@ -739,7 +739,11 @@ def import_result(result) -> None:
         data_line(n.id)
     for old, new in result.renumbered:
         message(f"id {old} is taken: imported as {new}")
-    message(f"imported {len(result.notes)} note{'s' if len(result.notes) != 1 else ''}")
+    n, skipped = len(result.notes), len(result.skipped)
+    if skipped:
+        message(f"imported {n} of {n + skipped} notes, {skipped} already here (--force imports copies)")
+    else:
+        message(f"imported {n} note{'s' if n != 1 else ''}")
 
 
 def group_hits(hits, spans_by_path: dict, *, as_json: bool) -> bool:

@@ -600,8 +600,13 @@ def restore(nid: int) -> Path:
     return target
 
 
-def create_many(wanted: list[int | None], make: Callable[[list[int]], list[Note]]) -> list[Note]:
+def create_many(wanted: list[int | None], make: Callable[[list[int]], list[Note]],
+                choose: Callable[[], list[int]] | None = None) -> list[Note]:
     """``scrapnote import``: allocate ids for a batch and write ``make(ids)`` notes, all under the lock.
+
+    ``choose``: called under the lock, after an interrupted import is finished and before any id is
+    allocated; the places of ``wanted`` to write (``import`` leaves out the notes already here: seen
+    under the lock, a second import running meanwhile or a killed one cannot make copies).
 
     ``wanted[i]`` is kept when it was never handed out (above the counter), no note and no trashed
     note has it, and no earlier note of the batch took it; every other note gets a new id past the
@@ -613,6 +618,10 @@ def create_many(wanted: list[int | None], make: Callable[[list[int]], list[Note]
     and nothing was imported; killed after it, the next command that takes the lock finishes
     putting every note in place (``_finish_import``)."""
     with locked():
+        if choose is not None:
+            wanted = [wanted[i] for i in choose()]
+            if not wanted:
+                return []
         used = _used_ids(config.notes_dir()) | _used_ids(config.trash_dir())
         given = _read_counter()  # every id up to here was handed out once: never again
         kept = []

@@ -76,7 +76,7 @@ def test_ids_are_assigned_anew_and_never_reused(cli, exported, home):
     out, _ = exported
     r = cli("delete", "3", "--yes")
     assert r.exit_code == 0
-    r = cli("import", out)
+    r = cli("import", "--force", out)  # notes 1 and 2 are here: --force imports copies
     assert r.stdout.split() == ["4", "5", "6"]  # 3 is in the trash: never handed out again
     assert (home / ".scrapnote" / "last_id").read_text().strip() == "6"
     r = cli("new", "--no-edit", "--no-drafts", "--force", "-",  # an imported note has this title: --force
@@ -92,12 +92,12 @@ def test_keep_ids_only_when_free(cli, exported, tmp_path):
     src.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     cli("delete", "2", "--yes")  # a trashed id is taken too
     data2 = [dict(data[2], id=2)]
-    r = cli("import", "--keep-ids", src)
+    r = cli("import", "--keep-ids", "--force", src)  # the same notes as the collection's: copies
     assert r.exit_code == 0, r.stderr
     assert r.stdout.split() == ["9", "10", "11"]
     assert "id 1 is taken: imported as 10" in r.stderr and "id 9 is taken: imported as 11" in r.stderr
     src.write_text(json.dumps(data2, ensure_ascii=False), encoding="utf-8")
-    r = cli("import", "--keep-ids", src)
+    r = cli("import", "--keep-ids", "--force", src)
     assert r.stdout.split() == ["12"] and "id 2 is taken" in r.stderr
     r = cli("new", "--no-edit", "--no-drafts", "--force", "-",  # an imported note has this title: --force
             input="카카오, 머신러닝 캠프 개최\n카카오가 머신러닝 캠프를 연다. 참가자는 200명이다.\n")
@@ -124,7 +124,7 @@ def test_extra_fields_and_unknown_headings_come_back(cli, write_note, tmp_path):
 def test_stdin_and_a_single_object(cli, exported):
     _, before = exported
     one = json.dumps(before[3], ensure_ascii=False)
-    r = cli("import", "-", input=one)
+    r = cli("import", "--force", "-", input=one)
     assert r.exit_code == 0, r.stderr
     assert r.stdout.split() == ["4"]
     same(before[3], json.loads(cli("show", "4", "--json").stdout))
@@ -172,12 +172,64 @@ def test_keep_ids_never_reuses_an_id_after_the_trash_is_emptied(cli, home, tmp_p
     assert "id 1 is taken" in r.stderr or "imported as 2" in r.stderr
 
 
-def test_importing_the_same_notes_twice_warns(cli, tmp_path):
-    md = ("---\ntitle: \"가상전자, 실적 발표\"\nurl: https://www.hankyung.com/article/2024070512345\n---\n\n"
-          "가상전자가 2분기 실적을 발표했다고 5일 밝혔다.\n")
-    assert cli("new", "--no-edit", "--no-drafts", "-", input=md).exit_code == 0
+def test_importing_the_same_file_twice_skips_the_notes_already_here(cli, home, tmp_path):
+    """The second import of one export brings nothing: each note is recognised by new's rule — its
+    link, else its title (linked or not) — and a note with neither key (no link, a title too short to
+    tell an article) by its exact title and scrap time; each skipped note is one line, exit 1."""
+    linked = ("---\ntitle: \"가상전자, 실적 발표\"\nurl: https://www.hankyung.com/article/2024070512345\n---\n\n"
+              "가상전자가 2분기 실적을 발표했다고 5일 밝혔다.\n")
+    unlinked = "나라은행, 기준금리 3.5%로 동결\n\n나라은행이 기준금리를 동결했다.\n"
+    column = "오늘의 증시\n\n코스피가 1% 올랐다.\n"  # a column's name: no title key, no link
+    for text in (linked, unlinked, column):
+        assert cli("new", "--no-edit", "--no-drafts", "-", input=text).exit_code == 0
     out = tmp_path / "all.json"
     assert cli("export", "--all", "--format", "json", "--output", out).exit_code == 0
     r = cli("import", out)
-    assert r.exit_code == 0 and r.stdout.split() == ["2"]
-    assert "looks like note 1 already here" in r.stderr
+    assert r.exit_code == 1 and r.stdout == ""
+    lines = r.stderr.splitlines()
+    assert lines[:3] == [
+        f"warning: {out}: note 1 '가상전자, 실적 발표' is already here as #1 (same link); "
+        "not imported again (use --force to import a copy)",
+        f"warning: {out}: note 2 '나라은행, 기준금리 3.5%로 동결' is already here as #2 (same title); "
+        "not imported again (use --force to import a copy)",
+        f"warning: {out}: note 3 '오늘의 증시' is already here as #3 (same title and scrap time); "
+        "not imported again (use --force to import a copy)"]
+    assert lines[3] == "imported 0 of 3 notes, 3 already here (--force imports copies)"
+    assert sorted(p.name[:4] for p in (home / "notes").iterdir()) == ["0001", "0002", "0003"]
+    r = cli("import", "--force", out)  # a copy is still possible
+    assert r.exit_code == 0 and r.stdout.split() == ["4", "5", "6"] and "already" not in r.stderr
+
+
+def test_a_column_of_another_day_is_imported(cli, tmp_path):
+    """Without a link or a long title only the same scrap is the same note: 오늘의 증시 of another
+    day comes in."""
+    assert cli("new", "--no-edit", "--no-drafts", "-", input="오늘의 증시\n\n코스피가 1% 올랐다.\n").exit_code == 0
+    entry = json.loads(cli("show", "1", "--json").stdout)
+    entry.update(scrapped="2024-01-05T09:00:00+09:00", body="코스피가 2% 내렸다.")
+    r = cli("import", "-", input=json.dumps(entry, ensure_ascii=False))
+    assert r.exit_code == 0 and r.stdout.split() == ["2"], r.stderr
+
+
+def test_a_batch_is_compared_with_the_collection_not_with_itself(cli, tmp_path):
+    """An export holding two copies of one article (scrapped again with --force) brings both into
+    another collection; a 연관기사 of a note not imported again points at the note already here."""
+    text = "나라은행, 기준금리 3.5%로 동결\n\n나라은행이 기준금리를 동결했다.\n"
+    assert cli("new", "--no-edit", "--no-drafts", "-", input=text).exit_code == 0
+    assert cli("new", "--no-edit", "--no-drafts", "--force", "-", input=text).exit_code == 0
+    out = tmp_path / "two.json"
+    assert cli("export", "--all", "--format", "json", "--output", out).exit_code == 0
+    other = tmp_path / "other"
+    r = cli("--home", other, "import", out)
+    assert r.exit_code == 0 and r.stdout.split() == ["1", "2"], r.stderr
+    # note 7 (pointing at 5) and note 5, into a collection that has 5's article as #1
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data = [dict(data[0], id=5), {"id": 7, "title": "나라은행 동결 이후 대출 금리는", "body": "대출 금리가 내렸다.",
+                                  "related": [{"id": 5, "headline": "동결", "url": None}]}]
+    src = tmp_path / "linked.json"
+    src.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    r = cli("--home", other, "import", src)
+    assert r.exit_code == 1 and r.stdout.split() == ["3"] and "already here as #1 (same title)" in r.stderr
+    assert json.loads(cli("--home", other, "show", "3", "--json").stdout)["related"] == [
+        {"id": 1, "headline": "동결", "url": None}]
+
+

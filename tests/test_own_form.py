@@ -108,7 +108,7 @@ def test_new_on_an_export_with_the_same_form_gives_the_sections_back(cli, study,
 def test_import_of_the_json_export_keeps_the_forms_sections(cli, study, tmp_path, home):
     out = tmp_path / "all.json"
     assert cli("export", "1", "--format", "json", "-o", out).exit_code == 0
-    r = cli("import", out)
+    r = cli("import", "--force", out)  # note 1 is here: --force imports the copy
     assert r.exit_code == 0, r.stderr
     b = json.loads(cli("show", "2", "--json").stdout)
     assert b["point"] == POINT and b["terms"] == TERMS and b["template"] == "study" and "other_sections" not in b

@@ -31,6 +31,7 @@ class ImportResult:
     notes: list = field(default_factory=list)
     renumbered: list = field(default_factory=list)  # (id in the file, id given) when --keep-ids could not keep it
     warnings: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # (entry's place in the file, id of the note already here, "link"/…)
 
 
 def read_entries(source: str) -> tuple[str, list[dict]]:
@@ -170,7 +171,13 @@ def _forms_dir() -> str:
     return str(config.user_templates_dir())
 
 
-def import_notes(source: str, *, keep_ids: bool = False) -> ImportResult:
+def import_notes(source: str, *, keep_ids: bool = False, force: bool = False) -> ImportResult:
+    """Import the notes of ``source``. A note whose article the collection already has — by the rule
+    ``new`` uses (``text.keys``: its link, else its title), or, with neither, the same title and
+    scrap time — is not imported again (``result.skipped``; ``force`` imports it as a copy). The
+    batch is compared with the collection as it is under the write lock (an interrupted import
+    finished first, a second import waited for), never with itself: an export holding two copies of
+    one article brings both into an empty collection."""
     from scrapnote import store
 
     name, entries = read_entries(source)
@@ -180,35 +187,60 @@ def import_notes(source: str, *, keep_ids: bool = False) -> ImportResult:
     forms = {}
     for e in checked:
         forms[e.get("template")] = _form(e.get("template"), result)
-    wanted = [e.get("id") if keep_ids else None for e in checked]
-    _warn_already_there(checked, result)
+    held: dict[int, tuple[int, str]] = {}
+    todo: list[dict] = []
+
+    def choose() -> list[int]:  # under the collection's lock: what is here now
+        held.update({} if force else _already_here(checked))
+        todo[:] = [e for i, e in enumerate(checked) if i not in held]
+        return [i for i in range(len(checked)) if i not in held]
 
     def make(ids: list[int]) -> list:
         old_to_new: dict[int, int] = {}
-        for e, nid in zip(checked, ids):
+        for e, nid in zip(todo, ids):
             if isinstance(e.get("id"), int):
                 old_to_new.setdefault(e["id"], nid)
-        return [build(e, forms[e.get("template")], nid, old_to_new) for e, nid in zip(checked, ids)]
+        for i, (nid, _what) in held.items():  # a 연관기사 of a note not imported again: the note already here
+            if isinstance(checked[i].get("id"), int):
+                old_to_new.setdefault(checked[i]["id"], nid)
+        return [build(e, forms[e.get("template")], nid, old_to_new) for e, nid in zip(todo, ids)]
 
-    result.notes = store.create_many(wanted, make)
+    wanted_all = [e.get("id") if keep_ids else None for e in checked]
+    result.notes = store.create_many(wanted_all, make, choose)
+    wanted = [e.get("id") if keep_ids else None for e in todo]
+    for i, (nid, what) in sorted(held.items()):
+        title = checked[i].get("title") or "(no title)"
+        result.skipped.append((i + 1, nid, what))
+        result.warnings.append(f"{name}: note {i + 1} '{title}' is already here as #{nid} (same {what}); "
+                               "not imported again (use --force to import a copy)")
     if keep_ids:
         result.renumbered = [(w, n.id) for w, n in zip(wanted, result.notes) if w is not None and w != n.id]
     return result
 
 
-def _warn_already_there(entries: list[dict], result: ImportResult) -> None:
-    """Importing the same file twice makes copies: say which notes look already imported (same title
-    and link as a note in the collection). They are still imported: a copy may be wanted."""
+def _already_here(entries: list[dict]) -> dict[int, tuple[int, str]]:
+    """{index of an entry: (id of the note already holding it, "link", "title" or "title and scrap
+    time")}: the keys ``new`` compares (two index lookups an entry), and for an entry with neither
+    key (no http(s) link, a title too short to tell an article) its exact title and scrap time."""
     from scrapnote.index import NoteIndex
+    from scrapnote.text.keys import title_key, url_key
 
+    out: dict[int, tuple[int, str]] = {}
+    keyless: dict[int, tuple[str, str]] = {}
     with NoteIndex.open_fresh() as ix:
-        have = {(r["title"], r["url"]): r["id"] for r in ix.rows(order=None, columns=("id", "title", "url"))
-                if r["url"] is not None}
-    for e in entries:
-        nid = have.get((e.get("title"), e.get("url"))) if e.get("url") else None
-        if nid is not None:
-            result.warnings.append(f"'{e.get('title')}' looks like note {nid} already here (same title and link); "
-                                   "imported again as a copy")
+        for i, e in enumerate(entries):
+            keys = url_key(e.get("url")), title_key(e.get("title"))
+            if any(keys):
+                hit = ix.same_article(*keys)
+                if hit is not None:
+                    out[i] = hit
+            elif isinstance(e.get("scrapped"), str):
+                keyless[i] = (e.get("title") or "", e["scrapped"])
+        found = ix.same_scraps(keyless.values()) if keyless else {}
+    for i, pair in keyless.items():
+        if pair in found:
+            out[i] = (found[pair], "title and scrap time")
+    return out
 
 
 def _named(e) -> bool:

@@ -358,6 +358,12 @@ class NoteIndex:
         (else this title key; ``text.keys``), the oldest first; None when none does."""
         return _rows.same_article(self._con, url_key, title_key)
 
+    @_healing
+    def same_scraps(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """{(title, scrapped): id} of the notes having exactly this title ("" for none) and scrap
+        time, the oldest of each pair; the pairs no note has are left out (one pass over the notes)."""
+        return _rows.same_scraps(self._con, pairs)
+
     # -- the search ------------------------------------------------------------------------------
     @_healing
     def vocabulary(self, cho: bool = False) -> str:

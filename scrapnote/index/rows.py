@@ -331,3 +331,19 @@ def same_article(con: sqlite3.Connection, url_key: str | None, title_key: str | 
             if r and r[0] is not None:
                 return r[0], what
     return None
+
+
+def same_scraps(con: sqlite3.Connection, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """{(title, scrapped): id of the oldest note with exactly that title and scrap time} for these
+    pairs (one pass over the notes however many pairs are asked)."""
+    pairs = set(pairs)
+    if not pairs:
+        return {}
+    found: dict[tuple[str, str], int] = {}
+    for title, scrapped, nid in con.execute(
+            "SELECT title, scrapped, min(id) FROM notes WHERE error IS NULL AND scrapped IN "
+            "(SELECT value FROM json_each(?)) GROUP BY title, scrapped",
+            (json.dumps(sorted({s for _, s in pairs}), ensure_ascii=False),)):
+        if (title or "", scrapped) in pairs:
+            found[(title or "", scrapped)] = nid
+    return found

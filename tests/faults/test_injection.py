@@ -119,10 +119,9 @@ def test_every_hostile_text_is_shown_as_its_escape(cli, hostile):
 
 def test_import_warnings_and_broken_files_name_them_safely(cli, hostile, write_note):
     f, _ids = hostile
-    r = cli("import", f, env={"COLUMNS": "400"})  # the same notes again: a warning per note naming its title
-    assert r.exit_code == 0
-    # (a title with a CR is stored with a space there: the check, on the title as given, misses it)
-    assert r.stderr.count("looks like note") == len([b for _n, b in HOSTILE if "\r" not in b])
+    r = cli("import", f, env={"COLUMNS": "400"})  # the same notes again: a line per note naming its title
+    assert r.exit_code == 1 and r.stdout == ""  # none imported again (each has its link here)
+    assert r.stderr.count("is already here as #") == len(HOSTILE)
     assert_inert(r.stderr, "import warnings")
     assert "\\x1b]0;PWNED\\x07" in r.stderr
     write_note("0099-a\x1b]0;PWNED\x07b.md", "---\nid: 99\ntitle: [unclosed\n---\n\n본문\n")

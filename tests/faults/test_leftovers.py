@@ -196,6 +196,23 @@ def test_an_import_killed_while_its_notes_are_put_in_place_is_finished_by_the_ne
     assert temps(home) == [] and not (home / ".scrapnote" / "import-journal.json").exists()
 
 
+def test_the_same_import_run_again_after_a_kill_makes_no_copy(home, tmp_path):
+    """The notes already here are looked for under the write lock, after the killed import is
+    finished: the second run finds all five (those the kill left in place and those the journal
+    puts in place) and imports none again."""
+    entries = [{"title": f"가져온 노트의 긴 제목 {i}", "body": f"본문 {i} 끝"} for i in range(5)]
+    f = tmp_path / "in.json"
+    f.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    h = Hooked(home, tmp_path, ["import", f], "link", nth=2, after=True)
+    h.wait_at_hook()
+    h.kill()
+    assert len(notes(home)) == 2
+    r = run(home, "import", f)
+    assert r.returncode == 1 and r.stdout == "", r.stderr
+    assert r.stderr.count("is already here as #") == 5 and "imported 0 of 5 notes, 5 already here" in r.stderr
+    assert sorted(notes(home)) == [f"{i:04d}-가져온-노트의-긴-제목-{i - 1}.md" for i in range(1, 6)]
+
+
 def test_an_import_that_fails_while_writing_leaves_nothing(home, tmp_path):
     f = tmp_path / "in.json"
     f.write_text(json.dumps([{"title": f"노트 {i}", "body": "본문"} for i in range(4)]), encoding="utf-8")
