@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,41 @@ def is_url(arg: str) -> bool:
     return arg.lower().startswith(("http://", "https://"))
 
 
+# An address: a scheme (two letters or more: ``C:`` is a Windows drive), a colon, and ``//`` — or
+# one of the schemes written without it. ``notes:1.txt`` is a file name.
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]+):(//)?")
+_OPAQUE_SCHEMES = frozenset(("mailto", "data", "javascript", "tel", "sms", "news", "urn", "magnet", "about",
+                             "blob", "view-source", "file", "http", "https"))
+
+
+def unsupported_address(arg: str) -> str | None:
+    """The one line for an argument that is an address scrapnote does not fetch (``ftp://…``,
+    ``mailto:…``, ``file:///…``, a mistyped ``http:/…``), None for anything else — a file that
+    exists keeps its name however it looks."""
+    m = _SCHEME.match(arg)
+    if m is None or is_url(arg):
+        return None
+    scheme = m.group(1).lower()
+    if m.group(2) is None and scheme not in _OPAQUE_SCHEMES:
+        return None
+    try:
+        if Path(arg).expanduser().exists():
+            return None
+    except OSError:
+        pass
+    if scheme in ("http", "https"):
+        return f"{arg}: not a whole address (write {scheme}://…)"
+    line = f"{arg}: scrapnote does not fetch {scheme}: addresses (only http:// and https://)"
+    if scheme == "file":
+        from urllib.parse import urlsplit
+        from urllib.request import url2pathname
+
+        path = url2pathname(urlsplit(arg).path)
+        if path:
+            line += f"; give the file's path instead: {path}"
+    return line
+
+
 def read_source(arg: str, *, max_bytes: int, timeout: float | None = None) -> RawInput:
     """Read one input. Failures raise :class:`InputError` with one line naming the input.
 
@@ -47,6 +83,9 @@ def read_source(arg: str, *, max_bytes: int, timeout: float | None = None) -> Ra
         return _read_stdin(max_bytes)
     if is_url(arg):
         return _fetch(arg, max_bytes=max_bytes, timeout=FETCH_DEADLINE if timeout is None else timeout)
+    refused = unsupported_address(arg)
+    if refused:
+        raise InputError(refused)
     return _read_file(arg, max_bytes)
 
 
@@ -111,7 +150,8 @@ def expand_inputs(args: list[str]) -> list[str]:
     Globs are expanded here too (Windows shells leave them alone); a folder gives its article
     files (*.txt, *.md, *.html, *.htm, *.tsv) sorted by name; "-" and URLs pass through. A path
     that does not exist is kept, so that reading it reports the error for that input alone. A
-    pattern that matches nothing, or a folder without article files, raises :class:`InputError`."""
+    pattern that matches nothing, a folder without article files, or an address of a scheme that
+    is not fetched (``unsupported_address``) raises :class:`InputError`."""
     out: list[str] = []
     seen: set[str] = set()
 
@@ -125,6 +165,9 @@ def expand_inputs(args: list[str]) -> list[str]:
         if arg == "-" or is_url(arg):
             add(arg)
             continue
+        refused = unsupported_address(arg)
+        if refused:
+            raise InputError(refused)
         path = Path(arg).expanduser()
         if path.is_dir():
             files = _folder_files(path)

@@ -147,3 +147,34 @@ def test_format_html_on_a_text_without_a_tag_is_one_error_line(cli, home, tmp_pa
     assert not (home / "notes").exists() or not list((home / "notes").iterdir())
     r = cli("new", "--no-edit", "--dry-run", "-f", "html", "-", input="<p>가상전자가 배터리 공장을 착공했다고 밝혔다.</p>\n")
     assert r.exit_code == 0, r.stderr  # a fragment with a tag is HTML
+
+
+@pytest.mark.parametrize("arg, line", [
+    ("ftp://example.com/a.txt", "ftp://example.com/a.txt: scrapnote does not fetch ftp: addresses "
+                                "(only http:// and https://)"),
+    ("SFTP://example.com/a.txt", "SFTP://example.com/a.txt: scrapnote does not fetch sftp: addresses "
+                                 "(only http:// and https://)"),
+    ("mailto:desk@news.example", "mailto:desk@news.example: scrapnote does not fetch mailto: addresses "
+                                 "(only http:// and https://)"),
+    ("file:///tmp/%EA%B8%B0%EC%82%AC.txt", "file:///tmp/%EA%B8%B0%EC%82%AC.txt: scrapnote does not fetch file: "
+                                            "addresses (only http:// and https://); give the file's path instead: "
+                                            "/tmp/기사.txt"),
+    ("ftp://example.com/*.txt", "ftp://example.com/*.txt: scrapnote does not fetch ftp: addresses "
+                                "(only http:// and https://)"),
+    ("http:/news.example/1", "http:/news.example/1: not a whole address (write http://…)"),
+])
+def test_an_address_scrapnote_does_not_fetch_is_one_line_naming_its_scheme(cli, home, arg, line):
+    r = cli("new", "--no-edit", "--no-drafts", arg)
+    assert r.exit_code == 1 and r.stdout == ""
+    assert r.stderr == f"error: {line}\n"
+    assert not (home / "notes").exists()
+
+
+def test_a_file_named_like_an_address_is_still_a_file(cli, tmp_path, monkeypatch):
+    """Only a missing path is taken for an address; a name with a colon is a file (memo:1.txt is no
+    address at all: no // and not a scheme used without one)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mailto:desk.txt").write_text("가상전자, 2분기 실적 발표\n\n가상전자가 실적을 발표했다.\n", encoding="utf-8")
+    assert cli("new", "--no-edit", "--no-drafts", "mailto:desk.txt").exit_code == 0
+    r = cli("new", "--no-edit", "--no-drafts", "memo:1.txt")
+    assert r.exit_code == 1 and r.stderr == "error: memo:1.txt: no such file\n"
