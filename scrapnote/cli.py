@@ -605,6 +605,10 @@ def export(
                           split_dir=split, force=force, layout=layout, on_error=render.warn_broken,
                           calendar=calendar, group=group, refs=refs, week=week, by=by)
     render.export_result(result, fmt=result.fmt, split=split)
+    if result.left_out:  # the export is not every note asked for: the others are written, exit 1
+        render.warn_unreadable(len(result.left_out), f"scrapnote list --group {group} names them" if group
+                               else "scrapnote check lists them")
+        raise typer.Exit(1)
 
 
 @app.command("import")

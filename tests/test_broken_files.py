@@ -110,3 +110,24 @@ def test_a_note_saved_as_cp949_says_so_and_how_to_fix_it_and_is_never_converted(
     assert p.read_bytes() == text.encode("cp949")  # never converted behind the user's back
     p.write_text(text, encoding="utf-8")  # re-saved as UTF-8: read as any note
     assert "금리 동결" in cli("show", "5").stdout
+
+
+def test_export_of_every_note_with_a_broken_one_writes_the_others_names_it_and_exits_1(cli, write_note, tmp_path):
+    """An export that is not every note asked for says so: the readable notes are exported (file or
+    stdout), the broken file is named once (also with --calendar, which reads the notes again), a
+    count line follows, exit 1 — as check, while list and search (views) only warn."""
+    collection(write_note)
+    r = cli("export", "--all", "-f", "json")
+    assert r.exit_code == 1
+    assert [n["id"] for n in json.loads(r.stdout)] == [1, 2, 4]
+    assert lines(r.stderr) == [
+        f"warning: skipped {write_note('0003-n.md', broken(3))}: front matter is not valid YAML at line 4 "
+        "(did not find expected ',' or ']')",
+        "warning: 1 note file could not be read and was left out (scrapnote check lists them)"]
+    out = tmp_path / "all.html"
+    r = cli("export", "--since", "2025", "-f", "html", "--calendar", "-o", out)
+    assert r.exit_code == 1 and out.exists() and r.stderr.count("0003-n.md") == 1
+    assert "wrote 3 notes to" in r.stderr and "가상전자 배터리 4" in out.read_text(encoding="utf-8")
+    r = cli("export", "1", "2", "-f", "json")  # the notes named by id: the broken file is none of them
+    assert r.exit_code == 0 and r.stderr == "" and len(json.loads(r.stdout)) == 2
+    assert cli("list").exit_code == 0 and cli("search", "배터리").exit_code == 0

@@ -24,6 +24,7 @@ class ExportResult:
     written: list[Path] = field(default_factory=list)
     count: int = 0
     fmt: str = "md"  # the format written (--format, else the config file's export-format)
+    left_out: list = field(default_factory=list)  # note files that could have been chosen but cannot be read
 
 
 def select_notes(ids, filters, everything: bool, on_error: Callable | None = None) -> list[Item]:
@@ -52,11 +53,25 @@ def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str | N
     """``scrapnote export``: the notes chosen, one digest or one render per note (``split_dir``),
     written to files or returned as the text for stdout. The exporter only renders.
 
+    A note file that cannot be read (front matter broken by hand) and so may have been one to choose
+    (``everything`` or the filters; not ids given) goes to ``on_error`` once and to
+    ``result.left_out``; the other notes are exported all the same.
+
     ``group``: a study group's notes instead (``refs`` as 민수:3, the filters, ``everything``, or the
     notes scrapped in ``week``), each named with its member, the digest in parts ``by`` member
     (default) or by day."""
     from scrapnote import settings, store
     from scrapnote.note import file_name
+
+    left_out: list = []
+    if on_error is not None:  # each broken file once (the calendar reads the notes again), and counted
+        told, report = set(), on_error
+
+        def on_error(e) -> None:
+            if str(e.path) not in told:
+                told.add(str(e.path))
+                left_out.append(e.path)
+                report(e)
 
     fmt = fmt or settings.get("export-format")
     exporter = get(fmt)
@@ -90,7 +105,7 @@ def export_notes(ids=(), *, filters=None, everything: bool = False, fmt: str | N
         items, parts, heading, span = group_items(group, list(refs or []), filters, everything, week,
                                                   by or "member", on_error)
         member = None  # everyone's notes: each names its own member
-    result = ExportResult(count=len(items), fmt=fmt)
+    result = ExportResult(count=len(items), fmt=fmt, left_out=left_out)
 
     if split_dir:
         folder = Path(split_dir).expanduser()

@@ -281,8 +281,9 @@ def test_a_hand_made_note_the_reader_refuses_is_a_broken_note(home, write_note, 
     r = _run("list", home=home)
     assert r.returncode == 0 and "멀쩡한 노트" in r.stdout
     assert "warning: skipped" in r.stderr and path.name in r.stderr and reason in r.stderr
-    r = _run("export", "-f", "json", "--all", home=home)
-    assert r.returncode == 0 and [n["id"] for n in json.loads(r.stdout)] == [1]
+    r = _run("export", "-f", "json", "--all", home=home)  # the others exported; not every note: exit 1
+    assert r.returncode == 1 and [n["id"] for n in json.loads(r.stdout)] == [1]
+    assert path.name in r.stderr and reason in r.stderr
 
 
 @pytest.mark.parametrize("alias", ["", "anchor: &a [1]\nagain: *a\n"])
