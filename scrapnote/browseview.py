@@ -89,6 +89,26 @@ class Confirm(ModalScreen[bool]):
         self.dismiss(False)
 
 
+class Link(ModalScreen[None]):
+    """A link nothing could open here (no browser: a server over SSH): shown whole, to copy."""
+
+    BINDINGS = [Binding("escape,enter,q", "close", "close")]
+
+    def __init__(self, href: str):
+        super().__init__()
+        self.href = href
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="ask"):
+            yield Label("no browser could open the link here — copy it from below "
+                        "(it was also sent to the terminal's clipboard, where the terminal allows it):")
+            yield Static(Text(self.href, overflow="fold"), id="link")
+            yield Label("escape: close", classes="hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
 class FilterForm(ModalScreen["object | None"]):
     """Filters for tag, company, industry and dates (the same as the commands' options)."""
 
@@ -147,7 +167,8 @@ class Browse(App):
     #preview-box { width: 45%; border-left: solid $primary; }
     #status { height: 1; color: $text-muted; }
     #ask { width: 70; height: auto; padding: 1 2; border: thick $primary; background: $surface; }
-    Ask, Confirm, FilterForm { align: center middle; }
+    Ask, Confirm, FilterForm, Link { align: center middle; }
+    #ask Label, #ask Static { width: 100%; }
     """
     BINDINGS = [
         Binding("enter", "full", "view", show=True),
@@ -471,8 +492,16 @@ class Browse(App):
         if not href:
             self.status("no http(s) link to open")
             return
-        webbrowser.open(href)
-        self.status(f"opened {href}")
+        try:
+            opened = webbrowser.open(href)  # False: no browser found (no $BROWSER, no display)
+        except Exception:  # noqa: BLE001 - webbrowser.Error or a browser that failed to start
+            opened = False
+        if opened:
+            self.status(f"opened {href}")
+            return
+        self.copy_to_clipboard(href)  # OSC 52: over SSH too, when the terminal allows it
+        self.status("no browser could open the link: shown to copy")
+        self.push_screen(Link(href))
 
     def action_filters(self) -> None:
         def answered(got) -> None:

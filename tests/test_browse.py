@@ -209,7 +209,7 @@ def test_o_opens_only_http_links(notes, write_note, monkeypatch):
     opened = []
     import webbrowser
 
-    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url))
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)  # True: a browser took it
     write_note("0004-d.md", note(4, "자바스크립트 링크", "본문.", url="javascript:alert(1)", published="2025-01-01"))
 
     async def t(app, pilot):
@@ -219,6 +219,36 @@ def test_o_opens_only_http_links(notes, write_note, monkeypatch):
         await pilot.pause()
     run_app(t)
     assert opened == ["https://news.example.com/1"]
+
+
+def screen_text(app) -> str:
+    """The screen as the user sees it, one line of text per row (what a terminal would show)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def test_o_without_a_browser_shows_the_link_to_copy(write_note, monkeypatch):
+    """A server over SSH: no $BROWSER and none that webbrowser can find. Nothing opened the link,
+    so the view says so and shows the whole link (and hands it to the terminal's clipboard)."""
+    import webbrowser
+
+    monkeypatch.delenv("BROWSER", raising=False)
+    monkeypatch.setattr(webbrowser, "_tryorder", [])  # webbrowser looked and found no browser
+    url = "https://news.example.com/economy/2024/03/01/semiconductor-special-act-passes-the-national-assembly"
+    write_note("0001-a.md", note(1, "반도체 특별법 통과", "본문.", url=url))
+
+    async def t(app, pilot):
+        app.query_one("#hits").focus()
+        await pilot.press("o")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "opened" not in shown and "no browser" in shown, shown
+        boxed = "".join(line[line.index("█") + 1:line.rindex("█")].strip() for line in shown.splitlines() if "█" in line)
+        assert url in boxed, shown  # all of it, at 80 columns
+        assert app.clipboard == url
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is app.query_one("#hits")
+    run_app(t, size=(80, 24))
 
 
 def test_f_filters_by_tag_and_date(notes):
