@@ -195,3 +195,46 @@ def test_clean_text_removes_stray_controls_but_keeps_tabs():
 def test_any_hangul_round_trips_through_utf8_and_cp949(s):
     assert dec(s.encode("utf-8")) == s
     assert dec(s.encode("cp949")) == s
+
+
+LONG = ("가상전자, 2분기 실적 발표했다\n\n가상전자가 2분기 실적을 발표했다고 5일 밝혔다. 영업이익은 12조원이다.\n"
+        "메모리 반도체 가격이 오르면서 실적이 크게 좋아졌다고 회사는 설명했다.\n")
+
+
+@pytest.mark.parametrize("stray", [b"\xff", b"\x80", b"\xc3"])
+def test_one_stray_byte_in_utf8_text_is_refused_saying_where(cli, home, tmp_path, stray):
+    """UTF-8 text but for one byte: the line says where it is — the byte offset (as cmp and hex
+    editors count, from 0), the line and column an editor shows — and what it is; it is never
+    guessed into another encoding (charset-normalizer made mojibake of some, or gave up)."""
+    data = LONG.encode()
+    at = data.index("영업".encode())
+    f = tmp_path / "stray.txt"
+    f.write_bytes(data[:at] + stray + data[at:])
+    r = cli("new", "--no-edit", "--no-drafts", f)
+    assert r.exit_code == 1 and r.stdout == "" and not (home / "notes").exists()
+    assert r.stderr == (f"error: {f}: not UTF-8 at byte {at} (line 3, column 29): 0x{stray[0]:02X}; the rest is UTF-8: "
+                        "remove or fix that byte (or save the file as UTF-8 again)\n")
+
+
+def test_several_stray_bytes_are_each_placed(cli, tmp_path):
+    data = (LONG * 4).encode()
+    spots = [data.index("영업".encode()), data.index("메모리".encode()), data.rindex("회사".encode())]
+    for at in sorted(spots, reverse=True):
+        data = data[:at] + b"\xff" + data[at:]
+    f = tmp_path / "stray.txt"
+    f.write_bytes(data)
+    r = cli("new", "--no-edit", "--no-drafts", f)
+    first = data.index(b"\xff")
+    assert r.exit_code == 1 and r.stderr.startswith(f"error: {f}: not UTF-8 at byte {first} (line 3, column 29): 0xFF, "
+                                                    "and at bytes ")
+    rest = [i for i in range(len(data)) if data[i] == 0xFF][1:]
+    assert f"and at bytes {rest[0]}, {rest[1]}" in r.stderr and "remove or fix those bytes" in r.stderr
+
+
+def test_text_in_another_encoding_is_still_read():
+    """CP949 and Latin-1 are no UTF-8 with stray bytes: read as before."""
+    from scrapnote.decode import stray_bytes
+
+    assert stray_bytes(LONG.encode("cp949")) is None
+    assert stray_bytes("café au lait, naïve résumé\n".encode("latin-1")) is None
+    assert dec(LONG.encode("cp949")).startswith("가상전자")
