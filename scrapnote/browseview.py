@@ -40,6 +40,13 @@ def note_text(note, width: int) -> Text:
     return Text.from_ansi(buf.getvalue())
 
 
+def said(e: Exception) -> str:
+    """An error as the status line says it, as the commands' error line would (``error: …``)."""
+    if isinstance(e, OSError) and e.strerror:  # the file system said no: where and why
+        return f"error: {e.filename + ': ' if e.filename else ''}{e.strerror.lower()}"
+    return f"error: {e}"
+
+
 def _title(row: use.Row, selected: bool) -> Text:
     t = Text(visible(row.title, oneline=True) or "(제목 없음)")
     for a, b in row.spans:
@@ -80,7 +87,8 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="ask"):
-            yield Label(self.question + "  (y/n)")
+            yield Label(self.question)
+            yield Label("y: yes · n: no, keep it", classes="hint")
 
     def action_yes(self) -> None:
         self.dismiss(True)
@@ -147,6 +155,8 @@ class FilterForm(ModalScreen["object | None"]):
 
 
 class FullNote(Screen):
+    """The note full screen; its footer holds the keys that act on it (at 80 columns, whole)."""
+
     BINDINGS = [Binding("escape,q,enter", "app.pop_screen", "back"), Binding("e", "app.edit", "edit")]
 
     def __init__(self, text: Text):
@@ -156,7 +166,7 @@ class FullNote(Screen):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(self.text, id="full")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
 
 class Browse(App):
@@ -165,8 +175,8 @@ class Browse(App):
     #main { height: 1fr; }
     #hits { width: 55%; min-width: 30; }
     #preview-box { width: 45%; border-left: solid $primary; }
-    #status { height: 1; color: $text-muted; }
-    #ask { width: 70; height: auto; padding: 1 2; border: thick $primary; background: $surface; }
+    #status { height: auto; max-height: 4; color: $text-muted; }
+    #ask { width: 70; max-width: 100%; height: auto; padding: 1 2; border: thick $primary; background: $surface; }
     Ask, Confirm, FilterForm, Link { align: center middle; }
     #ask Label, #ask Static { width: 100%; }
     """
@@ -196,6 +206,7 @@ class Browse(App):
         self.last_search_ms = 0.0
         self.searches = 0
         self.limit = use.PAGE  # hits asked for the shown query; grows as the list is scrolled
+        self.said_last = ""  # what the status line says after the counts
         self._drawn: dict[tuple, Text] = {}  # previews drawn, by note, file version and width
 
     # -- layout -------------------------------------------------------------------------------
@@ -206,7 +217,7 @@ class Browse(App):
             with VerticalScroll(id="preview-box"):
                 yield Static("", id="preview")
         yield Static("", id="status")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)  # ctrl+p still opens it: the keys get the room
 
     def on_mount(self) -> None:
         table = self.query_one("#hits", DataTable)
@@ -264,6 +275,7 @@ class Browse(App):
     def status(self, extra: str = "") -> None:
         f = ", ".join(f"{k}={v}" for k, v in self.filter_values.items() if v)
         text = f"{len(self.rows)}건" + (" 이상" if self._more() else "") + (f" · {len(self.selected)}개 선택" if self.selected else "") + (f" · {f}" if f else "")
+        self.said_last = extra
         self.query_one("#status", Static).update(Text(text + (f" · {extra}" if extra else "")))
 
     def current(self) -> use.Row | None:
@@ -352,7 +364,14 @@ class Browse(App):
         except Exception:  # noqa: BLE001 - a failed check is tried again at the next tick
             return
         if changed:
-            self.call_from_thread(self.run_query, self.shown_query or "", True)
+            self.call_from_thread(self._refreshed)
+
+    def _refreshed(self) -> None:
+        """The list again after the files changed; the status line keeps what it said (an error
+        would otherwise be wiped by the next check, within two seconds)."""
+        said = self.said_last
+        self.run_query(self.shown_query or "", force=True)
+        self.status(said)
 
     # -- the keys -----------------------------------------------------------------------------
     def action_focus_query(self) -> None:
@@ -362,6 +381,8 @@ class Browse(App):
         return not isinstance(self.focused, Input)
 
     def check_action(self, action: str, parameters) -> bool | None:
+        if isinstance(self.screen, FullNote) and action in ("select", "filters", "focus_query", "full"):
+            return False  # the list's keys: not the full view's (its footer has room for its own)
         if action in ("edit", "delete", "tag", "select", "export", "open_link", "filters", "quit"):
             return True if self._on_list() else None  # shown in the footer, dimmed, while typing a query
         return True
@@ -386,8 +407,8 @@ class Browse(App):
         def edit() -> str:
             try:
                 return edit_note(row.id)
-            except ScrapnoteError as e:
-                return f"error: {e}"
+            except (ScrapnoteError, OSError) as e:
+                return said(e)
 
         try:
             with self.suspend():  # the editor gets the terminal; the app comes back after it
@@ -408,10 +429,18 @@ class Browse(App):
         def answered(yes: bool | None) -> None:
             from scrapnote.app.trash import delete_note
 
+            from scrapnote.errors import ScrapnoteError
+
             if not yes:
                 self.status("kept")
                 return
-            delete_note(row.id)
+            try:
+                delete_note(row.id)
+            except (ScrapnoteError, OSError) as e:
+                self.status(said(e))
+                return
+            if isinstance(self.screen, FullNote):
+                self.pop_screen()
             self.selected.discard(row.id)
             self.session.refresh()
             self.run_query(self.shown_query or "", force=True)
@@ -431,8 +460,8 @@ class Browse(App):
                 return
             try:
                 added, tags = use.toggle_tag(row.id, tag)
-            except ScrapnoteError as e:
-                self.status(str(e))
+            except (ScrapnoteError, OSError) as e:
+                self.status(said(e))
                 return
             self.session.refresh()
             self.show_preview()
@@ -473,8 +502,8 @@ class Browse(App):
                     return
                 try:
                     written = use.export_selection(ids, fmt, path.strip())
-                except ScrapnoteError as e:
-                    self.status(str(e))
+                except (ScrapnoteError, OSError) as e:  # a folder that cannot be made: said, not a crash
+                    self.status(said(e))
                     return
                 self.status(f"exported {len(ids)} notes to {written}")
 

@@ -242,12 +242,58 @@ def test_o_without_a_browser_shows_the_link_to_copy(write_note, monkeypatch):
         await pilot.pause()
         shown = screen_text(app)
         assert "opened" not in shown and "no browser" in shown, shown
-        boxed = "".join(line[line.index("█") + 1:line.rindex("█")].strip() for line in shown.splitlines() if "█" in line)
-        assert url in boxed, shown  # all of it, at 80 columns
+        assert url in "".join(_boxed(shown)), shown  # all of it, at 80 columns
         assert app.clipboard == url
         await pilot.press("escape")
         await pilot.pause()
         assert app.focused is app.query_one("#hits")
+    run_app(t, size=(80, 24))
+
+
+def _boxed(shown: str) -> str:
+    """The text inside a dialog's box (between its █ borders), its lines joined."""
+    inside = (line[line.index("█") + 1:line.rindex("█")].strip() for line in shown.splitlines() if line.count("█") >= 2)
+    return " ".join(text for text in inside if text.strip("▀▄")).split()
+
+
+LONG_TITLE = "정부, 반도체 특별법 국회 통과 앞두고 주 52시간 예외 적용 범위와 보조금 지급 기준을 둘러싼 업계 의견 수렴 본격화"
+
+
+def test_80x24_long_questions_footers_and_errors_are_seen_whole(write_note, home):
+    """At 80×24 every word a user needs is on the screen: a long delete question (and its y/n), the
+    full view's keys, and a long error line (an export to a folder that cannot be made)."""
+    write_note("0001-a.md", note(1, LONG_TITLE, "본문이다."))
+
+    async def t(app, pilot):
+        app.query_one("#hits").focus()
+        await pilot.press("d")
+        await pilot.pause()
+        words = _boxed(screen_text(app))
+        assert " ".join(words).startswith(f"delete 1: {LONG_TITLE}?"), screen_text(app)
+        assert " ".join(words).endswith("? y: yes · n: no, keep it"), screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("enter")  # the full view: its keys in the footer, none cut
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        for key in ("esc back", "e edit", "d del", "t tag", "x export", "o open"):
+            assert key in footer, footer
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#answer").value = "json"
+        await pilot.press("enter")
+        await pilot.pause()
+        bad = home / "notes" / "0001-a.md" / "이번주-스터디-보고서-폴더" / "week.json"  # under a file
+        app.screen.query_one("#answer").value = str(bad)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+        lines = screen_text(app).splitlines()
+        at = next(i for i, ln in enumerate(lines) if ln.startswith("1건"))
+        said = "".join("".join(lines[at:-1]).split())  # a path longer than a line is folded: read it whole
+        assert said.endswith("".join(f"error: {bad.parent}: not a directory".split())), "\n".join(lines)
     run_app(t, size=(80, 24))
 
 
