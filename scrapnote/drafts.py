@@ -100,7 +100,7 @@ class Drafter:
                             counts=lambda terms: {t: len(holding.get(t, ())) for t in terms}, counted=False)
 
     def draft(self, article: Article) -> Aids:
-        from scrapnote.analyze.keywords import article_companies, extract_terms, guess_industry, rank_keywords
+        from scrapnote.analyze.keywords import article_companies, extract_terms, guess_industry, is_name, rank_keywords
         from scrapnote.analyze.numbers import find_changes, find_quantities, format_insights
         from scrapnote.analyze.summary import draft_summary
 
@@ -108,7 +108,7 @@ class Drafter:
         aids = Aids()
         quantities = find_quantities(text)
         if quantities:
-            aids.sections[fields.INSIGHTS] = DRAFT_MARKER + "\n\n" + format_insights(quantities, find_changes(text))
+            aids.sections[fields.INSIGHTS] = DRAFT_MARKER + "\n\n" + format_insights(quantities, find_changes(text), is_name)
         title = article.title[:MAX_TITLE_CHARS]
         terms = extract_terms(f"{title}\n{text}")
         aids.keywords = rank_keywords(f"{title}\n{text}", *self._word_counts(terms))

@@ -114,3 +114,16 @@ def test_no_drafts_leaves_the_sections_empty(cli, home):
     j = json.loads(cli("show", "1", "--json").stdout)
     assert j["insights"] == j["summary"] == j["research"] == "" and j["related"] == []
     assert j["keywords"] == [] and j["companies"] == []
+
+
+def test_the_insights_labels_skip_the_company_and_the_place(cli, home, tmp_path):
+    art = tmp_path / "sales.txt"
+    art.write_text("기아, 美 판매 호조\n\n기아는 올해 1~9월 미국에서 60만대를 팔았다. 현대차그룹 전체로는 130만대였다. "
+                   "마이크로소프트(MS)는 2029년까지 3조원을 투자해 GPU 서버 4만대를 들여놓는다.\n", "utf-8")
+    r = cli("new", "--no-edit", art)
+    assert r.exit_code == 0, r.stderr
+    rows = {ln.split(" | ")[1]: ln.split(" | ")[0].lstrip("| ")
+            for ln in json.loads(cli("show", "1", "--json").stdout)["insights"].splitlines()
+            if ln.startswith("| ") and not ln.startswith(("| 지표", "| ---"))}
+    # not 미국, 기아, 현대차그룹 (companies.yaml and places.yaml names), nor MS
+    assert rows == {"60만대": "판매", "130만대": "판매", "3조원": "투자", "4만대": "서버"}

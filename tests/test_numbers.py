@@ -333,3 +333,66 @@ def test_figures_beside_durations_and_word_figures_in_a_long_text():
         assert (dur.text, dur.unit, dur.value) == (f"{i % 9 + 1}년", "년", i % 9 + 1)
         assert money.text == f"{i + 1}억원" and money.value == (i + 1) * 10**8
         assert twice.text == "두 배" and twice.value == 2
+
+
+# --- the 지표 of a row: what the figure measures (made-up sentences in the shapes of the articles) ---
+
+def _labels(text: str, is_name=None) -> dict[str, str]:
+    return {r[1]: r[0] for r in _table(format_insights(find_quantities(text), find_changes(text), is_name))}
+
+
+def test_label_is_no_verb_form_nor_a_date_nor_a_scope_word():
+    got = _labels("심사를 거쳐 선정된 30인의 연구원들은 합숙한다. 게임 산업을 선도하는 5개 기업들과 협약했다. "
+                  "자리가 제한되어 40여명의 학생들은 온라인으로 본다. 세미나는 발표가 끝난 후 약 3시간 동안 열렸다. "
+                  "통계청에 따르면 12명 위원 모집에 450명이 지원했다. 업계는 연내 한 차례 추가 인상을 점친다.")
+    assert got["30인"] == "연구원"  # not 선정된: what is counted is written after it (N인의 X)
+    assert got["5개"] == "기업"  # not 선도하 (선도하는 less 는)
+    assert got["40여명"] == "학생"
+    assert got["12명"] == "위원 모집"  # not 따르면
+    assert got["한 차례"] == "추가 인상"  # not 연내 (when), nor 업계
+    assert got["약 3시간"] == "발표"  # not 끝난
+
+
+def test_label_skips_dates_and_other_figures_to_the_measure():
+    got = _labels("가상시 제조업 종사자 수는 2019년 8000명에서 2023년 9500명으로 늘었다. "
+                  "내년 전국 분양 물량은 4만2000채로 집계됐다. 올해 6만채보다 30% 적은 규모다.")
+    assert got["9500명"] == "제조업 종사자"  # was empty: the words before it were years and figures
+    assert got["4만2000채"] == "분양 물량"
+    assert got["6만채"] == "분양 물량"  # its sentence names no measure: the row before's, same unit
+
+
+def test_label_is_not_the_unit_of_the_figure_before():
+    got = _labels("이 앱은 120개국에서 3억 다운로드를 기록했다.")
+    assert got["3억"] == "다운로드"  # was 개국, the tail of 120개국에서
+
+
+def test_label_is_the_noun_counted_right_before_or_after_it():
+    got = _labels("가상전자는 2030년까지 3조원을 투자해 AI 서버 4만대를 들여놓는다. "
+                  "정부는 수입 부품에 20% 관세를 매긴다. 가상조선은 LNG 운반선 4척을 1조원에 수주했다. "
+                  "공장 2기의 설비를 바꾼다. 가상화학 등 6개의 계열사가 참여한다.")
+    assert got["4만대"] == "서버"  # the noun right before beats the measure word further back (투자)
+    assert got["3조원"] == "투자"  # its verb: 투자해
+    assert got["20%"] == "관세"  # not 수입 (수입 부품): the noun phrase right after
+    assert got["4척"] == "운반선" and got["1조원"] == "수주"
+    assert got["2기"] == "공장"  # right before wins over the phrase after (2기의 설비)
+    assert got["6개"] == "계열사"  # not the company before 등
+
+
+def test_label_skips_the_names_it_is_told_of():
+    names = {"가상전자", "가상모터스", "미국", "한국"}.__contains__
+    got = _labels("가상모터스가 올해 미국에서 50만대를 팔았다. 가상전자는 한국에 200메가와트 규모의 AI 데이터센터를 짓는다.",
+                  names)
+    assert got["50만대"] == "판매"  # who and where are no measure; 팔다 is 판매
+    assert got["200메가와트"] == "AI 데이터센터"
+
+
+def test_good_labels_stay():
+    got = _labels("가상증권 주가는 이날 3.1% 올랐다. 국내 후판 가격은 톤당 80만원 아래로 떨어졌다. "
+                  "서울 아파트 전세가격도 0.2% 올라 상승세를 이어갔다. 국제유가가 배럴당 85달러를 넘었다. "
+                  "외국인은 유가증권시장에서 2000억원어치를 순매도했다. 무역수지는 50억달러 흑자였다.")
+    assert got["3.1%"] == "주가"  # a change verb after a rate: no phrase after it (올랐다)
+    assert got["80만원"] == "가격"  # not 아래 nor 톤: a rate's base
+    assert got["0.2%"] == "전세가격"
+    assert got["85달러"] == "유가"  # 국제유가가 less one 가, not two
+    assert got["2000억원"] == "순매도"  # 유가 inside 유가증권시장 is no measure word
+    assert got["50억달러"] == "무역수지"  # 흑자였다 ends the sentence: a predicate, not what is counted

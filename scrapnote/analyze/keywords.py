@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from kiwipiepy import Kiwi
 
-__all__ = ["get_kiwi", "extract_terms", "rank_keywords", "guess_companies", "guess_industry", "article_companies",
+__all__ = ["get_kiwi", "extract_terms", "is_name", "rank_keywords", "guess_companies", "guess_industry", "article_companies",
            "company_map",
            "idf", "news_terms", "STOPWORDS", "COMPANY_SUFFIXES"]
 
@@ -381,6 +381,12 @@ def _places() -> frozenset[str]:
     text = resources.files("scrapnote").joinpath("data/places.yaml").read_text("utf-8")
     data = yaml.load(text, Loader=_yaml_loader()) or {}
     return frozenset(str(p) for names in data.values() for p in names or ())
+
+
+def is_name(word: str) -> bool:
+    """``word`` names a company (companies.yaml, an affiliate, a ``…전자``/``…은행`` name) or a place
+    (places.yaml): who or where, never what a figure measures (the 수치화 table's 지표)."""
+    return word in _places() or _company_of(word) is not None
 
 
 def extract_terms(text: str) -> list[str]:

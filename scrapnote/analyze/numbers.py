@@ -18,6 +18,7 @@ import itertools
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -573,8 +574,8 @@ def _label(q: Quantity) -> str:
 # what a figure measures: the nearest of these written before it in its sentence (longest first)
 _METRICS = tuple(sorted({
     "매출", "매출액", "영업이익", "영업손실", "순이익", "당기순이익", "순손실", "이자이익", "비이자이익", "점유율",
-    "수출", "수출액", "수입", "판매", "판매량", "생산", "생산량", "생산 능력", "출하량", "수주", "수주액", "수주 잔고",
-    "주가", "시가총액", "기준금리", "금리", "환율", "물가", "성장률", "실업률", "가격", "분양가", "집값", "아파트값",
+    "수출", "수출액", "수입", "판매", "판매량", "생산", "생산량", "생산 능력", "출하량", "수주", "수주액", "수주 잔고", "공급", "순매수", "순매도",
+    "주가", "시가총액", "기준금리", "유가", "금리", "환율", "물가", "성장률", "실업률", "가격", "분양가", "집값", "아파트값",
     "전세가격", "거래량", "이용자", "회원", "관중", "투자", "부채", "예산", "요금", "수수료", "관세", "비중", "가입자",
     "순이자마진", "입주 물량", "무역수지", "가계대출", "대출", "비용", "영업이익률", "순이익률", "수익률", "인상률",
     "상승률", "하락률", "증가율", "감소율", "연봉", "임금", "배당", "자사주", "손실", "흑자", "적자", "잔고",
@@ -608,21 +609,203 @@ def _basis(sentence: str) -> str | None:
     return None
 
 
-def _metric(sentence: str, pos: int) -> str:
-    """What the figure at ``sentence[pos:]`` measures: the nearest metric word before it (매출,
-    영업이익, 점유율 …), else the nearest word before it that is not a time or a counting word."""
+# words that say where or how widely, not what (전 세계 4억명, 국내 1위), when within a year, or how
+# near the figure is (90만원 아래로, 2억달러 수준을)
+_SCOPE_WORDS = {"세계", "국내", "해외", "전국", "글로벌", "전", "각", "연", "연내", "연말", "연초", "상반기",
+                "하반기", "지난", "오는", "동안", "사이", "연속", "만", "만에", "당", "별", "씩", "아래", "밑", "위",
+                "이내", "내", "외", "평균"} | set(_APPROX_AFTER)
+_SKIP_WORDS = _NOT_METRIC | _SCOPE_WORDS
+_STRICT_SKIP = set(_APPROX_BEFORE + _PER) | {"총", "연", "평균", "주"}  # written between a noun and its count: 서버 약 5만대
+_EDGE_PUNCT = "\"'“”‘’「」『』《》〈〉()[]{}<>,·…:;!?."
+# a word that is a verb or an adjective form, never a measure: 선도하는, 제한되어, 발표하였고, 따르면,
+# 포함하여, 선정된, 끝난, 거쳐, 몰아치며, 있으며, 않지만, 높아졌다 (the stem's last syllable and the
+# ending, or an ending only verbs take); the copula's 이다/였다 is a particle of its noun (기업이다)
+_VERB_FORM_RE = re.compile(
+    r"(?:[하되했됐였었았겠있없않]|따르|이라|라)(?:는|고|면|여|어|서|게|지|던|니|도록)$"
+    r"|(?:며|면서|지만|으나|으면|도록|하였다)$|(?<![이였])다$|[된난른든린진친]$|(?:쳐|돼|져|려|워)$|(?<=[가-힣]{2})한$"
+    r"|^(?:이어|따라|위해|통해|대해|비해|의해|넘어|걸쳐|거쳐|맞아|앞서|이어서|함께|모두|통한|위한|대한|관한|의한|따른|향한|인한)$")
+# native verbs whose measure is a noun of their own (80만대를 팔았다: 판매)
+_VERB_MEASURES = {"팔": "판매", "팔리": "판매", "들여": "투자", "들이": "투자"}
+_AFTER_OF_RE = re.compile(  # 20인의 참가자, 9조원 규모의 계약, 1조원 규모 플랜트, 5천 원 안팎의 제품
+    r"(?:[ \t\u00a0]?(?:규모|상당|어치|짜리|" + "|".join(_APPROX_AFTER) + r"))?의[ \t\u00a0]+"
+    r"|[ \t\u00a0](?:규모|상당)[ \t\u00a0]+")
+# the figure's verb, one word between at most (1조원에 수주했다, 1만 장 한정 판매한다)
+_AFTER_VERB_RE = re.compile(
+    r"(?:어치)?(?:을|를|에|으로|로|이|가)?[ \t\u00a0]?(?:[가-힣]{1,4}[ \t\u00a0])?([가-힣]{2,5}?)(?:하|했|해|한|할|됐|되|된|돼)")
+_AFTER_NATIVE_RE = re.compile(r"(?:을|를|이|가)?[ \t\u00a0]?(팔리|팔|들여|들이)")
+
+
+def _bare(raw: str) -> str:
+    """The word without what is bracketed in it and its quotes: ``리튬인산철(LFP)`` → 리튬인산철,
+    ``‘아자르’는`` → 아자르는."""
+    return re.sub(r"[(（][^)）]*[)）]?|[\"'“”‘’「」『』《》〈〉]", "", raw).strip(_EDGE_PUNCT)
+
+
+# particles that also end nouns: 추가, 물가, 효과, 속도, 차이 — kept when the noun would be one syllable
+_NOUN_ENDS = ("가", "과", "도", "이", "나")
+
+
+# a particle another may come before (경기에서는, 이닝까지의, 기업과의); after any other, what is
+# left is the noun (국제유가가 → 국제유가, not 국제유)
+_OUTER_PARTICLES = {"는", "은", "도", "의", "만", "를", "을"}
+_INNER_PARTICLES = {"에서", "에", "까지", "부터", "으로", "로", "와", "과", "에게", "보다", "처럼"}
+
+
+def _unparticled(w: str) -> str:
+    """``w`` less its particles (``참가자들은`` → 참가자들, ``효과가`` → 효과, ``수는`` → 수,
+    ``경기에서는`` → 경기), never cutting a noun that ends like a particle down to one syllable
+    (``추가``, ``선가는`` → 선가)."""
+    hangul = bool(re.search("[가-힣]", w))
+    allowed: set[str] | None = None
+    for _ in range(2):
+        for p in _PARTICLES:
+            if (allowed is None or p in allowed) and len(w) > len(p) and w.endswith(p):
+                cut = w[: -len(p)]
+                if len(cut) < 2 and p in _NOUN_ENDS and hangul:
+                    return w
+                w = cut
+                break
+        else:
+            break
+        if p not in _OUTER_PARTICLES:
+            break
+        allowed = _INNER_PARTICLES
+    return w
+
+
+def _word_noun(raw: str) -> str | None:
+    """The noun a word of the sentence is, less its particle and plural (``참가자들은`` → 참가자,
+    ``리튬인산철(LFP)`` → 리튬인산철), or None: a verb or adjective form (``선도하는``), a word
+    with a digit (a date, another figure, its unit: ``2015년``, ``230개국에서``), a one-syllable
+    word, or a word that says when, where or how it was counted (``올해``, ``세계``, ``등``)."""
+    w = _bare(raw)
+    if not w or re.search(r"\d", w) or not re.fullmatch(r"[가-힣A-Za-z&]+", w):
+        return None
+    if re.search("[가-힣]", w) and _VERB_FORM_RE.search(w):
+        return None
+    n = _unparticled(w)
+    if len(n) > 2 and n.endswith("들"):
+        n = n[:-1]
+    if (re.search("[가-힣]", n) and len(n) < 2) or n in _SKIP_WORDS:
+        return None
+    return n
+
+
+def _closed(raw: str) -> bool:
+    """The word ends its phrase: a particle follows the noun (``관세를``, ``기업들과``) or a comma."""
+    core = re.sub(r"[(（][^)）]*[)）]?", "", raw)
+    if re.search(r"[,.;:!?·]$", core.rstrip("\"'“”‘’」』")):
+        return True
+    w = core.strip(_EDGE_PUNCT)
+    return _unparticled(w) != w or (len(w) > 2 and w.endswith("들"))
+
+
+def _per_base(raw: str) -> bool:
+    """``톤당``, ``킬로와트시(kWh)당``, ``척당``: the base of a rate, not what the figure measures."""
+    w = _bare(raw) if not raw.rstrip(_EDGE_PUNCT).endswith("당") else raw.rstrip(_EDGE_PUNCT)
+    return len(w) >= 2 and w.endswith("당")
+
+
+def _phrase_after(sentence: str, end: int) -> str:
+    """What a figure counts when the sentence names it right after: ``20인의 참가자들``,
+    ``100메가와트 규모의 AI 데이터센터``, ``25% 관세를``, ``3개 기업에서``, ``한 차례 추가 인하를`` —
+    the noun phrase's last two nouns. Written straight after the figure (no 의) the phrase must
+    end with a particle (``1만 장 한정 판매한다`` names nothing)."""
+    rest = sentence[end:]
+    m = _AFTER_OF_RE.match(rest)
+    if m:
+        start, of = end + m.end(), True
+    elif rest[:1] in (" ", "\t", "\u00a0"):
+        start, of = end + 1, False
+    else:
+        return ""
+    nouns: list[str] = []
+    closed = False
+    for w in re.finditer(r"\S+", sentence[start:]):
+        raw = w.group()
+        n = _word_noun(raw)
+        if n is None:
+            if of and not nouns and re.search(r"\d", raw) and not _closed(raw):
+                continue  # 9조원 규모의 2차 실행계약: the ordinal is no noun of it
+            break
+        nouns.append(n)
+        if _closed(raw) or len(nouns) == 4:
+            bare = _bare(raw)
+            # closed by a particle, not by the sentence's end (65억달러 흑자였다: a predicate)
+            closed = _unparticled(bare) != bare and not re.search(r"다$", bare) or (
+                of and _closed(raw)) or bool(re.search(r",$", raw))
+            break
+    if not nouns or (not of and not closed):
+        return ""
+    return " ".join(nouns[-2:])
+
+
+def _metric(sentence: str, pos: int, end: int | None = None, is_name: Callable[[str], bool] | None = None) -> str:
+    """What the figure at ``sentence[pos:end]`` measures, the first of:
+
+    1. the noun written right before it, particle-less (``신차 5대``, ``서버 약 5만대``, ``과제7개``);
+    2. the noun phrase it counts, written right after (``8개의 계열사``, ``25% 관세를``);
+    3. the measure its verb names (``1조8000억원에 수주했다`` → 수주, ``4조원을 투자해`` → 투자);
+    4. the nearest measure word before it in its sentence (매출, 영업이익, 점유율 …);
+    5. the nearest noun before it, skipping dates and other figures, verb forms, time, scope and
+       counting words (``올해``, ``세계``, ``등``) and names (``is_name``: the subject, a company
+       or a place — ``MS는 4조원을``, ``미국에서 80만대를`` say who and where, not what).
+
+    "" when none is found."""
+    end = pos if end is None else end
+    name = is_name or (lambda _w: False)
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", sentence)]
+    k = next((i for i, (a, b, _) in enumerate(words) if a <= pos < b), len(words))
+    glued = sentence[words[k][0]:pos].strip(_EDGE_PUNCT) if k < len(words) else ""
+    # 1. right before
+    if glued and glued not in _STRICT_SKIP:
+        n = _word_noun(glued)
+        if n and not _closed(glued) and not name(n):
+            return n
+    for _a, _b, raw in reversed(words[:k]):
+        if raw.strip(_EDGE_PUNCT) in _STRICT_SKIP:
+            continue
+        if _per_base(raw):
+            break  # 근로자 1인당 12만원: the rate's base, not its measure
+        n = _word_noun(raw)
+        if n and not _closed(raw) and not name(n):
+            return n
+        break
+    rest = sentence[end:]
+    if not (_UP_RE.match(rest) or _DOWN_RE.match(rest)):  # 0.12% 올라 상승세를: a change, no phrase after
+        # 2. right after
+        after = _phrase_after(sentence, end)
+        if after and not name(after):
+            return after
+        # 3. its verb
+        m = _AFTER_VERB_RE.match(rest)
+        if m and m.group(1) in _METRICS:
+            return m.group(1)
+        m = _AFTER_NATIVE_RE.match(rest)
+        if m:
+            return _VERB_MEASURES[m.group(1)]
+    # 4. a measure word before, ending its word (국제유가가, 전기요금을 — not 유가증권시장, 수입량)
     before = sentence[:pos]
     best, at = "", -1
-    for m in _METRICS:  # the one ending nearest the figure; of two ending there the longer (기준금리)
-        i = before.rfind(m)
-        if i >= 0 and (i + len(m) > at or (i + len(m) == at and len(m) > len(best))):
-            best, at = m, i + len(m)
+    for mw in _METRICS:  # the one ending nearest the figure; of two ending there the longer (기준금리)
+        i = len(before)
+        while (i := before.rfind(mw, 0, i)) >= 0:
+            tail = re.match(r"[가-힣A-Za-z]*", before[i + len(mw):]).group()  # type: ignore[union-attr]
+            if not tail or _unparticled(mw + tail) == mw:
+                break
+            i += len(mw) - 1
+        if i >= 0 and (i + len(mw) > at or (i + len(mw) == at and len(mw) > len(best))):
+            best, at = mw, i + len(mw)
     if best:
         return best
-    for w in reversed(re.findall(r"[가-힣A-Za-z]+", before)[-4:]):
-        w = _strip_particle(w)
-        if len(w) >= 2 and w not in _NOT_METRIC and not w.endswith(("보다", "에서", "했다", "했고", "하며")):
-            return w
+    # 5. the nearest plain noun before, with the noun written onto it (세액공제 효과가, 설비 용량은)
+    for j in range(k - 1, max(k - 7, -1), -1):
+        raw = words[j][2]
+        n = _word_noun(raw)
+        if n and not name(n) and not _bare(raw).endswith(("보다", "에서부터")) and not _per_base(raw):
+            if j > 0 and (m_ := _word_noun(words[j - 1][2])) and not _closed(words[j - 1][2]) and not name(m_):
+                return f"{m_} {n}"
+            return n
     return ""
 
 
@@ -680,16 +863,38 @@ class _Row:
     q: Quantity
 
 
-def insight_rows(quantities: list[Quantity], changes: list[Change] | None = None) -> list[_Row]:
+def insight_rows(quantities: list[Quantity], changes: list[Change] | None = None,
+                 is_name: Callable[[str], bool] | None = None) -> list[_Row]:
     """The rows of the 수치화 table: one per figure, with a rate of change (``30% 늘었다``) or a
     change the sentence states (``30만대에서 50만대로``) folded into the row of the figure it is
-    about; a figure listed once per sentence."""
+    about; a figure listed once per sentence. Each row's 지표 is chosen by ``_metric`` (``is_name``:
+    the words that name a company or a place, never a measure); a changed figure's is that of the
+    sentence before its old value (``종사자 수는 2013년 9081명에서 2015년 1만580명으로``), and a
+    figure whose sentence names no measure takes that of the row before it when it is of the same
+    unit, in the same or the preceding sentence (``올해 5만1000채보다 31% 감소한 규모다``)."""
     rows: list[_Row] = []
     by_after = {(c.after.text, c.sentence): c for c in changes or []}
     befores = {(c.before.text, c.sentence) for c in changes or []}
     stated = {(c.stated.text, c.sentence) for c in changes or [] if c.stated is not None}
     seen: set[tuple[str, str]] = set()
     prev_sentence = None
+    sentences: list[str] = list(dict.fromkeys(q.sentence for q in quantities))
+    order = {t: i for i, t in enumerate(sentences)}
+
+    def metric(q: Quantity, pos: int, at: Quantity | None = None) -> str:
+        if at is not None and (i := q.sentence.find(at.text)) >= 0:
+            pos, stop = i, i + len(at.text)  # a change: what the sentence says before its old value
+        else:
+            stop = pos + len(q.text)
+        label = _metric(q.sentence, pos, stop, is_name)
+        if not label and rows:
+            last = rows[-1]
+            if last.q.unit == q.unit and last.metric and 0 <= order[q.sentence] - order[last.sentence] <= 1:
+                label = last.metric
+        if not label and len(q.unit) >= 2 and re.fullmatch("[가-힣]+", q.unit) and not _KNOWN_UNIT.fullmatch(q.unit):
+            label = q.unit  # 10안타, 3연승, 8실점: a counter of its own names what is counted
+        return label
+
     for q in quantities:
         key = (q.text, q.sentence)
         if key in seen or key in befores or key in stated:
@@ -711,7 +916,7 @@ def insight_rows(quantities: list[Quantity], changes: list[Change] | None = None
                 prev_sentence = q.sentence
                 continue
             arrow = "↑" if direction == "+" else "↓"  # the figure is the rate itself: its direction
-            rows.append(_Row(_metric(q.sentence, pos), _value_label(q), f"{basis} {arrow}" if basis else arrow,
+            rows.append(_Row(metric(q, pos), _value_label(q), f"{basis} {arrow}" if basis else arrow,
                              _short(q.sentence, q.text, 40), q.sentence, q))
             prev_sentence = q.sentence
             continue
@@ -719,18 +924,20 @@ def insight_rows(quantities: list[Quantity], changes: list[Change] | None = None
         c = by_after.get(key)
         if c is not None:
             change = _change_text(c)
-        rows.append(_Row(_metric(q.sentence, pos), _value_label(q), change, _short(q.sentence, q.text, 40),
+        rows.append(_Row(metric(q, pos, c.before if c is not None else None), _value_label(q), change,
+                         _short(q.sentence, q.text, 40),
                          q.sentence, q))
         prev_sentence = q.sentence
     return rows
 
 
-def format_insights(quantities: list[Quantity], changes: list[Change] | None = None) -> str:
+def format_insights(quantities: list[Quantity], changes: list[Change] | None = None,
+                    is_name: Callable[[str], bool] | None = None) -> str:
     """The 수치화 draft: a compact Markdown table — 지표 (what is measured), 값 (as written, with
     its 약/이상/연 markers), 변화 (전년 대비 +30%, or the change computed when the sentence gives
     the old and the new value: ``30만대 → 50만대 (+66.7%)``) and 출처 문장 (the sentence, short).
     Empty string when there is nothing to list."""
-    rows = insight_rows(quantities, changes)
+    rows = insight_rows(quantities, changes, is_name)
     if not rows:
         return ""
     lines = ["| 지표 | 값 | 변화 | 출처 문장 |", "| --- | --- | --- | --- |"]
