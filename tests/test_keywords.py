@@ -306,3 +306,26 @@ def test_the_known_names_a_term_starts_with_are_the_scans():
         for end in (len(cf), len(cf) + 1):
             want = [n for n in known if 2 <= len(n) < end and cf.startswith(n)]
             assert kw._known_prefixes(cf, end) == want, t
+
+
+# --- generic news nouns: common in the general-news counts, said little here -------------------------
+
+_GENERIC_TEXT = ("가람반도체, 낸드 감산 결정\n\n가람반도체가 낸드플래시 감산을 결정했다. 메모리 부문 실적이 부진했다. "
+                 "회사는 낸드플래시 재고를 줄이고 파운드리 투자를 늘린다. 낸드플래시 가격은 떨어졌다. "
+                 "파운드리 가동률은 올랐다. 업계는 파운드리 수주와 파운드리 부문 인력을 주목한다. 반도체 업황이 나쁘다.")
+
+
+def test_generic_news_nouns_said_little_are_no_keywords():
+    general = ({"부문": 9, "실적": 9, "가격": 9, "파운드리": 9, "반도체": 9, "가동률": 1}, 50)
+    got = rank_keywords(_GENERIC_TEXT, {}, 0, k=20, general=general)
+    assert "부문" not in got and "실적" not in got and "가격" not in got  # in 9 of 50 general articles, said ≤ 2 times
+    assert "파운드리" in got  # as common in general news, but said four times here: its topic
+    assert "반도체" in got  # an industry's indicator (industries.yaml) is a topic however common
+    assert "가동률" in got and "낸드플래시" in got  # rare in general news: kept
+    assert "부문" in rank_keywords(_GENERIC_TEXT, {}, 0, k=20, general=({}, 0))  # no general counts: no such rule
+
+
+def test_the_built_in_general_counts_make_the_generic_nouns():
+    generic = kw._generic_nouns(*kw.news_terms())
+    assert {"부문", "실적", "사업", "공개"} <= generic  # each in 4 or more of the 49 general-news articles
+    assert not generic & {"환율", "클라우드", "기준금리", "반도체", "배터리", "금리"}  # econ_terms / industries topics

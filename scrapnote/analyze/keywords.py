@@ -464,8 +464,38 @@ def rank_keywords(text: str, doc_freq: dict[str, int], n_docs: int, k: int = 10,
             s *= 0.5  # in every note: says nothing about this one
         return s
 
-    ranked = sorted(tf, key=lambda t: (-round(score(t), 9), first[t]))
+    generic = _generic_nouns(g_df, g_n)
+    ranked = sorted((t for t in tf if not (t in generic and tf[t] < GENERIC_SAID and not proper[t]
+                                          and not compound[t])),
+                    key=lambda t: (-round(score(t), 9), first[t]))
     return ranked[:max(k, 0)]
+
+
+# A plain noun found in at least this share of the general-news articles (news_terms.tsv) is one news
+# uses on any subject (실적, 부문, 사업, 공개, 기술, 시장 …), not a term a reader looks up …
+GENERIC_SHARE = 0.08
+# … unless the article says it this often or more (매출 said three times is what an earnings piece is about)
+GENERIC_SAID = 3
+
+
+def _generic_nouns(g_df: dict[str, int], g_n: int) -> frozenset[str]:
+    """The general-news nouns no article's keywords take while it says them less than
+    ``GENERIC_SAID`` times: those in ``GENERIC_SHARE`` of the general-news articles or more (and in
+    two at least), less the economic terms of ``econ_terms.yaml`` and the indicators of
+    ``industries.yaml`` (환율, 클라우드, 반도체, 배터리, 금리: topics, however common)."""
+    if g_n <= 0:
+        return frozenset()
+    return _generic_cached(tuple(sorted(t for t, c in g_df.items() if c >= max(2, GENERIC_SHARE * g_n))))
+
+
+@lru_cache(maxsize=4)
+def _generic_cached(common: tuple[str, ...]) -> frozenset[str]:
+    import yaml
+
+    econ = yaml.load(resources.files("scrapnote").joinpath("data/econ_terms.yaml").read_text("utf-8"),
+                     Loader=_yaml_loader()) or {}
+    topics = {str(t) for t in econ.get("terms") or ()} | {t for ts in _industries().values() for t in ts}
+    return frozenset(t for t in common if _HANGUL_RE.search(t) and t not in topics)
 
 
 # --- companies and industries ---------------------------------------------------------------------
