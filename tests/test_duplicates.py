@@ -132,3 +132,52 @@ def test_the_keys():
     assert title_key("  가상전자,\n3분기  실적 발표했다 ") == "가상전자, 3분기 실적 발표했다"
     assert title_key("ABC Corp Earnings Beat") == title_key("abc corp earnings beat")
     assert title_key("오늘의 증시") is None and title_key("") is None
+
+
+PAGE = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>가상전자, 3분기 영업이익 1조2000억원 - 가상일보</title>"
+        "<meta content=\"가상전자, 3분기 영업이익 1조2000억원\" property='og:title'>"
+        "<link rel=\"canonical\" href=\"https://www.example.co.kr/news/{n}\"></head><body><article>"
+        "<h1>가상전자, 3분기 영업이익 1조2000억원</h1>"
+        + "".join(f"<p>{p}</p>" for p in BODY.split("\n\n")) + "</article></body></html>")
+
+
+@pytest.mark.parametrize("page, first", [
+    (PAGE.format(n=1), None),  # the same page: its canonical link
+    (PAGE.format(n=2), "https://www.example.co.kr/news/1"),  # another link: its og:title is a note's title
+])
+def test_a_page_already_scrapped_is_refused_before_it_is_extracted(cli, home, tmp_path, monkeypatch, page, first):
+    """The page's own names (og:title, twitter:title, canonical, og:url) are asked of the index
+    right after decoding: a 5 MB page was extracted (47 s here) only to be refused."""
+    src = tmp_path / "page.html"
+    src.write_text(page, encoding="utf-8")
+    if first:
+        assert cli("new", "--no-edit", "--no-drafts", article(tmp_path, "a.md", "가상전자, 3분기 영업이익 1조2000억원",
+                                                             first)).exit_code == 0
+    else:
+        assert cli("new", "--no-edit", "--no-drafts", src).exit_code == 0
+    from scrapnote.extract import html
+
+    def no_extraction(*a, **k):
+        raise AssertionError("extracted a page already scrapped")
+
+    monkeypatch.setattr(html, "extract_html", no_extraction)
+    r = cli("new", "--no-edit", src)
+    assert r.exit_code == 1 and r.stdout == ""
+    assert r.stderr == "error: already scrapped as #1; use --force to scrap it again\n"
+    r = cli("new", "--no-edit", "--no-drafts", src, article(tmp_path, "b.md", "다른 기사, 나라은행 금리 동결 결정"))
+    assert r.exit_code == 1 and f"{src}: already scrapped as #1" in r.stderr
+    assert "2 of 2 articles saved" not in r.stderr and "1 already scrapped" in r.stderr
+
+
+def test_an_address_already_scrapped_is_not_fetched_again(cli, home, tmp_path, monkeypatch):
+    assert cli("new", "--no-edit", "--no-drafts",
+                article(tmp_path, "a.md", "가상전자, 3분기 영업이익 1조2000억원", "https://news.example.invalid/a/1")
+                ).exit_code == 0
+    from scrapnote import fetch
+
+    def no_fetch(*a, **k):
+        raise AssertionError("fetched a page already scrapped")
+
+    monkeypatch.setattr(fetch, "fetch", no_fetch)
+    r = cli("new", "--no-edit", "http://m.news.example.invalid/a/1/?utm_source=x")
+    assert r.exit_code == 1 and r.stderr == "error: already scrapped as #1; use --force to scrap it again\n"

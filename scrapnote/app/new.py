@@ -44,6 +44,20 @@ class _Seen:
                 return self._mine[(what, key)], what
         return self.index().same_article(keys[0][1], keys[1][1])
 
+    def holder_of(self, titles, links) -> tuple[int, str] | None:
+        """``holder`` for what an input names itself by before it is extracted (a page's
+        og:title, canonical link, the address asked for): the first that a note has."""
+        from scrapnote.text.keys import title_key, url_key
+
+        for what, keys in (("link", [url_key(u) for u in links]), ("title", [title_key(t) for t in titles])):
+            for key in dict.fromkeys(k for k in keys if k):
+                if (what, key) in self._mine:
+                    return self._mine[(what, key)], what
+                held = self.index().same_article(key, None) if what == "link" else self.index().same_article(None, key)
+                if held is not None:
+                    return held
+        return None
+
     def index(self):
         """The collection's index, brought up to date once for the run (the drafts read it too)."""
         if self._ix is None:
@@ -129,10 +143,22 @@ def _each_article(inputs, result: NewResult, seen: _Seen, *, fmt, max_bytes, tmp
                   tags, industry, companies, on_error, tick, several: bool) -> None:
     from scrapnote.extract import load_articles
 
+    from scrapnote.sources import is_url
+
     drafter = None
     for arg in inputs:
+        def early(titles, links, arg=arg) -> None:
+            """Before the extraction (or the download): a link or title the input names itself by
+            that a note already has is that note's article."""
+            held = seen.holder_of(titles, links)
+            if held is not None:
+                raise DuplicateError(held[0], held[1], ("stdin" if arg == "-" else arg) if several else None)
+
         try:
-            articles = load_articles(arg, fmt=fmt, max_bytes=max_bytes, form=tmpl)  # a TSV digest holds several
+            if not force and is_url(arg):
+                early([], [arg])  # the address typed: a page already scrapped is not fetched again
+            articles = load_articles(arg, fmt=fmt, max_bytes=max_bytes, form=tmpl,  # a TSV digest holds several
+                                     early=None if force else early)
             result.total += len(articles) - 1
             for article in articles:
                 if not force:
@@ -159,6 +185,8 @@ def _each_article(inputs, result: NewResult, seen: _Seen, *, fmt, max_bytes, tmp
                 if explain:
                     result.explained.append(explain_article(article))
         except ScrapnoteError as e:
+            if isinstance(e, DuplicateError):
+                result.duplicates.append((arg, e.id, e.what))
             result.failed.append((arg, e))
             if on_error:
                 on_error(arg, e)

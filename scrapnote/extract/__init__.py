@@ -141,9 +141,13 @@ def load_article(arg: str, *, fmt: str | None = None, max_bytes: int, form: Temp
 
 
 def load_articles(arg: str, *, fmt: str | None = None, max_bytes: int,
-                  form: Template | None = None) -> list[Article]:
+                  form: Template | None = None, early=None) -> list[Article]:
     """Read ``arg`` (a path, "-" or a URL), decode it and extract every article in it: one per
-    filled form of a TSV holding several scrap forms, else a list of the one article."""
+    filled form of a TSV holding several scrap forms, else a list of the one article.
+
+    ``early(titles, links)``: called with what a page names itself by (``html.quick_keys``) and
+    the address it was fetched from, after decoding and before the extraction (seconds for a large
+    page); it may raise to stop there (``new``'s duplicate check)."""
     from scrapnote.decode import decode_bytes, looks_like_html, sniff_meta_charset
     from scrapnote.sources import read_source
 
@@ -154,6 +158,11 @@ def load_articles(arg: str, *, fmt: str | None = None, max_bytes: int,
     if not declared and html_like:
         declared = sniff_meta_charset(raw.data)
     text = decode_bytes(raw.data, max_bytes=max_bytes, name=name, declared=declared)
+    if early is not None and html_like and fmt in (None, "html"):
+        from scrapnote.extract.html import quick_keys
+
+        titles, links = quick_keys(text)
+        early(titles, [*links, *([raw.url] if raw.url else [])])
     asked = fmt is not None
     if fmt is None and raw.url and html_like:
         fmt = "html"

@@ -591,3 +591,31 @@ def _scan_page_header(lines: list[str], title: str | None, ev: Evidence) -> None
                     ev.add("published", h.date, DateRank.PAGE_LABELLED, f"page line: {line}")
     ev.here = None
 
+
+_HEAD_TAG = re.compile(r"<(meta|link)\b([^>]*)>|<title\b[^>]*>([^<]{1,500})</title>", re.I)
+_ATTR = re.compile(r"""([a-zA-Z:_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def quick_keys(text: str, head: int = 65536) -> tuple[list[str], list[str]]:
+    """(titles, links) a page names itself by in its first ``head`` characters — og:title,
+    twitter:title and <title>; the canonical link and og:url — read with two regexes, without
+    parsing the page: what ``new`` asks of the collection before extracting a large page."""
+    import html as _html
+
+    titles: list[str] = []
+    links: list[str] = []
+    for m in _HEAD_TAG.finditer(text, 0, head):
+        if m.group(3) is not None:
+            titles.append(_html.unescape(m.group(3)).strip())
+            continue
+        attrs = {a.lower(): _html.unescape(v1 or v2 or v3) for a, v1, v2, v3 in _ATTR.findall(m.group(2))}
+        if m.group(1).lower() == "link":
+            if attrs.get("rel", "").lower() == "canonical" and attrs.get("href"):
+                links.append(attrs["href"].strip())
+            continue
+        name = (attrs.get("property") or attrs.get("name") or "").lower()
+        if name in ("og:title", "twitter:title") and attrs.get("content"):
+            titles.append(attrs["content"].strip())
+        elif name == "og:url" and attrs.get("content"):
+            links.append(attrs["content"].strip())
+    return titles, links
