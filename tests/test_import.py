@@ -155,6 +155,10 @@ def test_broken_file_is_one_line_and_imports_nothing(cli, home, tmp_path, conten
 def test_unreadable_inputs(cli, tmp_path):
     r = cli("import", tmp_path / "missing.json")
     assert r.exit_code == 1 and "no such file" in r.stderr
+    for address in ("https://example.com/notes.json", "ftp://example.com/notes.json"):
+        r = cli("import", address)
+        assert r.exit_code == 1 and r.stderr == (f"error: {address}: import reads a file (or - for stdin), "
+                                                 "not an address; download it first\n")
     (tmp_path / "latin.json").write_bytes(b"[{\"title\": \"caf\xe9\"}]")
     r = cli("import", tmp_path / "latin.json")
     assert r.exit_code == 1 and "not UTF-8" in r.stderr

@@ -40,6 +40,11 @@ def read_entries(source: str) -> tuple[str, list[dict]]:
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).expanduser().read_bytes()
     except FileNotFoundError:
+        from scrapnote.sources import is_url, unsupported_address
+
+        if is_url(source) or unsupported_address(source):  # import reads files only, never an address
+            raise ScrapnoteError(f"{name}: import reads a file (or - for stdin), not an address; "
+                                 "download it first")
         raise ScrapnoteError(f"{name}: no such file")
     except IsADirectoryError:
         raise ScrapnoteError(f"{name}: is a folder, not a JSON file")
