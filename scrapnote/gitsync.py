@@ -432,7 +432,10 @@ def _had_blob(git: Git, head: str, path: str, blob: str) -> bool:
 def _restore_mine(git: Git, records: list[tuple[str, str, str]], result: SyncResult) -> None:
     """This device's texts another device set aside: saved here from git as
     ``.scrapnote/conflicts/<id>-<this device>.md`` when notes/ does not hold them."""
+    renumbered = {old for old, _ in result.renumbered}
     for path, blob, keeper in records:
+        if note_id_of(path) in renumbered:
+            continue  # this sync gave that note of mine another id: its text is in notes/ under it
         try:
             data = _blob(git, blob)
         except ScrapnoteError:
@@ -475,10 +478,14 @@ def _squash_and_renumber(git: Git, base: str | None, upstream: str, result: Sync
     remote also gave a new note renumbered past every id either side knows."""
     messages = git.out("log", "--reverse", "--format=%B%x00", f"{base}..HEAD" if base else "HEAD")
     lines: list[str] = []
+    records: list[str] = []  # the Scrapnote-Set-Aside trailers: kept trailers, not change lines
     for msg in messages.split("\0"):
         for ln in msg.strip().splitlines():
             ln = ln.strip()
-            if ln and not ln.startswith(TRAILER + ":") and ln not in lines and not re.match(r"^\d+ changes: ", ln):
+            if ln.startswith(SET_ASIDE + ":"):
+                if ln not in records:
+                    records.append(ln)
+            elif ln and not ln.startswith(TRAILER + ":") and ln not in lines and not re.match(r"^\d+ changes: ", ln):
                 lines.append(ln)
     base_ids, mine, theirs = _tree_ids(git, base), _tree_ids(git, "HEAD"), _tree_ids(git, upstream)
     taken = set(mine) | set(theirs) | store._used_ids(config.trash_dir()) | {store._read_counter()}
@@ -499,18 +506,34 @@ def _squash_and_renumber(git: Git, base: str | None, upstream: str, result: Sync
                 k, their_path = there
                 (git.where / path).unlink()
                 result.renumbered.append((nid, k))
+                _renumber_conflicts(nid, k)
                 lines.append(f"renumber #{nid} → #{k} ({their_path}): the remote has it as #{k}")
                 continue
             new_path = _renumber_file(git, path, nid, nxt)
             result.renumbered.append((nid, nxt))
+            _renumber_conflicts(nid, nxt)
             lines.append(f"renumber #{nid} → #{nxt} ({new_path}): #{nid} is another device's note")
             nxt += 1
     git.run("add", "-A")
     tree = git.out("write-tree").strip()
-    msg = message_of(lines or ["sync"])
+    msg = message_of(lines or ["sync"]) + "".join(f"{r}\n" for r in records)  # in the trailer paragraph
     args = ["commit-tree", tree] + (["-p", base] if base else [])
     commit = git.run(*args, input=msg.encode("utf-8")).stdout.decode().strip()
     git.run("reset", "-q", "--soft", commit)
+
+
+def _renumber_conflicts(old: int, new: int) -> None:
+    """The texts kept aside for note ``old`` (``conflicts/<old>-<device>.md``) follow it to ``new``:
+    listed under the note they belong to, not under the other device's note that took ``old``."""
+    for p in conflicts():
+        stem, dash, rest = p.name.partition("-")
+        if not dash or stem != str(old):
+            continue
+        target, k = p.with_name(f"{new}-{rest}"), 1
+        while target.exists():
+            k += 1
+            target = p.with_name(f"{new}-{rest[:-3]}-{k}.md")
+        os.replace(p, target)
 
 
 def _same_note_there(git: Git, path: str, nid: int, fresh: dict[str, int]) -> tuple[int, str] | None:

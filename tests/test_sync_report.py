@@ -116,3 +116,48 @@ def test_several_notes_set_aside_in_one_sync_are_each_told_and_kept(world):
     assert notes(world, "laptop") == notes(world, "desktop")
     err = ok(sn(world, "laptop", "sync"))
     assert _mine_aside(err) == [] and err.count("your text of #") == 3, err
+
+
+def _force_push_another_history(world) -> None:
+    """Someone pushes --force a history of one other note, #1 (as test_sync_network does)."""
+    other = world["tmp"] / "other"
+    git(world, world["tmp"], "init", "-q", "-b", "main", str(other))
+    (other / "notes").mkdir()
+    (other / "notes" / "0001-다른-노트.md").write_text(
+        "---\nid: 1\ntitle: 다른 노트\nscrapped: 2026-12-01T09:00:00+09:00\n---\n\n## 본문 (본문 내용 복사)\n\n"
+        "다른 기록에서 온 노트다.\n", encoding="utf-8")
+    git(world, other, "add", "-A")
+    git(world, other, "commit", "-q", "-m", "다른 기록")
+    git(world, other, "push", "-q", "--force", str(world["remote"]), "main")
+
+
+def test_a_note_renumbered_after_its_text_was_set_aside(world):
+    """The desktop set the laptop's text of #1 aside, then the remote was rewritten with another #1:
+    the desktop's note becomes #2, and the text kept aside goes with it (listed as #2's, never as
+    the other note's #1); the record stays a trailer of the commit pushed; the laptop, whose own
+    #1 is renumbered too, keeps its text once (as its note) and is not told of a #1 it no longer has."""
+    two_devices(world)
+    _edit_insight(world, "laptop", "노트북에서 쓴 인사이트.")
+    ok(sn(world, "laptop", "sync"))
+    _edit_insight(world, "desktop", "데스크톱에서 쓴 인사이트.")
+    ok(sn(world, "desktop", "sync"))
+    _force_push_another_history(world)
+    err = ok(sn(world, "desktop", "sync")).replace(f"{world['tmp'] / 'desktop'}/", "")
+    assert "#1 from this device is now #2" in err, err
+    folder = world["tmp"] / "desktop" / ".scrapnote" / "conflicts"
+    assert sorted(p.name for p in folder.iterdir()) == ["2-laptop.md"], err
+    assert "노트북에서 쓴 인사이트." in (folder / "2-laptop.md").read_text(encoding="utf-8")
+    assert "another device's text of #2 is kept in .scrapnote/conflicts/2-laptop.md" in err, err
+    assert "text of #1" not in err, err
+    r = sn(world, "desktop", "check")
+    assert r.returncode == 1 and "text of #2" in r.stderr.decode() and "text of #1" not in r.stderr.decode()
+    trailers = git(world, world["remote"], "log", "-1", "--format=%(trailers:key=Scrapnote-Set-Aside,valueonly)", "main")
+    assert "laptop notes/0001-" in trailers, trailers
+    assert "Scrapnote-Set-Aside" not in git(world, world["remote"], "log", "-1", "--format=%s", "main")
+    # the laptop meets the rewrite: its #1 is renumbered; its own text is that note, not a copy aside
+    err = ok(sn(world, "laptop", "sync"))
+    assert "kept its text" not in err, err
+    assert not (world["tmp"] / "laptop" / ".scrapnote" / "conflicts").exists()
+    texts = "\n".join(notes(world, "laptop").values())
+    for line in ("노트북에서 쓴 인사이트.", "데스크톱에서 쓴 인사이트.", "다른 기록에서 온 노트다."):
+        assert texts.count(line) == 1, (line, list(notes(world, "laptop")))
