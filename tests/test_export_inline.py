@@ -238,3 +238,12 @@ def test_docx_inline_markdown_links_only_to_http_and_mailto(cli, tmp_path):
     assert targets == ["https://a.example/", "mailto:desk@news.example"], targets
     text = "\n".join(p.text for p in d.paragraphs)
     assert "[x](JaVaScRiPt:alert(1))" in text and "<script>alert(1)</script>" in text
+
+
+def test_an_escaped_backtick_beside_another_is_text():
+    """``\\``` starts the tokenizer inside a run of two: a run no plain scan saw, so no run closes
+    it (it was a KeyError: export -f html and -f docx stopped with 'unexpected KeyError: 1')."""
+    from scrapnote.exporters import inline
+
+    assert "명령어" in inline.to_html("명령어 \\`` 를 쓴다.")
+    assert "<code>" not in inline.to_html(" \\``a")

@@ -116,7 +116,7 @@ def _tokens(line: str, links: bool) -> list:
             out.append(("text", line[start + 1]))
         elif kind == "code":
             n = end - start
-            starts = ticks[n]
+            starts = ticks.get(n, [])  # none: a run cut by an escape (\``) has no twin to close it
             k = bisect_right(starts, start)
             if k < len(starts):  # the next run of as many backticks closes it
                 close = starts[k]
