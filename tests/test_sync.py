@@ -294,3 +294,16 @@ def test_remote_over_the_network(world):
         if daemon.poll() is None:
             daemon.terminate()
             daemon.wait(10)
+
+
+def _force_push_another_history(world) -> None:
+    """Someone pushes --force a history of one other note, #1."""
+    other = world["tmp"] / "other"
+    git(world, world["tmp"], "init", "-q", "-b", "main", str(other))
+    (other / "notes").mkdir()
+    (other / "notes" / "0001-다른-노트.md").write_text(
+        "---\nid: 1\ntitle: 다른 노트\nscrapped: 2026-12-01T09:00:00+09:00\n---\n\n## 본문 (본문 내용 복사)\n\n"
+        "다른 기록에서 온 노트다.\n", encoding="utf-8")
+    git(world, other, "add", "-A")
+    git(world, other, "commit", "-q", "-m", "다른 기록")
+    git(world, other, "push", "-q", "--force", str(world["remote"]), "main")

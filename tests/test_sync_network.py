@@ -16,7 +16,7 @@ import pytest
 
 import test_group
 from conftest import scrapnote_exe
-from test_sync import _edit_insight, git, no_markers, notes, ok, scrap, sn, two_devices, world  # noqa: F401
+from test_sync import _edit_insight, _force_push_another_history, git, no_markers, notes, ok, scrap, sn, two_devices, world  # noqa: F401
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -88,16 +88,7 @@ def test_remote_rewritten_by_force_loses_nothing(world):
     ok(sn(world, "laptop", "sync"))
     ok(sn(world, "desktop", "sync"))  # the desktop has seen #1 and #2 on the remote
     scrap(world, "desktop", "환율 급등", "원달러 환율이 급등했다.")  # #3, not pushed yet
-    # someone pushes --force a different history: one other note, #1
-    other = world["tmp"] / "other"
-    git(world, world["tmp"], "init", "-q", "-b", "main", str(other))
-    (other / "notes").mkdir()
-    (other / "notes" / "0001-다른-노트.md").write_text(
-        "---\nid: 1\ntitle: 다른 노트\nscrapped: 2026-12-01T09:00:00+09:00\n---\n\n## 본문 (본문 내용 복사)\n\n"
-        "다른 기록에서 온 노트다.\n", encoding="utf-8")
-    git(world, other, "add", "-A")
-    git(world, other, "commit", "-q", "-m", "다른 기록")
-    git(world, other, "push", "-q", "--force", str(world["remote"]), "main")
+    _force_push_another_history(world)  # someone pushes --force a different history: one other note, #1
     before = _all_texts(world, "desktop")
 
     r = sn(world, "desktop", "sync")

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from test_sync import _edit_insight, git, notes, ok, scrap, sn, two_devices, world  # noqa: F401
+from test_sync import _edit_insight, _force_push_another_history, git, notes, ok, scrap, sn, two_devices, world  # noqa: F401
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -116,19 +116,6 @@ def test_several_notes_set_aside_in_one_sync_are_each_told_and_kept(world):
     assert notes(world, "laptop") == notes(world, "desktop")
     err = ok(sn(world, "laptop", "sync"))
     assert _mine_aside(err) == [] and err.count("your text of #") == 3, err
-
-
-def _force_push_another_history(world) -> None:
-    """Someone pushes --force a history of one other note, #1 (as test_sync_network does)."""
-    other = world["tmp"] / "other"
-    git(world, world["tmp"], "init", "-q", "-b", "main", str(other))
-    (other / "notes").mkdir()
-    (other / "notes" / "0001-다른-노트.md").write_text(
-        "---\nid: 1\ntitle: 다른 노트\nscrapped: 2026-12-01T09:00:00+09:00\n---\n\n## 본문 (본문 내용 복사)\n\n"
-        "다른 기록에서 온 노트다.\n", encoding="utf-8")
-    git(world, other, "add", "-A")
-    git(world, other, "commit", "-q", "-m", "다른 기록")
-    git(world, other, "push", "-q", "--force", str(world["remote"]), "main")
 
 
 def test_a_note_renumbered_after_its_text_was_set_aside(world):
