@@ -206,7 +206,8 @@ class NoteIndex:
         """An answer from an up-to-date index, given early when the files did not change.
 
         ``early(ix)`` answers from the index as it is while a child process stats every note
-        file (``meanwhile()`` runs then too). When the files changed, the index is brought up to
+        file (``meanwhile()`` runs then too; fewer than SPLIT_MIN files known are stat'ed in
+        this process after it). When the files changed, the index is brought up to
         date and ``again(ix)`` (default: ``early``) answers anew — unless ``holds(changes)`` says
         the early answer still holds after those changes. A damaged index is rebuilt and asked
         again (``_recovering``): it is only a cache."""

@@ -139,8 +139,8 @@ class Check:
     names at a time in a shared buffer until they meet, so both cores work. A claim is written
     before its names are stat'ed and the meeting point only moves inwards, so no name is left
     out (a name at the meeting point may be stat'ed twice, harmlessly). Otherwise the child
-    lists and stats the folder alone. Where fork is unavailable the scan runs inside
-    ``result()``.
+    lists and stats the folder alone. Where fork is unavailable, or the caller asks for no
+    child (``fork=False``: a small folder), the scan runs inside ``result()``.
 
     ``mode`` says which way was taken when the check started: ``"shared"``, ``"child"`` or
     ``"inline"``."""
